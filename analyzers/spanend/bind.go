@@ -1,0 +1,175 @@
+package spanend
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/tracelint/tracelint/internal/otelapi"
+	"github.com/tracelint/tracelint/internal/rules"
+)
+
+// startKind says what a function does with the span a call starts.
+type startKind uint8
+
+const (
+	// bound: held in a variable the function declares; its paths are checked.
+	bound startKind = iota
+	// discarded: assigned to _ or dropped with the whole result.
+	discarded
+)
+
+// start is one span-starting call whose span the function keeps or drops.
+// Starts whose span is handed over at once (returned, stored in a field,
+// passed as an argument) are not recorded at all.
+type start struct {
+	call *ast.CallExpr
+	cur  inspector.Cursor
+	kind startKind
+	fun  *funcInfo
+	// For bound starts: the span variable and the CFG node that assigns it
+	// (an *ast.AssignStmt or *ast.ValueSpec).
+	span *types.Var
+	stmt ast.Node
+	// For discarded starts: whether the derived context escapes the function,
+	// so that later code can end the span through SpanFromContext.
+	ctxEscapes bool
+}
+
+// bind works out where the span started by the call at cur goes. The
+// accepted shapes are
+//
+//	ctx, span := tracer.Start(ctx, name)      // also =, and var ctx, span = ...
+//	span, ctx := tracer.StartSpanFromContext(ctx, name)
+//	span := tracer.StartSpan(name)
+//	ctx, _ := tracer.Start(ctx, name)         // discarded
+//	tracer.Start(ctx, name)                   // discarded
+//
+// Any other context hands the span over (return, argument, field) and bind
+// returns nil.
+func (c *checker) bind(cur inspector.Cursor, fn *types.Func) *start {
+	call := cur.Node().(*ast.CallExpr)
+	sig, ok := c.pass.TypesInfo.TypeOf(call.Fun).Underlying().(*types.Signature)
+	if !ok {
+		return nil
+	}
+	spanIdx, ctxIdx := otelapi.SpanResult(sig), otelapi.ContextResult(sig)
+	if spanIdx < 0 {
+		return nil
+	}
+	fun := c.funcOf(cur)
+	if fun == nil {
+		return nil // a start at package level, in a variable initializer
+	}
+	s := &start{call: call, cur: cur, fun: fun}
+
+	// Pick the expressions receiving the span and the context.
+	var spanLHS, ctxLHS ast.Expr
+	k, idx := cur.ParentEdge()
+	switch k {
+	case edge.ExprStmt_X:
+		s.kind = discarded
+		return s
+	case edge.AssignStmt_Rhs:
+		as := cur.Parent().Node().(*ast.AssignStmt)
+		spanLHS, ctxLHS = pickResults(as.Lhs, len(as.Rhs), idx, sig, spanIdx, ctxIdx)
+		s.stmt = as
+	case edge.ValueSpec_Values:
+		vs := cur.Parent().Node().(*ast.ValueSpec)
+		names := make([]ast.Expr, len(vs.Names))
+		for i, n := range vs.Names {
+			names[i] = n
+		}
+		spanLHS, ctxLHS = pickResults(names, len(vs.Values), idx, sig, spanIdx, ctxIdx)
+		s.stmt = vs
+	}
+	if spanLHS == nil {
+		return nil
+	}
+	if isBlank(spanLHS) {
+		s.kind = discarded
+		s.ctxEscapes = ctxLHS != nil && c.contextEscapes(ctxLHS, fun)
+		return s
+	}
+	v, ok := identObj(c.pass.TypesInfo, spanLHS).(*types.Var)
+	if !ok || !fun.declares(v) {
+		return nil // stored in a field, or in a variable of an enclosing function
+	}
+	s.kind, s.span = bound, v
+	fun.track(v)
+	return s
+}
+
+// pickResults returns the left-hand sides receiving the span and the context
+// in an assignment of n right-hand values, the call being the idx-th.
+func pickResults(lhs []ast.Expr, n, idx int, sig *types.Signature, spanIdx, ctxIdx int) (span, ctx ast.Expr) {
+	switch {
+	case n == 1 && len(lhs) == sig.Results().Len():
+		span = lhs[spanIdx]
+		if ctxIdx >= 0 {
+			ctx = lhs[ctxIdx]
+		}
+	case len(lhs) == n && sig.Results().Len() == 1:
+		span = lhs[idx]
+	}
+	return span, ctx
+}
+
+// contextEscapes reports whether the context a discarded start derived is
+// handed beyond the function: returned, stored in a field, element or
+// composite literal, sent, or passed to a WithContext method (as in
+// r = r.WithContext(ctx)). Code that does this, such as a gRPC stats
+// handler's TagRPC, ends the span later through SpanFromContext.
+func (c *checker) contextEscapes(lhs ast.Expr, fun *funcInfo) bool {
+	obj := identObj(c.pass.TypesInfo, lhs)
+	if obj == nil {
+		return !isBlank(lhs) // stored straight into a field or element
+	}
+	for cur := range fun.cur.Preorder((*ast.Ident)(nil)) {
+		if c.pass.TypesInfo.Uses[cur.Node().(*ast.Ident)] != obj {
+			continue
+		}
+		child := cur
+		for anc := range cur.Enclosing() {
+			if anc.Node() == fun.cur.Node() {
+				break
+			}
+			switch n := anc.Node().(type) {
+			case *ast.ReturnStmt, *ast.CompositeLit, *ast.SendStmt:
+				return true
+			case *ast.AssignStmt:
+				if child.ParentEdgeKind() == edge.AssignStmt_Rhs && !allIdents(n.Lhs) {
+					return true
+				}
+			case *ast.CallExpr:
+				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "WithContext" {
+					return true
+				}
+			}
+			child = anc
+		}
+	}
+	return false
+}
+
+// reportDiscarded reports a TL202 finding.
+func (c *checker) reportDiscarded(s *start) {
+	c.rep.Report(rules.Finding{
+		Rule: TL202,
+		Pos:  s.call.Pos(),
+		End:  s.call.End(),
+		Message: "the span started by " + types.ExprString(s.call.Fun) +
+			" is discarded, so it is never ended or exported; assign it to a variable and end it, e.g. defer span.End()",
+	})
+}
+
+func allIdents(list []ast.Expr) bool {
+	for _, e := range list {
+		if _, ok := e.(*ast.Ident); !ok {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,40 @@
+// Package spanend defines an Analyzer that checks that every span a function
+// starts is ended, exactly once, on every path.
+//
+// # Analyzer spanend
+//
+// spanend: check that started spans are ended on every path
+//
+// A span is exported to the tracing backend only when it ends. spanend finds
+// the span starts of OpenTelemetry (any Tracer.Start implementation),
+// OpenCensus (trace.StartSpan) and Datadog (tracer.StartSpan,
+// StartSpanFromContext, v1 and v2), of the functions listed in
+// spanend.start-funcs, and of wrappers it infers: a function that returns a
+// span it started without ending it is itself a span starter, in the same
+// package or, read from source, in another package of the same module.
+//
+// For each start it follows the function's control-flow graph and reports,
+// once, at the start call:
+//
+//   - TL201: a path (return, break, continue, goto, select or switch arm, the
+//     end of the function, the next loop iteration) on which the span is
+//     neither ended nor handed over. The leaking exits are listed as related
+//     positions. When the function never ends the span, the suggested fix
+//     inserts defer span.End() after the start.
+//   - TL202: the span is discarded (assigned to _ or dropped with the whole
+//     result), unless the derived context escapes to code that will end it.
+//   - TL203: defer span.End() inside a loop body.
+//   - TL204 (opt-in): the span ends on a path that returns an error, without
+//     RecordError or SetStatus(codes.Error, ...).
+//   - TL205: the span variable receives a new span before the first is ended.
+//   - TL206: End is called on a span obtained from trace.SpanFromContext,
+//     which belongs to the caller.
+//
+// A span counts as handled when it is ended (directly, deferred, in a
+// deferred closure) or handed over: returned, stored, sent, passed to a
+// function, captured by a closure, or its End method taken as a value. Paths
+// that end in panic, os.Exit, log.Fatal, t.Fatal and the like do not leak.
+//
+// spanend declares no facts and requires only the inspect pass, so the
+// standalone driver loads dependencies from export data.
+package spanend

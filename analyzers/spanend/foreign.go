@@ -1,0 +1,171 @@
+package spanend
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/tracelint/tracelint/internal/otelapi"
+	"github.com/tracelint/tracelint/internal/rules"
+)
+
+// checkLoopDefers reports TL203: a deferred End of a span inside a loop
+// body, where the nearest enclosing function is the one that loops.
+func (c *checker) checkLoopDefers() {
+	for _, d := range c.defers {
+		v := c.deferredEnd(d.Node().(*ast.DeferStmt))
+		if v == nil {
+			continue
+		}
+		loop, ok := enclosingLoop(d)
+		if !ok {
+			continue
+		}
+		f := rules.Finding{
+			Rule: TL203,
+			Pos:  d.Node().Pos(),
+			End:  d.Node().End(),
+			Message: fmt.Sprintf("span %q is ended by a defer inside a loop, so every iteration's span stays open until the function returns; call %s.%s() at the end of each iteration, or move the body into a function",
+				v.Name(), v.Name(), otelapi.EndMethodOf(v.Type())),
+		}
+		// Report at the start when the loop starts the span, as other rules do.
+		for _, s := range c.starts {
+			if s.span == v && loop.Contains(s.cur) && s.call.Pos() < d.Node().Pos() {
+				f.Pos, f.End = s.call.Pos(), s.call.End()
+				f.Related = []analysis.RelatedInformation{{Pos: d.Node().Pos(), End: d.Node().End(), Message: "deferred here, inside the loop"}}
+			}
+		}
+		c.rep.Report(f)
+	}
+}
+
+// deferredEnd returns the span variable a defer statement ends:
+//
+//	defer span.End()
+//	defer func() { ...; span.End() }()
+func (c *checker) deferredEnd(d *ast.DeferStmt) *types.Var {
+	if v := c.endedVar(d.Call); v != nil {
+		return v
+	}
+	lit, ok := d.Call.Fun.(*ast.FuncLit)
+	if !ok {
+		return nil
+	}
+	var v *types.Var
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && v == nil {
+			v = c.endedVar(call)
+		}
+		return v == nil
+	})
+	return v
+}
+
+// endedVar returns v when call is v.End() or v.Finish(...) on a variable of
+// a span type.
+func (c *checker) endedVar(call *ast.CallExpr) *types.Var {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || !otelapi.EndMethods[sel.Sel.Name] {
+		return nil
+	}
+	v, ok := identObj(c.pass.TypesInfo, sel.X).(*types.Var)
+	if !ok || otelapi.EndMethodOf(v.Type()) != sel.Sel.Name {
+		return nil
+	}
+	return v
+}
+
+// foreignSpan is a span a function takes from a context rather than
+// starts:
+//
+//	trace.SpanFromContext(ctx).End()                  // end set, no variable
+//	span := trace.SpanFromContext(ctx); ...; span.End() // variable set
+type foreignSpan struct {
+	getter string        // the getter as written, e.g. "trace.SpanFromContext"
+	end    *ast.CallExpr // an End call on the getter's result
+	span   *types.Var
+	fun    *funcInfo
+}
+
+// bindGetter records the span fetched by the getter call at cur, or returns
+// nil when it is neither ended directly nor kept in a local variable.
+func (c *checker) bindGetter(cur inspector.Cursor) *foreignSpan {
+	call := cur.Node().(*ast.CallExpr)
+	fs := &foreignSpan{getter: types.ExprString(call.Fun)}
+	switch k, idx := cur.ParentEdge(); k {
+	case edge.SelectorExpr_X:
+		if cur.Parent().ParentEdgeKind() == edge.CallExpr_Fun && otelapi.EndMethods[cur.Parent().Node().(*ast.SelectorExpr).Sel.Name] {
+			fs.end = cur.Parent().Parent().Node().(*ast.CallExpr)
+			return fs
+		}
+	case edge.AssignStmt_Rhs, edge.ValueSpec_Values:
+		sig, ok := c.pass.TypesInfo.TypeOf(call.Fun).Underlying().(*types.Signature)
+		if !ok || otelapi.SpanResult(sig) < 0 {
+			return nil
+		}
+		var lhs []ast.Expr
+		n := 0
+		switch p := cur.Parent().Node().(type) {
+		case *ast.AssignStmt:
+			lhs, n = p.Lhs, len(p.Rhs)
+		case *ast.ValueSpec:
+			for _, name := range p.Names {
+				lhs = append(lhs, name)
+			}
+			n = len(p.Values)
+		}
+		spanLHS, _ := pickResults(lhs, n, idx, sig, otelapi.SpanResult(sig), -1)
+		v, ok := identObj(c.pass.TypesInfo, spanLHS).(*types.Var)
+		fs.fun = c.funcOf(cur)
+		if !ok || fs.fun == nil || !fs.fun.declares(v) {
+			return nil
+		}
+		fs.span = v
+		fs.fun.track(v)
+		return fs
+	}
+	return nil
+}
+
+// checkForeignEnds reports TL206 for every span taken from a context and
+// ended, unless the same variable also holds a span the function starts.
+func (c *checker) checkForeignEnds() {
+	for _, fs := range c.foreign {
+		if fs.end != nil {
+			c.reportForeign(fs.end, fs.getter+"(...)", nil)
+			continue
+		}
+		if slices.ContainsFunc(c.starts, func(s *start) bool { return s.span == fs.span }) {
+			continue
+		}
+		var ends []*ast.CallExpr
+		for _, u := range fs.fun.usesOf(fs.span) {
+			if u.end != nil {
+				ends = append(ends, u.end)
+			}
+		}
+		if len(ends) == 0 {
+			continue
+		}
+		var related []analysis.RelatedInformation
+		for _, e := range ends[1:] {
+			related = append(related, analysis.RelatedInformation{Pos: e.Pos(), End: e.End(), Message: "ended here too"})
+		}
+		c.reportForeign(ends[0], fmt.Sprintf("span %q comes from %s: it", fs.span.Name(), fs.getter), related)
+	}
+}
+
+func (c *checker) reportForeign(end *ast.CallExpr, what string, related []analysis.RelatedInformation) {
+	c.rep.Report(rules.Finding{
+		Rule:    TL206,
+		Pos:     end.Pos(),
+		End:     end.End(),
+		Related: related,
+		Message: fmt.Sprintf("%s is the caller's span, not one this function started, and ending it here ends the caller's span early; remove the call, or start a child span with tracer.Start and end that", what),
+	})
+}

@@ -1,0 +1,379 @@
+package spanend
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/tracelint/tracelint/internal/otelapi"
+	"github.com/tracelint/tracelint/internal/rules"
+)
+
+// leakKind is how a path loses a span.
+type leakKind uint8
+
+const (
+	leakExit      leakKind = iota // the function returns (or falls off its end)
+	leakLoop                      // control comes back to the start: the next iteration starts another span
+	leakOverwrite                 // the variable is assigned something else
+)
+
+// leak is a place where a path from a start leaves the span unended.
+type leak struct {
+	kind leakKind
+	node ast.Node // the return, the start itself, or the overwriting node
+}
+
+// mayReturn tells the CFG builder which calls never return.
+func (c *checker) mayReturn(call *ast.CallExpr) bool {
+	obj := typeutil.Callee(c.pass.TypesInfo, call)
+	if obj == nil {
+		return true
+	}
+	if fn, ok := obj.(*types.Func); ok && c.noReturn[fn.FullName()] {
+		return false
+	}
+	return !otelapi.NoReturn(obj)
+}
+
+// walk searches the function's control-flow graph from the node after the
+// start of s. For every node it asks stop: a true result ends that path
+// (the node handles the span, or leaks it, as stop records). At a block
+// with no further node, walk calls atReturn for a return block; a block
+// without successors and without a return ends in a call that never
+// returns, or in an endless loop, and leaks nothing.
+func (c *checker) walk(s *start, stop func(n ast.Node) bool, atReturn func(*ast.ReturnStmt)) {
+	g := s.fun.cfg(c.mayReturn)
+	def, i := findNode(g, s.stmt)
+	if def == nil {
+		return
+	}
+	type item struct {
+		b    *cfg.Block
+		from int
+	}
+	seen := make(map[*cfg.Block]bool)
+	stack := []item{{def, i + 1}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		done := false
+		for _, n := range it.b.Nodes[it.from:] {
+			if done = stop(n); done {
+				break
+			}
+		}
+		if done {
+			continue
+		}
+		if ret := it.b.Return(); ret != nil {
+			atReturn(ret)
+			continue
+		}
+		for _, succ := range slices.Backward(it.b.Succs) {
+			if !seen[succ] {
+				seen[succ] = true
+				stack = append(stack, item{succ, 0})
+			}
+		}
+	}
+}
+
+// leaks returns the places where a path from s loses the span, in source
+// order.
+func (c *checker) leaks(s *start) []leak {
+	var out []leak
+	c.walk(s, func(n ast.Node) bool {
+		if n == s.stmt {
+			out = append(out, leak{leakLoop, n})
+			return true
+		}
+		eff := s.fun.effectIn(s.span, n)
+		switch {
+		case eff&(effEnds|effEscapes) != 0:
+			return true
+		case eff&effAssigns != 0:
+			out = append(out, leak{leakOverwrite, n})
+			return true
+		}
+		return false
+	}, func(ret *ast.ReturnStmt) {
+		out = append(out, leak{leakExit, ret})
+	})
+	slices.SortFunc(out, func(a, b leak) int { return int(a.node.Pos() - b.node.Pos()) })
+	return out
+}
+
+// checkPaths reports TL201, TL205 and TL204 for a bound start.
+func (c *checker) checkPaths(s *start) {
+	leaks := c.leaks(s)
+	if len(leaks) > 0 {
+		c.reportLeak(s, leaks)
+	}
+	if c.rep.Enabled(TL204) {
+		c.checkErrorPaths(s)
+	}
+}
+
+// reportLeak reports one finding for all the leaks of a start: TL205 when a
+// later start takes over the variable, TL201 otherwise.
+func (c *checker) reportLeak(s *start, leaks []leak) {
+	name := s.span.Name()
+	end := name + "." + otelapi.EndMethodOf(s.span.Type()) + "()"
+	line := func(n ast.Node) int { return c.pass.Fset.Position(n.Pos()).Line }
+	f := rules.Finding{Rule: TL201, Pos: s.call.Pos(), End: s.call.End()}
+
+	for _, l := range leaks {
+		switch {
+		case l.kind == leakOverwrite && c.isStartStmt(l.node):
+			f.Rule = TL205
+			f.Message = fmt.Sprintf("span %q is overwritten by the start on line %d before it is ended, so it is never exported; call %s before starting the next span", name, line(l.node), end)
+			f.Related = []analysis.RelatedInformation{{Pos: l.node.Pos(), End: l.node.End(), Message: fmt.Sprintf("%q is overwritten here", name)}}
+			c.rep.Report(f)
+			return
+		case l.kind == leakLoop && !c.declaredIn(s.span, s.stmt):
+			f.Rule = TL205
+			f.Message = fmt.Sprintf("span %q is overwritten by the next iteration's start before it is ended, so it is never exported; call %s at the end of each iteration", name, end)
+			c.rep.Report(f)
+			return
+		}
+	}
+
+	first := leaks[0]
+	switch first.kind {
+	case leakExit:
+		where := fmt.Sprintf("the return on line %d", line(first.node))
+		if first.node.Pos() == s.fun.body.Rbrace {
+			where = fmt.Sprintf("the end of the function on line %d", line(first.node))
+		}
+		f.Message = fmt.Sprintf("span %q is not ended on every path: it leaks at %s", name, where)
+	case leakLoop:
+		f.Message = fmt.Sprintf("span %q is not ended before the next loop iteration starts another", name)
+	case leakOverwrite:
+		f.Message = fmt.Sprintf("span %q is not ended before the variable is assigned on line %d", name, line(first.node))
+	}
+	if n := len(leaks) - 1; n > 0 {
+		f.Message += fmt.Sprintf(" and %d other place%s", n, plural(n))
+	}
+	f.Message += fmt.Sprintf("; call %s on every path, e.g. defer %s after the start", end, end)
+	for _, l := range leaks {
+		f.Related = append(f.Related, c.leakInfo(s, l))
+	}
+	f.Fix = c.deferEndFix(s, leaks, end)
+	c.rep.Report(f)
+}
+
+func (c *checker) leakInfo(s *start, l leak) analysis.RelatedInformation {
+	pos, msg := l.node.Pos(), ""
+	switch l.kind {
+	case leakExit:
+		msg = fmt.Sprintf("%q leaks when the function returns here", s.span.Name())
+		if pos == s.fun.body.Rbrace {
+			msg = fmt.Sprintf("%q leaks when the function ends here", s.span.Name())
+		}
+	case leakLoop:
+		msg = fmt.Sprintf("%q leaks when the loop starts its next iteration", s.span.Name())
+		if loop, ok := enclosingLoop(s.cur); ok {
+			pos = loop.Node().Pos()
+		}
+	case leakOverwrite:
+		msg = fmt.Sprintf("%q is overwritten here", s.span.Name())
+	}
+	return analysis.RelatedInformation{Pos: pos, Message: msg}
+}
+
+// isStartStmt reports whether n is the statement of another start.
+func (c *checker) isStartStmt(n ast.Node) bool {
+	return slices.ContainsFunc(c.starts, func(s *start) bool { return s.stmt == n })
+}
+
+// declaredIn reports whether v is declared by the statement n (with := or
+// var), so that each loop iteration has a fresh variable.
+func (c *checker) declaredIn(v *types.Var, n ast.Node) bool {
+	return n.Pos() <= v.Pos() && v.Pos() < n.End()
+}
+
+// deferEndFix returns the fix that inserts "defer span.End()" after the
+// start, when that is a mechanical repair: the function never ends nor hands
+// over the span, every leak is an exit, and the start is a statement of its
+// own outside any loop of the function.
+func (c *checker) deferEndFix(s *start, leaks []leak, end string) *analysis.SuggestedFix {
+	for _, l := range leaks {
+		if l.kind != leakExit {
+			return nil
+		}
+	}
+	for _, u := range s.fun.usesOf(s.span) {
+		if u.eff&(effEnds|effEscapes) != 0 {
+			return nil
+		}
+	}
+	if _, inLoop := enclosingLoop(s.cur); inLoop {
+		return nil
+	}
+	stmt := s.stmt
+	stmtCur, ok := s.cur.Parent(), true
+	if _, isSpec := stmt.(*ast.ValueSpec); isSpec {
+		stmtCur = stmtCur.Parent().Parent() // ValueSpec < GenDecl < DeclStmt
+		stmt = stmtCur.Node()
+	}
+	switch stmtCur.ParentEdgeKind() {
+	case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
+	default:
+		ok = false // e.g. the init of an if statement
+	}
+	indent, found := c.indentOf(stmt)
+	if !ok || !found {
+		return nil
+	}
+	return &analysis.SuggestedFix{
+		Message: "Add defer " + end,
+		TextEdits: []analysis.TextEdit{{
+			Pos:     stmt.End(),
+			End:     stmt.End(),
+			NewText: []byte("\n" + indent + "defer " + end),
+		}},
+	}
+}
+
+// indentOf returns the white space before n on its line, provided n is the
+// first thing on the line.
+func (c *checker) indentOf(n ast.Node) (string, bool) {
+	tf := c.pass.Fset.File(n.Pos())
+	if tf == nil || c.pass.ReadFile == nil {
+		return "", false
+	}
+	src, err := c.pass.ReadFile(tf.Name())
+	if err != nil {
+		return "", false
+	}
+	lineStart := tf.Offset(tf.LineStart(tf.Line(n.Pos())))
+	off := tf.Offset(n.Pos())
+	if off > len(src) || lineStart > off {
+		return "", false
+	}
+	prefix := src[lineStart:off]
+	if len(bytes.TrimLeft(prefix, " \t")) != 0 {
+		return "", false
+	}
+	return string(prefix), true
+}
+
+// enclosingLoop returns the innermost for or range statement around cur
+// within the same function.
+func enclosingLoop(cur inspector.Cursor) (inspector.Cursor, bool) {
+	for anc := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		switch anc.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return anc, true
+		}
+		break
+	}
+	return inspector.Cursor{}, false
+}
+
+// checkErrorPaths reports TL204: a path from the start to a return of a
+// non-nil error on which the span records no error. Only functions that end
+// the span themselves are checked; a span never ended is TL201's concern.
+func (c *checker) checkErrorPaths(s *start) {
+	sig := s.fun.sig
+	if sig.Results().Len() == 0 || !isError(sig.Results().At(sig.Results().Len()-1).Type()) {
+		return
+	}
+	if !slices.ContainsFunc(s.fun.usesOf(s.span), func(u use) bool { return u.eff&effEnds != 0 }) {
+		return
+	}
+	var bad []*ast.ReturnStmt
+	c.walk(s, func(n ast.Node) bool {
+		eff := s.fun.effectIn(s.span, n)
+		return n == s.stmt || eff&(effRecords|effEscapes|effAssigns) != 0
+	}, func(ret *ast.ReturnStmt) {
+		if c.returnsError(s.fun, ret) {
+			bad = append(bad, ret)
+		}
+	})
+	if len(bad) == 0 {
+		return
+	}
+	slices.SortFunc(bad, func(a, b *ast.ReturnStmt) int { return int(a.Pos() - b.Pos()) })
+	name := s.span.Name()
+	f := rules.Finding{
+		Rule: TL204,
+		Pos:  s.call.Pos(),
+		End:  s.call.End(),
+		Message: fmt.Sprintf("span %q ends without recording the error returned on line %d; call %s.RecordError(err) and %s.SetStatus(codes.Error, ...) on that path",
+			name, c.pass.Fset.Position(bad[0].Pos()).Line, name, name),
+	}
+	for _, ret := range bad {
+		f.Related = append(f.Related, analysis.RelatedInformation{Pos: ret.Pos(), End: ret.End(), Message: "the error is returned here"})
+	}
+	c.rep.Report(f)
+}
+
+// returnsError reports whether ret returns an error that is certainly
+// non-nil: a call (fmt.Errorf, errors.New, a wrapper), a composite or
+// address-of expression, or a variable tested by an enclosing
+// "if err != nil".
+func (c *checker) returnsError(fun *funcInfo, ret *ast.ReturnStmt) bool {
+	if len(ret.Results) != fun.sig.Results().Len() {
+		return false // a bare return, or return f()
+	}
+	e := ast.Unparen(ret.Results[len(ret.Results)-1])
+	switch e := e.(type) {
+	case *ast.CallExpr, *ast.CompositeLit, *ast.UnaryExpr:
+		return true
+	case *ast.Ident:
+		obj := c.pass.TypesInfo.Uses[e]
+		if obj == nil || obj == types.Universe.Lookup("nil") {
+			return false
+		}
+		retCur, ok := fun.cur.FindNode(ret)
+		if !ok {
+			return false
+		}
+		for anc := range retCur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncLit)(nil)) {
+			ifs, ok := anc.Node().(*ast.IfStmt)
+			if !ok {
+				break
+			}
+			if ret.Pos() >= ifs.Body.Pos() && ret.End() <= ifs.Body.End() && c.isNotNil(ifs.Cond, obj) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isNotNil reports whether cond is "x != nil" (or "nil != x") for obj.
+func (c *checker) isNotNil(cond ast.Expr, obj types.Object) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ {
+		return false
+	}
+	is := func(e ast.Expr, o types.Object) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && c.pass.TypesInfo.Uses[id] == o
+	}
+	nilObj := types.Universe.Lookup("nil")
+	return is(b.X, obj) && is(b.Y, nilObj) || is(b.X, nilObj) && is(b.Y, obj)
+}
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

@@ -1,0 +1,159 @@
+package spanend
+
+import (
+	"go/ast"
+	"go/types"
+	"path/filepath"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/tracelint/tracelint/internal/config"
+	"github.com/tracelint/tracelint/internal/otelapi"
+	"github.com/tracelint/tracelint/internal/rules"
+)
+
+const doc = `check that started spans are ended on every path
+
+spanend reports spans that are not ended on some path (TL201), discarded
+(TL202), deferred-ended inside a loop (TL203), ended on an error path without
+recording the error (TL204, opt-in), overwritten before they end (TL205), and
+spans taken from a context and ended by a function that did not start them
+(TL206).`
+
+// Analyzer checks span ends with the default configuration.
+var Analyzer = New(config.Default())
+
+// New returns a spanend Analyzer that takes its configuration from src.
+func New(src config.Source) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     "spanend",
+		Doc:      doc,
+		URL:      rules.DocsBase + "TL201.md",
+		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Run: rules.Guard("spanend", func(pass *analysis.Pass) (any, error) {
+			return nil, run(pass, src)
+		}),
+	}
+}
+
+func run(pass *analysis.Pass, src config.Source) error {
+	if len(pass.Files) == 0 {
+		return nil
+	}
+	dir := filepath.Dir(pass.Fset.Position(pass.Files[0].Package).Filename)
+	cfg, err := src.For(dir)
+	if err != nil {
+		return err
+	}
+	if !relevant(pass.Pkg, &cfg.Spanend) {
+		return nil
+	}
+	c := &checker{
+		pass:     pass,
+		rep:      rules.NewReporter(pass, cfg, Rules),
+		starters: newStarters(pass, &cfg.Spanend, dir),
+		noReturn: stringSet(cfg.Spanend.NoReturnFuncs),
+		funcs:    make(map[ast.Node]*funcInfo),
+	}
+	c.collect(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+	c.check()
+	return nil
+}
+
+// relevant reports whether the package can start spans at all: it imports a
+// tracing package, directly or through the packages it imports, or a package
+// of a configured start function.
+func relevant(pkg *types.Package, cfg *config.Spanend) bool {
+	paths := otelapi.TracingPackages
+	for _, name := range cfg.StartFuncs {
+		paths = append(paths[:len(paths):len(paths)], otelapi.FuncPackage(name))
+	}
+	return otelapi.ImportsAny(pkg, paths)
+}
+
+// checker holds the state of one pass.
+type checker struct {
+	pass     *analysis.Pass
+	rep      *rules.Reporter
+	starters *starters
+	noReturn map[string]bool
+
+	starts  []*start           // every span start, in source order
+	foreign []*foreignSpan     // spans taken from a context, for TL206
+	defers  []inspector.Cursor // defer statements, for TL203
+	funcs   map[ast.Node]*funcInfo
+}
+
+// collect finds the span starts, span getters and defer statements of the
+// package in one walk.
+func (c *checker) collect(in *inspector.Inspector) {
+	for cur := range in.Root().Preorder((*ast.CallExpr)(nil), (*ast.DeferStmt)(nil)) {
+		if _, ok := cur.Node().(*ast.DeferStmt); ok {
+			c.defers = append(c.defers, cur)
+			continue
+		}
+		fn, ok := typeutil.Callee(c.pass.TypesInfo, cur.Node().(*ast.CallExpr)).(*types.Func)
+		switch {
+		case !ok:
+		case c.starters.isStart(fn):
+			if s := c.bind(cur, fn); s != nil {
+				c.starts = append(c.starts, s)
+			}
+		case otelapi.IsSpanGetter(fn):
+			if fs := c.bindGetter(cur); fs != nil {
+				c.foreign = append(c.foreign, fs)
+			}
+		}
+	}
+}
+
+// check runs the rules over what collect found.
+func (c *checker) check() {
+	handsOver := false
+	for _, s := range c.starts {
+		if s.kind == discarded && s.ctxEscapes {
+			handsOver = true
+		}
+	}
+	for _, s := range c.starts {
+		switch s.kind {
+		case discarded:
+			if !s.ctxEscapes {
+				c.reportDiscarded(s)
+			}
+		case bound:
+			c.checkPaths(s)
+		}
+	}
+	c.checkLoopDefers()
+	if !handsOver {
+		c.checkForeignEnds()
+	}
+}
+
+// funcOf returns the function (declaration or literal) that encloses cur.
+func (c *checker) funcOf(cur inspector.Cursor) *funcInfo {
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if info, ok := c.funcs[fc.Node()]; ok {
+			return info
+		}
+		info := newFuncInfo(c.pass, fc)
+		if info == nil {
+			return nil
+		}
+		c.funcs[fc.Node()] = info
+		return info
+	}
+	return nil
+}
+
+func stringSet(list []string) map[string]bool {
+	set := make(map[string]bool, len(list))
+	for _, s := range list {
+		set[s] = true
+	}
+	return set
+}

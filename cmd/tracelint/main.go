@@ -1,0 +1,57 @@
+// Command tracelint checks that Go services keep their distributed traces
+// intact: contexts passed along, spans ended, attribute keys agreed on, no
+// personal data in telemetry.
+//
+// Usage:
+//
+//	tracelint [-config .tracelint.yml] [-fix] [-json] [-c N] packages...
+//	go vet -vettool=$(command -v tracelint) packages...
+//
+// Without -config, each package is checked with the .tracelint.yml found
+// by walking up from its directory to its module root, or the defaults.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"sync"
+
+	"golang.org/x/tools/go/analysis/multichecker"
+
+	"github.com/tracelint/tracelint"
+	"github.com/tracelint/tracelint/internal/config"
+)
+
+func main() {
+	src := &flagSource{}
+	flag.StringVar(&src.path, "config", "", "the configuration file; by default each package uses the "+
+		config.FileName+" found between its directory and its module root")
+	multichecker.Main(tracelint.Analyzers(src)...)
+}
+
+// flagSource is the configuration named by -config, or found per package. It
+// is created on first use, because the flag is parsed inside multichecker.Main,
+// after the analyzers exist.
+type flagSource struct {
+	path   string
+	once   sync.Once
+	finder *config.Finder
+	failed sync.Once
+}
+
+// For returns the configuration for the package in dir. A broken
+// configuration stops the whole run with one message naming the file, line
+// and problem, rather than one error per package and analyzer.
+func (s *flagSource) For(dir string) (*config.Config, error) {
+	s.once.Do(func() { s.finder = config.NewFinder(s.path, tracelint.RuleIDs()) })
+	cfg, err := s.finder.For(dir)
+	if err != nil {
+		s.failed.Do(func() {
+			fmt.Fprintf(os.Stderr, "tracelint: %v\n", err)
+			os.Exit(1)
+		})
+		select {} // another goroutine is exiting
+	}
+	return cfg, nil
+}

@@ -1,0 +1,70 @@
+// Package config is tracelint's one configuration schema: the struct behind
+// .tracelint.yml, the golangci-lint plugin settings and the command line.
+//
+// Every field carries identical kebab-case yaml and json tags, so an option is
+// spelled the same way everywhere. Attribute keys and function names travel as
+// list values, never as map keys: golangci-lint lower-cases setting keys and
+// splits dotted keys into nested maps.
+package config
+
+// FileName is the name of the configuration file tracelint looks for.
+const FileName = ".tracelint.yml"
+
+// Config is the whole configuration. The zero value is not ready for use:
+// start from [Default], which sets the defaults that are not zero.
+type Config struct {
+	// Enable lists opt-in rule IDs to turn on, e.g. TL204.
+	Enable []string `yaml:"enable" json:"enable"`
+	// Disable lists rule IDs to turn off. Disable wins over Enable.
+	Disable []string `yaml:"disable" json:"disable"`
+
+	Spanend        Spanend        `yaml:"spanend" json:"spanend"`
+	Ctxpropagation Ctxpropagation `yaml:"ctxpropagation" json:"ctxpropagation"`
+	Attrkeys       Attrkeys       `yaml:"attrkeys" json:"attrkeys"`
+	Piiattrs       Piiattrs       `yaml:"piiattrs" json:"piiattrs"`
+
+	// Dir is the directory of the file the configuration was read from
+	// (empty for the defaults); relative paths in the configuration resolve
+	// against it.
+	Dir string `yaml:"-" json:"-"`
+}
+
+// Spanend configures the spanend analyzer.
+type Spanend struct {
+	// StartFuncs lists functions that start a span and return it without
+	// ending it, by their fully qualified name as go/types prints it:
+	// "example.com/x/tracing.Start" or "(*example.com/x/tracing.Tracer).Start".
+	StartFuncs []string `yaml:"start-funcs" json:"start-funcs"`
+	// NoReturnFuncs lists extra functions that never return (custom fatal
+	// helpers), in the same form as StartFuncs. A path through a call to one
+	// of them does not leak a span.
+	NoReturnFuncs []string `yaml:"no-return-funcs" json:"no-return-funcs"`
+	// InferWrappers makes spanend treat a function that returns a span it
+	// started, without ending it, as a span starter itself; across packages of
+	// the same module too, by reading the callee's source. Default true.
+	InferWrappers bool `yaml:"infer-wrappers" json:"infer-wrappers"`
+}
+
+// Ctxpropagation configures the ctxpropagation analyzer. It has no options yet.
+type Ctxpropagation struct{}
+
+// Attrkeys configures the attrkeys analyzer. It has no options yet.
+type Attrkeys struct{}
+
+// Piiattrs configures the piiattrs analyzer. It has no options yet.
+type Piiattrs struct{}
+
+// Default returns the configuration used when no file is given or found.
+func Default() *Config {
+	return &Config{
+		Spanend: Spanend{InferWrappers: true},
+	}
+}
+
+// Source yields the configuration that applies to the package in dir.
+type Source interface {
+	For(dir string) (*Config, error)
+}
+
+// For returns c itself: a Config is a Source that applies everywhere.
+func (c *Config) For(string) (*Config, error) { return c, nil }

@@ -1,0 +1,386 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// testRules are the rule IDs the tests' configurations may name.
+var testRules = []string{"TL201", "TL202", "TL203", "TL204", "TL301"}
+
+func TestLoadValid(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("testdata", "valid"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	withDir := func(c *Config) *Config { c.Dir = dir; return c }
+	def := withDir(Default())
+	for _, tt := range []struct {
+		file string
+		want *Config
+	}{
+		{"empty.yml", def},
+		{"comments.yml", def},
+		{"empty-values.yml", def},
+		{"partial.yml", withDir(&Config{Spanend: Spanend{
+			StartFuncs:    []string{"example.com/x/tracing.Start"},
+			InferWrappers: true,
+		}})},
+		{"aliases.yml", withDir(&Config{Spanend: Spanend{
+			StartFuncs:    []string{"example.com/x/tracing.Start"},
+			NoReturnFuncs: []string{"example.com/x/tracing.Start"},
+			InferWrappers: true,
+		}})},
+		{"full.yml", withDir(&Config{
+			Enable:  []string{"TL204"},
+			Disable: []string{"TL202", "TL301"},
+			Spanend: Spanend{
+				StartFuncs: []string{
+					"example.com/x/tracing.Start",
+					"(*example.com/x/tracing.Tracer).Start",
+					"(go.opentelemetry.io/otel/trace.Tracer).Start",
+					"(*example.com/x/tracing.Pool[T]).Get",
+					"gopkg.in/yaml.v3.Unmarshal",
+				},
+				NoReturnFuncs: []string{"example.com/x/log.Fatal"},
+				InferWrappers: false,
+			},
+		})},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			got, err := Load(filepath.Join("testdata", "valid", tt.file), testRules)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got  %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+// brokenFiles maps each fixture in testdata/broken to its error, less the
+// file name.
+var brokenFiles = map[string]string{
+	"unknown-key.yml":             `2:1: unknown key "foo"; allowed keys: enable, disable, spanend, ctxpropagation, attrkeys, piiattrs`,
+	"unknown-nested-key.yml":      `3:3: unknown key "ignore" in spanend; allowed keys: start-funcs, no-return-funcs, infer-wrappers`,
+	"misspelled-key.yml":          `2:3: unknown key "strat-funcs" in spanend; allowed keys: start-funcs, no-return-funcs, infer-wrappers`,
+	"no-options-yet.yml":          `2:3: unknown key "strict" in ctxpropagation; ctxpropagation has no options yet`,
+	"wrong-type-bool.yml":         `2:19: spanend.infer-wrappers: expected a boolean (true or false), got "yes please"`,
+	"wrong-type-yes.yml":          `2:19: spanend.infer-wrappers: expected a boolean (true or false), got "yes"`,
+	"wrong-type-quoted-bool.yml":  `2:19: spanend.infer-wrappers: expected a boolean (true or false), got the string "false"`,
+	"wrong-type-list.yml":         `1:9: enable: expected a list of rule IDs, got "TL204"`,
+	"mapping-for-list.yml":        `2:3: disable: expected a list of rule IDs, got a mapping`,
+	"mapping-for-func-list.yml":   `3:5: spanend.start-funcs: expected a list of strings, got a mapping`,
+	"list-item-type.yml":          `4:7: spanend.start-funcs[1]: expected a string, got a list`,
+	"empty-list-item.yml":         `3:4: disable[1]: expected a string, got an empty value`,
+	"section-scalar.yml":          `1:10: spanend: expected a mapping, got "true"`,
+	"top-level-list.yml":          `1:1: expected a mapping of options at the top level, got a list`,
+	"unknown-rule.yml":            `4:5: unknown rule "TL299" in disable; known rules: TL201, TL202, TL203, TL204, TL301`,
+	"unknown-rule-flow.yml":       `1:17: unknown rule "tl202" in enable; known rules: TL201, TL202, TL203, TL204, TL301`,
+	"bad-start-func.yml":          `4:7: spanend.start-funcs[1]: "Start" is not a fully qualified function name; write "example.com/pkg.Func" or "(*example.com/pkg.Type).Method"`,
+	"bad-no-return-func.yml":      `2:21: spanend.no-return-funcs[0]: "*example.com/x/log.Logger.Fatal" is not a fully qualified function name; write "example.com/pkg.Func" or "(*example.com/pkg.Type).Method"`,
+	"duplicate-key.yml":           `3:1: duplicate key "enable"; first defined at line 1`,
+	"duplicate-nested-key.yml":    `4:3: duplicate key "infer-wrappers" in spanend; first defined at line 2`,
+	"syntax-error.yml":            `2: invalid YAML: did not find expected ',' or ']'`,
+	"syntax-error-first-line.yml": `1: invalid YAML: mapping values are not allowed in this context`,
+	"syntax-error-indent.yml":     `4: invalid YAML: did not find expected key`,
+	"syntax-error-scanner.yml":    `4: invalid YAML: found unexpected end of stream`,
+	"tab-indent.yml":              `2:1: invalid YAML: found a tab in the indentation; indent with spaces`,
+	"tab-indent-nested.yml":       `3:1: invalid YAML: found a tab in the indentation; indent with spaces`,
+	"two-documents.yml":           `2:1: found a second YAML document; a configuration file holds only one`,
+	"unknown-anchor.yml":          `2:16: invalid YAML: unknown anchor 'funcs' referenced`,
+}
+
+func TestLoadBroken(t *testing.T) {
+	entries, err := os.ReadDir(filepath.Join("testdata", "broken"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if _, ok := brokenFiles[e.Name()]; !ok {
+			t.Errorf("testdata/broken/%s has no expected error in brokenFiles", e.Name())
+		}
+	}
+	for file, want := range brokenFiles {
+		t.Run(file, func(t *testing.T) {
+			path := filepath.Join("testdata", "broken", file)
+			_, err := Load(path, testRules)
+			checkError(t, err, path+":"+want)
+		})
+	}
+}
+
+// checkError checks that err is an *Error for the file with the message want.
+func checkError(t *testing.T, err error, want string) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("no error, want %s", want)
+	}
+	var e *Error
+	if !errors.As(err, &e) {
+		t.Fatalf("error %v is a %T, want *Error", err, err)
+	}
+	if got := err.Error(); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+func TestParse(t *testing.T) {
+	for _, tt := range []struct {
+		name, src, want string // want is the error, or "" for none
+	}{
+		{"null document", "~\n", ""},
+		{"document markers", "---\nenable: [TL204]\n...\n", ""},
+		{"crlf", "enable:\r\n  - TL204\r\n", ""},
+		{"crlf error", "enable:\r\n  - TL204\r\n  - TL999\r\n", `c.yml:3:5: unknown rule "TL999" in enable; known rules: TL201, TL202, TL203, TL204, TL301`},
+		{"scalar document", "hello\n", `c.yml:1:1: expected a mapping of options at the top level, got "hello"`},
+		{"empty flow key", "{}: x\n", `c.yml:1:1: expected a key, got a mapping`},
+		{"quoted merge key is a key", "'<<': {}\n", `c.yml:1:1: unknown key "<<"; allowed keys: enable, disable, spanend, ctxpropagation, attrkeys, piiattrs`},
+		{"merge", "spanend: {<<: {infer-wrappers: false}, start-funcs: []}\n", ""},
+		{"merge of a list", "spanend:\n  <<: [{infer-wrappers: false}, {start-funcs: []}]\n", ""},
+		{"merge unknown key", "spanend:\n  <<: {infer-wrapper: false}\n", `c.yml:2:8: unknown key "infer-wrapper" in spanend; allowed keys: start-funcs, no-return-funcs, infer-wrappers`},
+		{"merge of a scalar", "spanend:\n  <<: x\n", `c.yml:2:7: spanend: the value of a merge key (<<) must be a mapping or a list of mappings, got "x"`},
+		{"alias for a rule", "enable: [&r TL204]\ndisable: [*r, TL299]\n", `c.yml:2:15: unknown rule "TL299" in disable; known rules: TL201, TL202, TL203, TL204, TL301`},
+		{"alias to a wrong type", "spanend: {infer-wrappers: &x [a]}\nenable: *x\n", `c.yml:2:9: enable: unknown rule "a" in enable; known rules: TL201, TL202, TL203, TL204, TL301`},
+		{"long value", "spanend: {infer-wrappers: " + strings.Repeat("x", 50) + "}\n", `c.yml:1:27: spanend.infer-wrappers: expected a boolean (true or false), got "` + strings.Repeat("x", 37) + `..."`},
+		{"invalid utf-8", "enable: [TL204]\ndisable: [\xff]\n", `c.yml:2:11: invalid UTF-8 byte 0xff; save the file as UTF-8`},
+		{"control character", "enable: [TL204]\n# \x01\n", `c.yml:2:3: control character U+0001 is not allowed in YAML`},
+		{"second empty document", "enable: [TL204]\n---\n", `c.yml:2:1: found a second YAML document; a configuration file holds only one`},
+		{"self-referencing anchor", "enable: &a [*a]\n", `c.yml:1:13: invalid YAML: anchor 'a' value contains itself`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := Parse([]byte(tt.src), "c.yml", testRules)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if cfg == nil {
+					t.Fatal("nil Config")
+				}
+				return
+			}
+			checkError(t, err, tt.want)
+		})
+	}
+}
+
+func TestParseEmpty(t *testing.T) {
+	cfg, err := Parse(nil, "", testRules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(cfg, Default()) {
+		t.Errorf("got %+v, want the defaults", cfg)
+	}
+}
+
+func TestParseNoRules(t *testing.T) {
+	_, err := Parse([]byte("enable: [TL204]\n"), "c.yml", nil)
+	checkError(t, err, `c.yml:1:10: unknown rule "TL204" in enable; known rules: none`)
+}
+
+func TestLoadMissing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "nothere.yml")
+	_, err := Load(path, testRules)
+	checkError(t, err, path+": configuration file not found")
+}
+
+func TestErrorString(t *testing.T) {
+	for _, tt := range []struct {
+		err  Error
+		want string
+	}{
+		{Error{File: "a.yml", Line: 3, Col: 7, Msg: "m"}, "a.yml:3:7: m"},
+		{Error{File: "a.yml", Line: 3, Msg: "m"}, "a.yml:3: m"},
+		{Error{File: "a.yml", Msg: "m"}, "a.yml: m"},
+		{Error{Msg: "m"}, "m"},
+	} {
+		if got := tt.err.Error(); got != tt.want {
+			t.Errorf("%+v.Error() = %q, want %q", tt.err, got, tt.want)
+		}
+	}
+}
+
+// TestChecksMatchSchema keeps the value checks in step with the schema: a
+// renamed option must not lose its check silently.
+func TestChecksMatchSchema(t *testing.T) {
+	var keys []string
+	var walk func(t reflect.Type, prefix string)
+	walk = func(t reflect.Type, prefix string) {
+		for _, f := range fieldsOf(t) {
+			keys = append(keys, prefix+f.name)
+			ft := f.typ
+			for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
+				ft = ft.Elem()
+			}
+			if ft.Kind() == reflect.Struct {
+				walk(ft, prefix+f.name+".")
+			}
+		}
+	}
+	walk(reflect.TypeFor[Config](), "")
+	for key := range checks {
+		if !slices.Contains(keys, key) {
+			t.Errorf("checks has %q, which is not an option; options: %s", key, strings.Join(keys, ", "))
+		}
+	}
+}
+
+func TestFuncNameRE(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		ok   bool
+	}{
+		{"fmt.Println", true},
+		{"example.com/x/tracing.Start", true},
+		{"gopkg.in/yaml.v3.Unmarshal", true},
+		{"example.com/x-y/v2/tracing_util.Start_2", true},
+		{"(*example.com/x/tracing.Tracer).Start", true},
+		{"(example.com/x/tracing.Tracer).Start", true},
+		{"(*example.com/x/tracing.Pool[T, U]).Get", true},
+		{"example.com/x/trâce.Stårt", true},
+		{"Start", false},
+		{"tracing.", false},
+		{".Start", false},
+		{"example.com/x/tracing.Start()", false},
+		{"*example.com/x/tracing.Tracer.Start", false},
+		{"(*example.com/x/tracing.Tracer.Start)", false},
+		{"(**example.com/x/tracing.Tracer).Start", false},
+		{"(*Tracer).Start", false},
+		{"example.com/x/tracing.Start ", false},
+		{"example.com//tracing.Start", false},
+	} {
+		if got := funcNameRE.MatchString(tt.name); got != tt.ok {
+			t.Errorf("funcNameRE.MatchString(%q) = %v, want %v", tt.name, got, tt.ok)
+		}
+	}
+}
+
+// The walk is generic over the schema: these types stand for options that
+// later sections may add.
+type (
+	genericSection struct {
+		Level  int               `yaml:"level" json:"level"`
+		Ratio  float64           `yaml:"ratio" json:"ratio"`
+		Name   string            `yaml:"name" json:"name"`
+		Strict *bool             `yaml:"strict" json:"strict"`
+		Keys   []keySpec         `yaml:"keys" json:"keys"`
+		Labels map[string]string `yaml:"labels" json:"labels"`
+		Wait   time.Duration     `yaml:"wait" json:"wait"`
+		Hidden string            `yaml:"-" json:"-"`
+	}
+	keySpec struct {
+		Key string `yaml:"key" json:"key"`
+		Max uint8  `yaml:"max" json:"max"`
+	}
+)
+
+func TestWalkGeneric(t *testing.T) {
+	for _, tt := range []struct {
+		name, src, want string // want is the error, or "" for none
+	}{
+		{"all", "level: 3\nratio: 0.5\nname: n\nstrict: false\nkeys: [{key: a, max: 3}]\nlabels: {a: b}\n", ""},
+		{"int for float", "ratio: 2\n", ""},
+		{"merge in a list", "keys:\n  - &k {key: a, max: 1}\n  - {<<: *k, key: b}\n", ""},
+		{"float for int", "level: 1.5\n", `g.yml:1:8: x.level: expected an integer, got "1.5"`},
+		{"overflow", "keys: [{key: a, max: 300}]\n", `g.yml:1:22: x.keys[0].max: expected a non-negative integer, got "300"`},
+		{"negative unsigned", "keys: [{key: a, max: -1}]\n", `g.yml:1:22: x.keys[0].max: expected a non-negative integer, got "-1"`},
+		{"unknown key in a list item", "keys:\n  - key: a\n  - key: b\n    mx: 3\n", `g.yml:4:5: unknown key "mx" in x.keys[1]; allowed keys: key, max`},
+		{"mapping for list of mappings", "keys: {key: a}\n", `g.yml:1:7: x.keys: expected a list of mappings, got a mapping`},
+		{"scalar for list item", "keys: [a]\n", `g.yml:1:8: x.keys[0]: expected a mapping, got "a"`},
+		{"map value", "labels: {a: [b]}\n", `g.yml:1:13: x.labels.a: expected a string, got a list`},
+		{"pointer", "strict: 1\n", `g.yml:1:9: x.strict: expected a boolean (true or false), got "1"`},
+		{"duration", "wait: soon\n", `g.yml:1:7: x.wait: expected an integer, got "soon"`},
+		{"hidden", "hidden: x\n", `g.yml:1:1: unknown key "hidden" in x; allowed keys: level, ratio, name, strict, keys, labels, wait`},
+		{"duplicate merge", "keys:\n  - &k {key: a}\n  - {<<: *k, <<: *k}\n", `g.yml:3:14: duplicate key "<<" in x.keys[1]; first defined at line 3`},
+		{"merge with unknown key", "keys:\n  - &k {kye: a}\n", `g.yml:2:9: unknown key "kye" in x.keys[0]; allowed keys: key, max`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var doc yaml.Node
+			if err := yaml.Unmarshal([]byte(tt.src), &doc); err != nil {
+				t.Fatal(err)
+			}
+			w := &walker{file: "g.yml", budget: 1000}
+			err := w.value(&doc, reflect.TypeFor[genericSection](), loc{key: "x", path: "x"})
+			if tt.want != "" {
+				checkError(t, err, tt.want)
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			// What the walk passes, Decode takes.
+			var v genericSection
+			if err := doc.Decode(&v); err != nil {
+				t.Errorf("Decode: %v", err)
+			}
+		})
+	}
+}
+
+// TestAliasBomb checks that aliases cannot make a small file a huge tree.
+func TestAliasBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("spanend:\n  <<:\n    - &a0 {infer-wrappers: true}\n")
+	for i := 1; i < 12; i++ {
+		b.WriteString("    - &a" + string(rune('0'+i)) + " {<<: [")
+		for j := range 10 {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("*a" + string(rune('0'+i-1)))
+		}
+		b.WriteString("]}\n")
+	}
+	start := time.Now()
+	_, err := Parse([]byte(b.String()), "bomb.yml", testRules)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	var e *Error
+	if !errors.As(err, &e) || !strings.Contains(e.Msg, "too many values") {
+		t.Errorf("got %v, want too many values", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %v", d)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, dir := range []string{"valid", "broken"} {
+		files, _ := filepath.Glob(filepath.Join("testdata", dir, "*.yml"))
+		for _, file := range files {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("spanend: {<<: [&a {infer-wrappers: true}, {<<: [*a, *a]}]}\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cfg, err := Parse(data, "fuzz.yml", testRules)
+		if err == nil {
+			if cfg == nil {
+				t.Fatal("nil Config and nil error")
+			}
+			return
+		}
+		var e *Error
+		if !errors.As(err, &e) {
+			t.Fatalf("error %v is a %T, want *Error", err, err)
+		}
+		if e.File != "fuzz.yml" || e.Msg == "" || e.Line < 0 || e.Col < 0 {
+			t.Fatalf("bad error %#v", e)
+		}
+	})
+}

@@ -1,0 +1,103 @@
+// Package modsource reads the declarations of functions that live in other
+// packages of the module being analysed, straight from their source files.
+//
+// An analyzer that wants to know what a callee in another package does would
+// normally declare facts, which makes the standalone driver parse and
+// type-check every dependency from source (several times the cost of a
+// facts-free run). Export data, however, carries each function's position,
+// so the callee's file can be parsed on demand, without types, when the
+// callee belongs to the same module. Parsed files are cached for the life of
+// the process and shared by all passes.
+package modsource
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// fset holds the positions of every file this package parses. It is not the
+// pass's FileSet: positions in returned declarations belong here.
+var fset = token.NewFileSet()
+
+// FileSet returns the FileSet of the declarations Decl returns.
+func FileSet() *token.FileSet { return fset }
+
+var (
+	files sync.Map // absolute filename -> *parsed
+	roots sync.Map // directory -> module root ("" when none)
+)
+
+type parsed struct {
+	once sync.Once
+	file *ast.File // nil when the file could not be read or parsed
+}
+
+// ModuleRoot returns the directory holding the go.mod that governs dir, or
+// "" when there is none.
+func ModuleRoot(dir string) string {
+	if root, ok := roots.Load(dir); ok {
+		return root.(string)
+	}
+	root := ""
+	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+		root = dir
+	} else if parent := filepath.Dir(dir); parent != dir {
+		root = ModuleRoot(parent)
+	}
+	roots.Store(dir, root)
+	return root
+}
+
+// Decl returns the declaration of fn, parsed from its source file, when that
+// file lies inside moduleRoot (and not in its vendor tree). passFset is the
+// FileSet fn's position belongs to. Decl returns nil when the source is not
+// part of the module or cannot be read.
+func Decl(passFset *token.FileSet, fn *types.Func, moduleRoot string) *ast.FuncDecl {
+	if moduleRoot == "" || !fn.Pos().IsValid() {
+		return nil
+	}
+	pos := passFset.Position(fn.Pos())
+	name := filepath.Clean(pos.Filename)
+	if !strings.HasPrefix(name, moduleRoot+string(filepath.Separator)) ||
+		strings.Contains(name[len(moduleRoot):], string(filepath.Separator)+"vendor"+string(filepath.Separator)) {
+		return nil
+	}
+	file := parse(name)
+	if file == nil {
+		return nil
+	}
+	for _, d := range file.Decls {
+		decl, ok := d.(*ast.FuncDecl)
+		if !ok || decl.Name.Name != fn.Name() || decl.Body == nil {
+			continue
+		}
+		if fset.Position(decl.Name.Pos()).Line == pos.Line {
+			return decl
+		}
+	}
+	return nil
+}
+
+// parse returns the syntax of the named file, parsing it at most once per
+// process.
+func parse(name string) *ast.File {
+	v, _ := files.LoadOrStore(name, new(parsed))
+	p := v.(*parsed)
+	p.once.Do(func() {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			return
+		}
+		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
+		if err == nil {
+			p.file = f
+		}
+	})
+	return p.file
+}

@@ -1,0 +1,113 @@
+package rules
+
+import (
+	"fmt"
+	"go/token"
+	"runtime/debug"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/tracelint/tracelint/internal/config"
+)
+
+// Reporter reports the findings of one analyzer's rules in one pass.
+type Reporter struct {
+	pass    *analysis.Pass
+	enabled map[string]bool
+}
+
+// NewReporter returns a Reporter for pass that drops the findings of the
+// rules cfg turns off.
+func NewReporter(pass *analysis.Pass, cfg *config.Config, catalogue []*Rule) *Reporter {
+	enabled := make(map[string]bool, len(catalogue))
+	for _, r := range catalogue {
+		enabled[r.ID] = r.Enabled(cfg)
+	}
+	return &Reporter{pass: pass, enabled: enabled}
+}
+
+// Enabled reports whether the rule is on, so that an analyzer can skip work
+// whose only outcome would be dropped.
+func (rep *Reporter) Enabled(r *Rule) bool { return rep.enabled[r.ID] }
+
+// Finding is one defect found by a rule.
+type Finding struct {
+	Rule *Rule
+	// Pos and End delimit the reported node.
+	Pos, End token.Pos
+	// Message is the sentence without the rule ID; Report appends it.
+	Message string
+	// Related are secondary places, such as the return that leaks a span.
+	Related []analysis.RelatedInformation
+	// Fix is the suggested fix, if any. A diagnostic carries at most one,
+	// because golangci-lint's --fix applies all fixes of a diagnostic.
+	Fix *analysis.SuggestedFix
+}
+
+// Report reports f unless its rule is turned off.
+func (rep *Reporter) Report(f Finding) {
+	if !rep.enabled[f.Rule.ID] {
+		return
+	}
+	d := analysis.Diagnostic{
+		Pos:      f.Pos,
+		End:      f.End,
+		Category: f.Rule.ID,
+		URL:      f.Rule.URL(),
+		Message:  f.Message + " (" + f.Rule.ID + ")",
+		Related:  f.Related,
+	}
+	if f.Fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*f.Fix}
+	}
+	rep.pass.Report(d)
+}
+
+// InternalErrorCategory is the Category of the diagnostic reported when an
+// analyzer fails.
+const InternalErrorCategory = "internal-error"
+
+// Guard wraps an analyzer's run function so that a panic becomes one
+// diagnostic at the package clause of the pass's first file, instead of
+// aborting the whole driver (and, under golangci-lint, every other linter's
+// findings with it).
+func Guard(name string, run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
+	return func(pass *analysis.Pass) (result any, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				pos := token.NoPos
+				if len(pass.Files) > 0 {
+					pos = pass.Files[0].Package
+				}
+				pass.Report(analysis.Diagnostic{
+					Pos:      pos,
+					Category: InternalErrorCategory,
+					Message: fmt.Sprintf("internal error: %s stopped on package %s: %v; please report it with this package's code (%s)",
+						name, pass.Pkg.Path(), r, firstFrames(debug.Stack())),
+				})
+				result, err = nil, nil
+			}
+		}()
+		return run(pass)
+	}
+}
+
+// firstFrames picks the function names of the innermost frames of a stack
+// that belong to tracelint, enough to locate a bug from a user's report.
+func firstFrames(stack []byte) string {
+	var frames []string
+	for line := range strings.SplitSeq(string(stack), "\n") {
+		if strings.HasPrefix(line, "github.com/tracelint/tracelint/") && !strings.Contains(line, "internal/rules.") {
+			name, _, _ := strings.Cut(line, "(")
+			frames = append(frames, strings.TrimPrefix(name, "github.com/tracelint/tracelint/"))
+			if len(frames) == 3 {
+				break
+			}
+		}
+	}
+	if len(frames) == 0 {
+		return "no tracelint frame"
+	}
+	return "at " + strings.Join(frames, " < ")
+}

@@ -1,0 +1,84 @@
+// Package rules holds the shape of tracelint's rule catalogue and the one way
+// a rule's findings are reported: the message ends in the rule ID, the
+// diagnostic's Category is the ID and its URL the rule's documentation page,
+// and a rule the configuration turns off reports nothing.
+//
+// The catalogue entries themselves live next to each analyzer's code.
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+
+	"github.com/tracelint/tracelint/internal/config"
+)
+
+// DocsBase is where the rule pages are published; a rule's URL is
+// DocsBase + ID + ".md".
+const DocsBase = "https://github.com/tracelint/tracelint/blob/main/docs/rules/"
+
+// Rule describes one rule: what it reports, why, and how to configure it.
+type Rule struct {
+	// ID is the stable identifier, e.g. "TL201".
+	ID string
+	// Analyzer is the name of the analyzer that reports the rule.
+	Analyzer string
+	// Title is a lowercase verb phrase without a final period.
+	Title string
+	// Why explains the harm the rule prevents, in Markdown.
+	Why string
+	// Bad and Good are Go examples: code the rule reports, and its repair.
+	Bad, Good string
+	// Default reports whether the rule is on when the configuration does not
+	// mention it; DefaultWhy says why it has that default.
+	Default    bool
+	DefaultWhy string
+	// Autofix reports whether the rule offers a suggested fix.
+	Autofix bool
+	// NotFlagged lists, in Markdown, what the rule deliberately accepts.
+	NotFlagged []string
+	// KnownProblems lists, in Markdown, the rule's known limits.
+	KnownProblems []string
+	// Options are the configuration keys that change the rule.
+	Options []Option
+}
+
+// Option is one configuration key of an analyzer.
+type Option struct {
+	// Key is the full path in .tracelint.yml, e.g. "spanend.start-funcs".
+	Key string
+	// Type is the YAML type, e.g. "list of strings".
+	Type string
+	// Default is the default value as written in YAML.
+	Default string
+	// Doc says what the option does.
+	Doc string
+}
+
+// URL returns the rule's documentation page.
+func (r *Rule) URL() string { return DocsBase + r.ID + ".md" }
+
+// idPattern is the form of every rule ID: TL, the analyzer's digit, two digits.
+var idPattern = regexp.MustCompile(`^TL[1-4][0-9][0-9]$`)
+
+// ValidID reports whether id has the form of a rule ID.
+func ValidID(id string) bool { return idPattern.MatchString(id) }
+
+// Enabled reports whether cfg turns the rule on: Disable wins over Enable,
+// which wins over the rule's default.
+func (r *Rule) Enabled(cfg *config.Config) bool {
+	switch {
+	case slices.Contains(cfg.Disable, r.ID):
+		return false
+	case slices.Contains(cfg.Enable, r.ID):
+		return true
+	}
+	return r.Default
+}
+
+// Message formats a diagnostic message for the rule: the user's sentence
+// followed by the rule ID in parentheses.
+func (r *Rule) Message(format string, args ...any) string {
+	return fmt.Sprintf(format, args...) + " (" + r.ID + ")"
+}

@@ -1,0 +1,34 @@
+// Package configured uses a span starter and a fatal helper that spanend
+// only knows from the configuration (spanend.start-funcs and
+// spanend.no-return-funcs), since their code is not in this module.
+package configured
+
+import (
+	"context"
+
+	"go.opentelemetry.io/otel/trace"
+)
+
+// Tracing is an opaque tracing facade, standing for a third-party library.
+type Tracing interface {
+	Begin(ctx context.Context, name string) (context.Context, trace.Span)
+}
+
+// Die stands for a project's fatal helper.
+func Die(msg string) { panic(msg) }
+
+func work(context.Context) error { return nil }
+
+func leaks(ctx context.Context, t Tracing) {
+	ctx, span := t.Begin(ctx, "op") // want `span "span" is not ended on every path`
+	_ = work(ctx)
+	_ = span
+}
+
+func dies(ctx context.Context, t Tracing) {
+	ctx, span := t.Begin(ctx, "op") // ok: Die never returns
+	if err := work(ctx); err != nil {
+		Die(err.Error())
+	}
+	span.End()
+}

@@ -1,0 +1,80 @@
+// Package loops holds TL203 and TL205 cases.
+package loops
+
+import (
+	"context"
+
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/trace"
+)
+
+var tracer = otel.Tracer("loops")
+
+func process(context.Context, string) {}
+
+func deferInLoop(ctx context.Context, items []string) {
+	for _, it := range items {
+		ctx, span := tracer.Start(ctx, it) // want `span "span" is ended by a defer inside a loop, so every iteration's span stays open until the function returns; call span.End\(\) at the end of each iteration, or move the body into a function \(TL203\)`
+		defer span.End()
+		process(ctx, it)
+	}
+}
+
+func deferClosureInLoop(ctx context.Context, n int) {
+	for i := 0; i < n; i++ {
+		_, span := tracer.Start(ctx, "i") // want `ended by a defer inside a loop`
+		defer func() { span.End() }()
+	}
+}
+
+func deferPerIteration(ctx context.Context, items []string) {
+	for _, it := range items {
+		func() {
+			ctx, span := tracer.Start(ctx, it) // ok
+			defer span.End()
+			process(ctx, it)
+		}()
+	}
+}
+
+func deferParamInLoop(span trace.Span, n int) {
+	for range n {
+		defer span.End() // want `span "span" is ended by a defer inside a loop`
+	}
+}
+
+func overwritten(ctx context.Context) {
+	ctx, span := tracer.Start(ctx, "fetch") // want `span "span" is overwritten by the start on line 49 before it is ended, so it is never exported; call span.End\(\) before starting the next span \(TL205\)`
+	process(ctx, "fetch")
+	ctx, span = tracer.Start(ctx, "parse")
+	defer span.End()
+	process(ctx, "parse")
+}
+
+func overwrittenOnOnePath(ctx context.Context, retry bool) {
+	_, span := tracer.Start(ctx, "try") // want `overwritten by the start on line 57`
+	if retry {
+		_, span = tracer.Start(ctx, "retry")
+	}
+	span.End()
+}
+
+func overwrittenEachIteration(ctx context.Context, items []string) {
+	var span trace.Span
+	for _, it := range items {
+		ctx, span = tracer.Start(ctx, it) // want `span "span" is overwritten by the next iteration's start before it is ended`
+		process(ctx, it)
+	}
+	if span != nil {
+		span.End()
+	}
+}
+
+func endedBeforeNext(ctx context.Context) {
+	ctx, span := tracer.Start(ctx, "fetch") // ok
+	process(ctx, "fetch")
+	span.End()
+	ctx, span = tracer.Start(ctx, "parse") // ok
+	defer span.End()
+	process(ctx, "parse")
+}
