@@ -231,41 +231,46 @@ func (c *checker) deferEndFix(s *start, leaks []leak, end string) *analysis.Sugg
 	default:
 		ok = false // e.g. the init of an if statement
 	}
-	indent, found := c.indentOf(stmt)
+	at, indent, found := c.lineAfter(stmt)
 	if !ok || !found {
 		return nil
 	}
 	return &analysis.SuggestedFix{
 		Message: "Add defer " + end,
 		TextEdits: []analysis.TextEdit{{
-			Pos:     stmt.End(),
-			End:     stmt.End(),
+			Pos:     at,
+			End:     at,
 			NewText: []byte("\n" + indent + "defer " + end),
 		}},
 	}
 }
 
-// indentOf returns the white space before n on its line, provided n is the
-// first thing on the line.
-func (c *checker) indentOf(n ast.Node) (string, bool) {
+// lineAfter returns where a new statement can follow n: the end of n's line
+// (after a trailing comment), with the indentation of n. It fails when n is
+// not the first thing on its line or code follows it on the line.
+func (c *checker) lineAfter(n ast.Node) (token.Pos, string, bool) {
 	tf := c.pass.Fset.File(n.Pos())
 	if tf == nil || c.pass.ReadFile == nil {
-		return "", false
+		return token.NoPos, "", false
 	}
 	src, err := c.pass.ReadFile(tf.Name())
-	if err != nil {
-		return "", false
+	if err != nil || tf.Size() != len(src) {
+		return token.NoPos, "", false
 	}
+	start, end := tf.Offset(n.Pos()), tf.Offset(n.End())
 	lineStart := tf.Offset(tf.LineStart(tf.Line(n.Pos())))
-	off := tf.Offset(n.Pos())
-	if off > len(src) || lineStart > off {
-		return "", false
+	indent := src[lineStart:start]
+	if len(bytes.TrimLeft(indent, " \t")) != 0 {
+		return token.NoPos, "", false
 	}
-	prefix := src[lineStart:off]
-	if len(bytes.TrimLeft(prefix, " \t")) != 0 {
-		return "", false
+	lineEnd := end + bytes.IndexByte(src[end:], '\n')
+	if lineEnd < end {
+		lineEnd = len(src)
 	}
-	return string(prefix), true
+	if rest := bytes.TrimSpace(src[end:lineEnd]); len(rest) > 0 && !bytes.HasPrefix(rest, []byte("//")) {
+		return token.NoPos, "", false
+	}
+	return tf.Pos(lineEnd), string(indent), true
 }
 
 // enclosingLoop returns the innermost for or range statement around cur

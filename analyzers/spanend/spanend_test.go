@@ -1,6 +1,9 @@
 package spanend_test
 
 import (
+	"fmt"
+	"path/filepath"
+	"slices"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -11,32 +14,63 @@ import (
 )
 
 func TestSpanend(t *testing.T) {
-	dir := testmodule.Dir(t)
 	for _, tc := range []struct {
-		pkg string
-		cfg func(*config.Config)
+		name string
+		pkgs []string
+		cfg  func(*config.Config)
 	}{
-		{pkg: "paths"},
-		{pkg: "notflagged"},
-		{pkg: "discard"},
-		{pkg: "loops"},
-		{pkg: "foreign"},
-		{pkg: "handoff"},
-		{pkg: "wrappers"},
-		{pkg: "crosspkg"},
-		{pkg: "othertracers"},
-		{pkg: "configured", cfg: func(c *config.Config) {
+		{name: "defaults", pkgs: []string{
+			"paths", "notflagged", "discard", "loops", "foreign", "handoff",
+			"wrappers", "crosspkg", "othertracers",
+		}},
+		{name: "configured", pkgs: []string{"configured"}, cfg: func(c *config.Config) {
 			c.Spanend.StartFuncs = []string{"(example.com/tracelinttest/spanend/configured.Tracing).Begin"}
 			c.Spanend.NoReturnFuncs = []string{"example.com/tracelinttest/spanend/configured.Die"}
 		}},
-		{pkg: "errpath", cfg: func(c *config.Config) { c.Enable = []string{"TL204"} }},
+		{name: "errpath", pkgs: []string{"errpath"}, cfg: func(c *config.Config) { c.Enable = []string{"TL204"} }},
 	} {
-		t.Run(tc.pkg, func(t *testing.T) {
+		t.Run(tc.name, func(t *testing.T) {
 			cfg := config.Default()
 			if tc.cfg != nil {
 				tc.cfg(cfg)
 			}
-			analysistest.Run(t, dir, spanend.New(cfg), "./spanend/"+tc.pkg)
+			var patterns []string
+			for _, p := range tc.pkgs {
+				patterns = append(patterns, "./spanend/"+p)
+			}
+			analysistest.Run(t, testmodule.Dir(t), spanend.New(cfg), patterns...)
 		})
+	}
+}
+
+func TestSuggestedFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testmodule.Dir(t), spanend.Analyzer, "./spanend/fix")
+}
+
+// TestRelated checks the secondary positions, which // want comments cannot
+// express: one diagnostic per start, listing every leaking exit.
+func TestRelated(t *testing.T) {
+	results := analysistest.Run(t, testmodule.Dir(t), spanend.Analyzer, "./spanend/paths")
+	var got []string
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			pos := r.Pass.Fset.Position(d.Pos)
+			for _, rel := range d.Related {
+				rpos := r.Pass.Fset.Position(rel.Pos)
+				got = append(got, fmt.Sprintf("%s:%d -> %d: %s", filepath.Base(pos.Filename), pos.Line, rpos.Line, rel.Message))
+			}
+		}
+	}
+	for _, want := range []string{
+		`paths.go:17 -> 19: "span" leaks when the function returns here`,
+		`paths.go:31 -> 33: "span" leaks when the function returns here`,
+		`paths.go:31 -> 40: "span" leaks when the function returns here`,
+		`paths.go:26 -> 28: "span" leaks when the function ends here`,
+		`paths.go:45 -> 44: "span" leaks when the loop starts its next iteration`,
+		`paths.go:114 -> 115: "span" is overwritten here`,
+	} {
+		if !slices.Contains(got, want) {
+			t.Errorf("missing related information %s; got:\n%v", want, got)
+		}
 	}
 }

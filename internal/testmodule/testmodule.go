@@ -15,8 +15,8 @@ import (
 )
 
 var (
-	once    sync.Once
-	root    string
+	once     sync.Once
+	root     string
 	setupErr error
 )
 

@@ -1,0 +1,89 @@
+package spanend_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/tracelint/tracelint/analyzers/spanend"
+	"github.com/tracelint/tracelint/internal/passtest"
+	"github.com/tracelint/tracelint/internal/rules"
+)
+
+// oddBodies are function bodies of unusual shape, some of them ill-typed.
+// Each is run through spanend, which must neither panic nor report an
+// internal error. The first is the statement that made another span linter
+// panic and abort whole golangci-lint runs.
+var oddBodies = []string{
+	`ctx, _ = tr.Start(ctx, "b")`,
+	`_, _ = tr.Start(ctx, "b")`,
+	`tr.Start(ctx, "b"); tr.Start(ctx, "c")`,
+	`var s trace.Span; _, s = tr.Start(ctx, "x"); s = nil; _ = s`,
+	`for { _, s := tr.Start(ctx, "x"); if s == nil { break }; continue }`,
+	`L: for { _, s := tr.Start(ctx, "x"); select { case <-ctx.Done(): break L; default: goto L }; s.End() }`,
+	`_, s := tr.Start(ctx, "x"); defer func() { defer func() { s.End() }() }()`,
+	`_, s := tr.Start(ctx, "x"); switch v := any(s).(type) { case nil: return; default: _ = v }`,
+	`_, s := tr.Start(); s.End()`,
+	`_, s := tr.Start(ctx, "x", nil, nil, nil); s.End(nil)`,
+	`_, s := undefined.Start(ctx, "x"); s.End()`,
+	`a, b, c := tr.Start(ctx, "x"); _, _, _ = a, b, c`,
+	`_, s := tr.Start(ctx, "x"); go s.End(); defer s.End()`,
+	`x := func() (context.Context, trace.Span) { return tr.Start(ctx, "x") }; _, s := x(); s.End()`,
+	`_, s := tr.Start(ctx, "x"); for range 3 { defer s.End() }`,
+	`trace.SpanFromContext(ctx).End(); trace.SpanFromContext(nil).End()`,
+	`var s = trace.SpanFromContext(ctx); s.End(); s.End()`,
+	`_, s := tr.Start(ctx, "x"); if s := s; s != nil { s.End() }`,
+	`select {}`,
+	`panic(tr.Start(ctx, "x"))`,
+	`return`,
+	`_, s := tr.Start(ctx, "x"); s.End(); _, s = tr.Start(ctx, "y"); _, s = tr.Start(ctx, "z"); s.End()`,
+	`ctx, span := otel.Tracer("").Start(ctx, "x"); defer span.End(); _ = ctx`,
+	`var spans [2]trace.Span; _, spans[0] = tr.Start(ctx, "x"); _, spans[1] = tr.Start(ctx, "y")`,
+	`_, s := tr.Start(ctx, "x"); var f func(); f = s.End; f()`,
+	`_, s := tr.Start(ctx, "x"`,
+}
+
+const oddFile = `package odd
+
+import (
+	"errors"
+	"context"
+
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/trace"
+)
+
+var _ = otel.Tracer
+
+func f(ctx context.Context, tr trace.Tracer) {
+	BODY
+}
+`
+
+func TestOddCode(t *testing.T) {
+	for _, body := range oddBodies {
+		checkOdd(t, body)
+	}
+}
+
+func FuzzOddCode(f *testing.F) {
+	for _, body := range oddBodies {
+		f.Add(body)
+	}
+	f.Fuzz(checkOdd)
+}
+
+func checkOdd(t *testing.T, body string) {
+	diags, err := passtest.Run(spanend.Analyzer, strings.Replace(oddFile, "BODY", body, 1))
+	if errors.Is(err, passtest.ErrUnparsable) {
+		return
+	}
+	if err != nil {
+		t.Fatalf("body %q: %v", body, err)
+	}
+	for _, d := range diags {
+		if d.Category == rules.InternalErrorCategory {
+			t.Errorf("body %q: %s", body, d.Message)
+		}
+	}
+}

@@ -1,0 +1,62 @@
+// Package fix holds TL201 cases with and without the suggested fix.
+package fix
+
+import (
+	"context"
+
+	"go.opentelemetry.io/otel"
+	ddtracer "gopkg.in/DataDog/dd-trace-go.v1/ddtrace/tracer"
+)
+
+var tracer = otel.Tracer("fix")
+
+func work(context.Context) error { return nil }
+
+func neverEnded(ctx context.Context) error {
+	ctx, span := tracer.Start(ctx, "op") // want `span "span" is not ended on every path: it leaks at the return on line 18`
+	span.AddEvent("op")
+	return work(ctx)
+}
+
+func neverEndedInCase(ctx context.Context, kind int) {
+	switch kind {
+	case 1:
+		_, s := tracer.Start(ctx, "one") // want `span "s" is not ended on every path`
+		s.AddEvent("one")
+	}
+}
+
+func varDecl(ctx context.Context) {
+	var _, span = tracer.Start(ctx, "var") // want `span "span" is not ended on every path`
+	span.AddEvent("x")
+}
+
+func datadog() {
+	span := ddtracer.StartSpan("dd") // want `span "span" is not ended on every path`
+	span.SetTag("k", "v")
+}
+
+// No fix: the function ends the span on one path already.
+func endedSometimes(ctx context.Context) error {
+	ctx, span := tracer.Start(ctx, "op") // want `span "span" is not ended on every path`
+	if err := work(ctx); err != nil {
+		return err
+	}
+	span.End()
+	return nil
+}
+
+// No fix: the start is in the init of an if statement.
+func inIfInit(ctx context.Context) {
+	if _, span := tracer.Start(ctx, "op"); span.IsRecording() { // want `span "span" is not ended on every path`
+		return
+	}
+}
+
+// No fix: a defer inside a loop would be TL203.
+func inLoop(ctx context.Context, n int) {
+	for range n {
+		_, span := tracer.Start(ctx, "op") // want `span "span" is not ended before the next loop iteration`
+		span.AddEvent("x")
+	}
+}
