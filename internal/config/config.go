@@ -18,10 +18,14 @@ type Config struct {
 	// Disable lists rule IDs to turn off. Disable wins over Enable.
 	Disable []string `yaml:"disable" json:"disable"`
 
-	Spanend        Spanend        `yaml:"spanend" json:"spanend"`
+	// Spanend holds the options of the spanend analyzer.
+	Spanend Spanend `yaml:"spanend" json:"spanend"`
+	// Ctxpropagation holds the options of the ctxpropagation analyzer.
 	Ctxpropagation Ctxpropagation `yaml:"ctxpropagation" json:"ctxpropagation"`
-	Attrkeys       Attrkeys       `yaml:"attrkeys" json:"attrkeys"`
-	Piiattrs       Piiattrs       `yaml:"piiattrs" json:"piiattrs"`
+	// Attrkeys holds the options of the attrkeys analyzer.
+	Attrkeys Attrkeys `yaml:"attrkeys" json:"attrkeys"`
+	// Piiattrs holds the options of the piiattrs analyzer.
+	Piiattrs Piiattrs `yaml:"piiattrs" json:"piiattrs"`
 
 	// Dir is the directory of the file the configuration was read from
 	// (empty for the defaults); relative paths in the configuration resolve
@@ -63,6 +67,7 @@ func Default() *Config {
 
 // Source yields the configuration that applies to the package in dir.
 type Source interface {
+	// For returns the configuration for the package in dir.
 	For(dir string) (*Config, error)
 }
 

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -73,8 +74,8 @@ func Load(path string, ruleIDs []string) (*Config, error) {
 // file in errors and sets [Config.Dir]. ruleIDs are the rule IDs that enable
 // and disable may name.
 //
-// A file that is empty or holds only comments yields the defaults; so does a
-// key with an empty value (a list left empty is empty). Anything that does
+// A file that is empty or holds only comments yields the defaults; a key
+// with no value keeps its default, except that a list becomes empty. Anything that does
 // not fit the schema is an error: unknown or duplicate keys, values of the
 // wrong type, unknown rule IDs, function names that are not fully qualified.
 // Every error is an [*Error], positioned at the offending key or list item
@@ -166,8 +167,9 @@ var checks = map[string]check{
 // It stops at the first problem.
 type walker struct {
 	file   string
-	rules  []string // sorted
-	budget int      // nodes left to visit; aliases can make a small file a big tree
+	rules  []string            // sorted
+	budget int                 // nodes left to visit; aliases can make a small file a big tree
+	active map[*yaml.Node]bool // anchored values being checked, to catch cycles
 }
 
 func (w *walker) errorf(n *yaml.Node, format string, args ...any) *Error {
@@ -177,6 +179,7 @@ func (w *walker) errorf(n *yaml.Node, format string, args ...any) *Error {
 var (
 	yamlUnmarshaler = reflect.TypeFor[yaml.Unmarshaler]()
 	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+	durationType    = reflect.TypeFor[time.Duration]()
 )
 
 // value checks that n fits a value of type t.
@@ -187,16 +190,35 @@ func (w *walker) value(n *yaml.Node, t reflect.Type, l loc) error {
 		}
 		n = n.Content[0]
 	}
-	n, err := w.resolve(n)
-	if err != nil {
-		return err
+	if n.Kind == yaml.AliasNode {
+		if n.Alias == nil {
+			return w.errorf(n, "alias *%s refers to no anchor", n.Value)
+		}
+		// Decode refuses an anchored value that holds an alias to itself;
+		// the walk would go round forever.
+		if w.active[n.Alias] {
+			return w.errorf(n, "%salias *%s is inside the value it stands for", prefix(l), n.Value)
+		}
+		if w.active == nil {
+			w.active = make(map[*yaml.Node]bool)
+		}
+		w.active[n.Alias] = true
+		defer delete(w.active, n.Alias)
+		// Check the value the alias stands for, but point errors about
+		// it as a whole at the alias.
+		r := *n.Alias
+		r.Line, r.Column = n.Line, n.Column
+		n = &r
+	}
+	if w.budget--; w.budget < 0 {
+		return w.errorf(n, "too many values once aliases are expanded")
 	}
 	if isNull(n) {
 		return nil // keeps the default
 	}
 	if reflect.PointerTo(t).Implements(yamlUnmarshaler) {
 		if err := n.Decode(reflect.New(t).Interface()); err != nil {
-			return w.errorf(n, "%s: %s", l.path, yamlMessage(err))
+			return w.errorf(n, "%s%s", prefix(l), yamlMessage(err))
 		}
 		return nil
 	}
@@ -215,18 +237,12 @@ func (w *walker) value(n *yaml.Node, t reflect.Type, l loc) error {
 	return w.scalar(n, t, l)
 }
 
-// resolve follows aliases to the node they stand for.
-func (w *walker) resolve(n *yaml.Node) (*yaml.Node, error) {
-	for n.Kind == yaml.AliasNode {
-		if n.Alias == nil {
-			return nil, w.errorf(n, "alias *%s refers to no anchor", n.Value)
-		}
+// target returns the node n stands for: n itself, or what it is an alias of.
+func target(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
 		n = n.Alias
 	}
-	if w.budget--; w.budget < 0 {
-		return nil, w.errorf(n, "too many values once aliases are expanded")
-	}
-	return n, nil
+	return n
 }
 
 func isNull(n *yaml.Node) bool {
@@ -267,18 +283,15 @@ func (w *walker) stringMap(n *yaml.Node, t reflect.Type, l loc) error {
 func (w *walker) pairs(n *yaml.Node, t reflect.Type, l loc, f func(k, v *yaml.Node) error) error {
 	seen := make(map[string]*yaml.Node)
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, err := w.resolve(n.Content[i])
-		if err != nil {
-			return err
-		}
-		v := n.Content[i+1]
+		k, v := target(n.Content[i]), n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			return w.errorf(k, "%sexpected a key, got %s", prefix(l), describe(k))
+			return w.errorf(n.Content[i], "%sexpected a key, got %s", prefix(l), describe(k))
 		}
 		if prev, ok := seen[k.Value]; ok {
-			return w.errorf(k, "duplicate key %q%s; first defined at line %d", k.Value, in(l), prev.Line)
+			return w.errorf(n.Content[i], "duplicate key %q%s; first defined at line %d", k.Value, in(l), prev.Line)
 		}
-		seen[k.Value] = k
+		seen[k.Value] = n.Content[i]
+		var err error
 		if k.ShortTag() == "!!merge" {
 			err = w.merge(v, t, l)
 		} else {
@@ -291,25 +304,18 @@ func (w *walker) pairs(n *yaml.Node, t reflect.Type, l loc, f func(k, v *yaml.No
 	return nil
 }
 
-// merge checks the value of a merge key: a mapping or a list of mappings.
+// merge checks the value of a merge key as Decode takes it: a mapping, an
+// alias of one, or a list of those.
 func (w *walker) merge(v *yaml.Node, t reflect.Type, l loc) error {
-	r, err := w.resolve(v)
-	if err != nil {
-		return err
-	}
 	items := []*yaml.Node{v}
-	if r.Kind == yaml.SequenceNode {
-		items = r.Content
+	if v.Kind == yaml.SequenceNode {
+		items = v.Content
 	}
 	for _, item := range items {
-		ri, err := w.resolve(item)
-		if err != nil {
-			return err
+		if r := target(item); r.Kind != yaml.MappingNode {
+			return w.errorf(item, "%sthe value of a merge key (<<) must be a mapping or a list of mappings, got %s", prefix(l), describe(r))
 		}
-		if ri.Kind != yaml.MappingNode {
-			return w.errorf(item, "%sthe value of a merge key (<<) must be a mapping or a list of mappings, got %s", prefix(l), describe(ri))
-		}
-		if err := w.value(ri, t, l); err != nil {
+		if err := w.value(item, t, l); err != nil {
 			return err
 		}
 	}
@@ -340,16 +346,11 @@ func (w *walker) list(n *yaml.Node, t reflect.Type, l loc) error {
 		return w.errorf(n, "%sexpected a list of %d %s, got %d", prefix(l), t.Len(), plural(t.Elem()), len(n.Content))
 	}
 	for i, item := range n.Content {
-		il := l.item(i)
-		r, err := w.resolve(item)
-		if err != nil {
-			return err
-		}
-		if isNull(r) {
+		if isNull(target(item)) {
 			// Decode would drop the item silently.
-			return w.typeError(item, t.Elem(), il)
+			return w.typeError(item, t.Elem(), l.item(i))
 		}
-		if err := w.value(r, t.Elem(), il); err != nil {
+		if err := w.value(item, t.Elem(), l.item(i)); err != nil {
 			return err
 		}
 	}
@@ -367,7 +368,10 @@ func (w *walker) scalar(n *yaml.Node, t reflect.Type, l loc) error {
 	switch t.Kind() {
 	case reflect.Bool:
 		ok = tag == "!!bool"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+	case reflect.Int64:
+		// Decode takes "1m30s" for a time.Duration, and no number.
+		ok = tag == "!!int" || t == durationType
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		ok = tag == "!!int"
 	case reflect.Float32, reflect.Float64:
@@ -482,6 +486,9 @@ func expected(t reflect.Type) string {
 	case reflect.String:
 		return "a string"
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if t == durationType {
+			return `a duration such as "30s" or "1m30s"`
+		}
 		return "an integer"
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		return "a non-negative integer"

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -150,12 +151,15 @@ func TestParse(t *testing.T) {
 		{"merge unknown key", "spanend:\n  <<: {infer-wrapper: false}\n", `c.yml:2:8: unknown key "infer-wrapper" in spanend; allowed keys: start-funcs, no-return-funcs, infer-wrappers`},
 		{"merge of a scalar", "spanend:\n  <<: x\n", `c.yml:2:7: spanend: the value of a merge key (<<) must be a mapping or a list of mappings, got "x"`},
 		{"alias for a rule", "enable: [&r TL204]\ndisable: [*r, TL299]\n", `c.yml:2:15: unknown rule "TL299" in disable; known rules: TL201, TL202, TL203, TL204, TL301`},
-		{"alias to a wrong type", "spanend: {infer-wrappers: &x [a]}\nenable: *x\n", `c.yml:2:9: enable: unknown rule "a" in enable; known rules: TL201, TL202, TL203, TL204, TL301`},
+		{"alias to a wrong type", "enable: [&r TL204]\ndisable: *r\n", `c.yml:2:10: disable: expected a list of rule IDs, got "TL204"`},
+		{"alias to a bad rule", "spanend: &s {start-funcs: [&f Start]}\nenable: [*f]\n", `c.yml:1:28: spanend.start-funcs[0]: "Start" is not a fully qualified function name; write "example.com/pkg.Func" or "(*example.com/pkg.Type).Method"`},
+		{"merge of an alias of a list", "spanend:\n  start-funcs: &l []\n  <<: *l\n", `c.yml:3:7: spanend: the value of a merge key (<<) must be a mapping or a list of mappings, got a list`},
 		{"long value", "spanend: {infer-wrappers: " + strings.Repeat("x", 50) + "}\n", `c.yml:1:27: spanend.infer-wrappers: expected a boolean (true or false), got "` + strings.Repeat("x", 37) + `..."`},
 		{"invalid utf-8", "enable: [TL204]\ndisable: [\xff]\n", `c.yml:2:11: invalid UTF-8 byte 0xff; save the file as UTF-8`},
 		{"control character", "enable: [TL204]\n# \x01\n", `c.yml:2:3: control character U+0001 is not allowed in YAML`},
 		{"second empty document", "enable: [TL204]\n---\n", `c.yml:2:1: found a second YAML document; a configuration file holds only one`},
-		{"self-referencing anchor", "enable: &a [*a]\n", `c.yml:1:13: invalid YAML: anchor 'a' value contains itself`},
+		{"self-referencing anchor", "enable: &a [*a]\n", `c.yml:1:13: enable[0]: expected a string, got a list`},
+		{"self-merge", "spanend: &s {<<: *s}\n", `c.yml:1:18: spanend: alias *s is inside the value it stands for`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg, err := Parse([]byte(tt.src), "c.yml", testRules)
@@ -288,7 +292,7 @@ func TestWalkGeneric(t *testing.T) {
 	for _, tt := range []struct {
 		name, src, want string // want is the error, or "" for none
 	}{
-		{"all", "level: 3\nratio: 0.5\nname: n\nstrict: false\nkeys: [{key: a, max: 3}]\nlabels: {a: b}\n", ""},
+		{"all", "level: 3\nratio: 0.5\nname: n\nstrict: false\nkeys: [{key: a, max: 3}]\nlabels: {a: b}\nwait: 5s\n", ""},
 		{"int for float", "ratio: 2\n", ""},
 		{"merge in a list", "keys:\n  - &k {key: a, max: 1}\n  - {<<: *k, key: b}\n", ""},
 		{"float for int", "level: 1.5\n", `g.yml:1:8: x.level: expected an integer, got "1.5"`},
@@ -299,7 +303,9 @@ func TestWalkGeneric(t *testing.T) {
 		{"scalar for list item", "keys: [a]\n", `g.yml:1:8: x.keys[0]: expected a mapping, got "a"`},
 		{"map value", "labels: {a: [b]}\n", `g.yml:1:13: x.labels.a: expected a string, got a list`},
 		{"pointer", "strict: 1\n", `g.yml:1:9: x.strict: expected a boolean (true or false), got "1"`},
-		{"duration", "wait: soon\n", `g.yml:1:7: x.wait: expected an integer, got "soon"`},
+		{"duration", "wait: 1m30s\n", ""},
+		{"bad duration", "wait: soon\n", `g.yml:1:7: x.wait: expected a duration such as "30s" or "1m30s", got "soon"`},
+		{"number for duration", "wait: 30\n", `g.yml:1:7: x.wait: expected a duration such as "30s" or "1m30s", got "30"`},
 		{"hidden", "hidden: x\n", `g.yml:1:1: unknown key "hidden" in x; allowed keys: level, ratio, name, strict, keys, labels, wait`},
 		{"duplicate merge", "keys:\n  - &k {key: a}\n  - {<<: *k, <<: *k}\n", `g.yml:3:14: duplicate key "<<" in x.keys[1]; first defined at line 3`},
 		{"merge with unknown key", "keys:\n  - &k {kye: a}\n", `g.yml:2:9: unknown key "kye" in x.keys[0]; allowed keys: key, max`},
@@ -332,12 +338,12 @@ func TestAliasBomb(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("spanend:\n  <<:\n    - &a0 {infer-wrappers: true}\n")
 	for i := 1; i < 12; i++ {
-		b.WriteString("    - &a" + string(rune('0'+i)) + " {<<: [")
+		b.WriteString("    - &a" + strconv.Itoa(i) + " {<<: [")
 		for j := range 10 {
 			if j > 0 {
 				b.WriteString(", ")
 			}
-			b.WriteString("*a" + string(rune('0'+i-1)))
+			b.WriteString("*a" + strconv.Itoa(i-1))
 		}
 		b.WriteString("]}\n")
 	}
@@ -381,6 +387,9 @@ func FuzzParse(f *testing.F) {
 		}
 		if e.File != "fuzz.yml" || e.Msg == "" || e.Line < 0 || e.Col < 0 {
 			t.Fatalf("bad error %#v", e)
+		}
+		if last, _ := position(data, len(data)); e.Line > last+1 {
+			t.Fatalf("error %v is past the end, line %d", err, last)
 		}
 	})
 }
