@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -46,43 +47,49 @@ func (c *checker) mayReturn(call *ast.CallExpr) bool {
 }
 
 // walk searches the function's control-flow graph from the node after the
-// start of s. For every node it asks stop: a true result ends that path
-// (the node handles the span, or leaks it, as stop records). At a block
-// with no further node, walk calls atReturn for a return block; a block
-// without successors and without a return ends in a call that never
-// returns, or in an endless loop, and leaks nothing.
-func (c *checker) walk(s *start, stop func(n ast.Node) bool, atReturn func(*ast.ReturnStmt)) {
+// start of s, carrying a small state along each path. For every node it
+// calls step, which returns the new state and whether the path stops there
+// (the node handles the span, or leaks it, as step records). At a return
+// block walk calls atReturn with the path's state. A block without
+// successors and without a return ends in a call that never returns, or in
+// an endless loop, and leaks nothing.
+func (c *checker) walk(s *start, step func(n ast.Node, state uint8) (uint8, bool), atReturn func(ret *ast.ReturnStmt, state uint8)) {
 	g := s.fun.cfg(c.mayReturn)
 	def, i := findNode(g, s.stmt)
 	if def == nil {
 		return
 	}
 	type item struct {
-		b    *cfg.Block
-		from int
+		b     *cfg.Block
+		from  int
+		state uint8
 	}
-	seen := make(map[*cfg.Block]bool)
-	stack := []item{{def, i + 1}}
+	type visit struct {
+		b     *cfg.Block
+		state uint8
+	}
+	seen := make(map[visit]bool)
+	stack := []item{{def, i + 1, 0}}
 	for len(stack) > 0 {
 		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		done := false
+		state, stop := it.state, false
 		for _, n := range it.b.Nodes[it.from:] {
-			if done = stop(n); done {
+			if state, stop = step(n, state); stop {
 				break
 			}
 		}
-		if done {
+		if stop {
 			continue
 		}
 		if ret := it.b.Return(); ret != nil {
-			atReturn(ret)
+			atReturn(ret, state)
 			continue
 		}
 		for _, succ := range slices.Backward(it.b.Succs) {
-			if !seen[succ] {
-				seen[succ] = true
-				stack = append(stack, item{succ, 0})
+			if v := (visit{succ, state}); !seen[v] {
+				seen[v] = true
+				stack = append(stack, item{succ, 0, state})
 			}
 		}
 	}
@@ -92,21 +99,21 @@ func (c *checker) walk(s *start, stop func(n ast.Node) bool, atReturn func(*ast.
 // order.
 func (c *checker) leaks(s *start) []leak {
 	var out []leak
-	c.walk(s, func(n ast.Node) bool {
+	c.walk(s, func(n ast.Node, _ uint8) (uint8, bool) {
 		if n == s.stmt {
 			out = append(out, leak{leakLoop, n})
-			return true
+			return 0, true
 		}
 		eff := s.fun.effectIn(s.span, n)
 		switch {
 		case eff&(effEnds|effEscapes) != 0:
-			return true
+			return 0, true
 		case eff&effAssigns != 0:
 			out = append(out, leak{leakOverwrite, n})
-			return true
+			return 0, true
 		}
-		return false
-	}, func(ret *ast.ReturnStmt) {
+		return 0, false
+	}, func(ret *ast.ReturnStmt, _ uint8) {
 		out = append(out, leak{leakExit, ret})
 	})
 	slices.SortFunc(out, func(a, b leak) int { return int(a.node.Pos() - b.node.Pos()) })
@@ -149,22 +156,27 @@ func (c *checker) reportLeak(s *start, leaks []leak) {
 	}
 
 	first := leaks[0]
+	var where string
 	switch first.kind {
 	case leakExit:
-		where := fmt.Sprintf("the return on line %d", line(first.node))
+		where = fmt.Sprintf("at the return on line %d", line(first.node))
 		if first.node.Pos() == s.fun.body.Rbrace {
-			where = fmt.Sprintf("the end of the function on line %d", line(first.node))
+			where = fmt.Sprintf("at the end of the function on line %d", line(first.node))
 		}
-		f.Message = fmt.Sprintf("span %q is not ended on every path: it leaks at %s", name, where)
 	case leakLoop:
-		f.Message = fmt.Sprintf("span %q is not ended before the next loop iteration starts another", name)
+		where = "when the loop starts its next iteration"
 	case leakOverwrite:
-		f.Message = fmt.Sprintf("span %q is not ended before the variable is assigned on line %d", name, line(first.node))
+		where = fmt.Sprintf("when the variable is assigned on line %d", line(first.node))
 	}
+	f.Message = fmt.Sprintf("span %q is not ended on every path: it leaks %s", name, where)
 	if n := len(leaks) - 1; n > 0 {
-		f.Message += fmt.Sprintf(" and %d other place%s", n, plural(n))
+		f.Message += fmt.Sprintf(" and at %d other place%s", n, plural(n))
 	}
-	f.Message += fmt.Sprintf("; call %s on every path, e.g. defer %s after the start", end, end)
+	if _, inLoop := enclosingLoop(s.cur); inLoop {
+		f.Message += fmt.Sprintf("; call %s on every path through the loop body, including before continue and break", end)
+	} else {
+		f.Message += fmt.Sprintf("; call %s on every path, e.g. defer %s after the start", end, end)
+	}
 	for _, l := range leaks {
 		f.Related = append(f.Related, c.leakInfo(s, l))
 	}
@@ -287,8 +299,8 @@ func enclosingLoop(cur inspector.Cursor) (inspector.Cursor, bool) {
 }
 
 // checkErrorPaths reports TL204: a path from the start to a return of a
-// non-nil error on which the span records no error. Only functions that end
-// the span themselves are checked; a span never ended is TL201's concern.
+// non-nil error on which the span is ended, or its end deferred, and records
+// no error. A path that never ends the span is TL201's or TL205's concern.
 func (c *checker) checkErrorPaths(s *start) {
 	sig := s.fun.sig
 	if sig.Results().Len() == 0 || !isError(sig.Results().At(sig.Results().Len()-1).Type()) {
@@ -297,12 +309,16 @@ func (c *checker) checkErrorPaths(s *start) {
 	if !slices.ContainsFunc(s.fun.usesOf(s.span), func(u use) bool { return u.eff&effEnds != 0 }) {
 		return
 	}
+	// The state is 1 once the path has ended the span (or deferred its end).
 	var bad []*ast.ReturnStmt
-	c.walk(s, func(n ast.Node) bool {
+	c.walk(s, func(n ast.Node, ended uint8) (uint8, bool) {
 		eff := s.fun.effectIn(s.span, n)
-		return n == s.stmt || eff&(effRecords|effEscapes|effAssigns) != 0
-	}, func(ret *ast.ReturnStmt) {
-		if c.returnsError(s.fun, ret) {
+		if eff&effEnds != 0 {
+			ended = 1
+		}
+		return ended, n == s.stmt || eff&(effRecords|effEscapes|effAssigns) != 0
+	}, func(ret *ast.ReturnStmt, ended uint8) {
+		if ended == 1 && c.returnsError(s.fun, ret) {
 			bad = append(bad, ret)
 		}
 	})
@@ -325,40 +341,75 @@ func (c *checker) checkErrorPaths(s *start) {
 }
 
 // returnsError reports whether ret returns an error that is certainly
-// non-nil: a call (fmt.Errorf, errors.New, a wrapper), a composite or
-// address-of expression, or a variable tested by an enclosing
-// "if err != nil".
+// non-nil:
+//
+//	return fmt.Errorf(...)                      // an error constructor
+//	return &MyError{...}
+//	if err != nil { return err }                // a variable tested non-nil
+//	if err != nil { return errors.Wrap(err, "") } // any call, under such a test
+//
+// A plain "return f()" or "return err" elsewhere may return nil.
 func (c *checker) returnsError(fun *funcInfo, ret *ast.ReturnStmt) bool {
 	if len(ret.Results) != fun.sig.Results().Len() {
 		return false // a bare return, or return f()
 	}
 	e := ast.Unparen(ret.Results[len(ret.Results)-1])
 	switch e := e.(type) {
-	case *ast.CallExpr, *ast.CompositeLit, *ast.UnaryExpr:
+	case *ast.CompositeLit, *ast.UnaryExpr:
 		return true
+	case *ast.CallExpr:
+		if fn, ok := typeutil.Callee(c.pass.TypesInfo, e).(*types.Func); ok && isErrorConstructor(fn) {
+			return true
+		}
+		return c.underNotNil(fun, ret, nil)
 	case *ast.Ident:
 		obj := c.pass.TypesInfo.Uses[e]
 		if obj == nil || obj == types.Universe.Lookup("nil") {
 			return false
 		}
-		retCur, ok := fun.cur.FindNode(ret)
+		return c.underNotNil(fun, ret, obj)
+	}
+	return false
+}
+
+// isErrorConstructor reports whether fn always returns a new, non-nil
+// error: fmt.Errorf, errors.New, and the New, Newf and Errorf functions of
+// error packages (github.com/pkg/errors, grpc's status).
+func isErrorConstructor(fn *types.Func) bool {
+	if fn.Pkg() == nil || fn.Signature().Recv() != nil {
+		return false
+	}
+	switch fn.Name() {
+	case "Errorf":
+		return true
+	case "New", "Newf", "Error":
+		path := fn.Pkg().Path()
+		return path == "errors" || strings.HasSuffix(path, "/errors") || strings.HasSuffix(path, "/status")
+	}
+	return false
+}
+
+// underNotNil reports whether ret lies in the body of an enclosing
+// "if x != nil", where x is obj, or any error variable when obj is nil.
+func (c *checker) underNotNil(fun *funcInfo, ret *ast.ReturnStmt, obj types.Object) bool {
+	retCur, ok := fun.cur.FindNode(ret)
+	if !ok {
+		return false
+	}
+	for anc := range retCur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncLit)(nil)) {
+		ifs, ok := anc.Node().(*ast.IfStmt)
 		if !ok {
-			return false
+			break
 		}
-		for anc := range retCur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncLit)(nil)) {
-			ifs, ok := anc.Node().(*ast.IfStmt)
-			if !ok {
-				break
-			}
-			if ret.Pos() >= ifs.Body.Pos() && ret.End() <= ifs.Body.End() && c.isNotNil(ifs.Cond, obj) {
-				return true
-			}
+		if ifs.Body.Pos() <= ret.Pos() && ret.End() <= ifs.Body.End() && c.isNotNil(ifs.Cond, obj) {
+			return true
 		}
 	}
 	return false
 }
 
-// isNotNil reports whether cond is "x != nil" (or "nil != x") for obj.
+// isNotNil reports whether cond is "x != nil" (or "nil != x") for obj, or
+// for any variable of type error when obj is nil.
 func (c *checker) isNotNil(cond ast.Expr, obj types.Object) bool {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok || b.Op != token.NEQ {
@@ -366,7 +417,15 @@ func (c *checker) isNotNil(cond ast.Expr, obj types.Object) bool {
 	}
 	is := func(e ast.Expr, o types.Object) bool {
 		id, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && c.pass.TypesInfo.Uses[id] == o
+		if !ok {
+			return false
+		}
+		used := c.pass.TypesInfo.Uses[id]
+		if o == nil {
+			v, isVar := used.(*types.Var)
+			return isVar && isError(v.Type())
+		}
+		return used == o
 	}
 	nilObj := types.Universe.Lookup("nil")
 	return is(b.X, obj) && is(b.Y, nilObj) || is(b.X, nilObj) && is(b.Y, obj)

@@ -85,3 +85,27 @@ func noErrorResult(ctx context.Context) {
 	_, span := tracer.Start(ctx, "void") // ok
 	defer span.End()
 }
+
+func wrapped(ctx context.Context) error {
+	ctx, span := tracer.Start(ctx, "save") // want `returned on line 93`
+	defer span.End()
+	if err := put(ctx); err != nil {
+		return fmt.Errorf("save: %w", errors.Unwrap(err))
+	}
+	return nil
+}
+
+func mayBeNilCall(ctx context.Context) error {
+	ctx, span := tracer.Start(ctx, "save") // ok: put may return nil
+	defer span.End()
+	return put(ctx)
+}
+
+func notEndedOnErrorPath(ctx context.Context) error {
+	ctx, span := tracer.Start(ctx, "save") // want `is not ended on every path`
+	if err := put(ctx); err != nil {
+		return err // TL201's business, not TL204's
+	}
+	span.End()
+	return nil
+}

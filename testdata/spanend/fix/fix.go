@@ -56,7 +56,7 @@ func inIfInit(ctx context.Context) {
 // No fix: a defer inside a loop would be TL203.
 func inLoop(ctx context.Context, n int) {
 	for range n {
-		_, span := tracer.Start(ctx, "op") // want `span "span" is not ended before the next loop iteration`
+		_, span := tracer.Start(ctx, "op") // want `it leaks when the loop starts its next iteration`
 		span.AddEvent("x")
 	}
 }

@@ -28,7 +28,7 @@ func neverEnded(ctx context.Context) {
 }
 
 func severalExits(ctx context.Context, n int) int {
-	ctx, span := tracer.Start(ctx, "several") // want `leaks at the return on line 33 and 1 other place;`
+	ctx, span := tracer.Start(ctx, "several") // want `leaks at the return on line 33 and at 1 other place;`
 	if n > 1 {
 		return 1
 	}
@@ -42,7 +42,7 @@ func severalExits(ctx context.Context, n int) int {
 
 func inLoop(ctx context.Context, items []int) {
 	for _, it := range items {
-		_, span := tracer.Start(ctx, "item") // want `span "span" is not ended before the next loop iteration starts another`
+		_, span := tracer.Start(ctx, "item") // want `span "span" is not ended on every path: it leaks when the loop starts its next iteration and at 1 other place; call span.End\(\) on every path through the loop body, including before continue and break \(TL201\)`
 		if it > 0 {
 			continue
 		}
@@ -111,7 +111,7 @@ func namedResults(ctx context.Context) (err error) {
 }
 
 func overwrittenByOther(ctx context.Context, other trace.Span) {
-	_, span := tracer.Start(ctx, "overwritten") // want `span "span" is not ended before the variable is assigned on line 115`
+	_, span := tracer.Start(ctx, "overwritten") // want `span "span" is not ended on every path: it leaks when the variable is assigned on line 115`
 	span = other
 	span.End()
 }
