@@ -1,0 +1,171 @@
+package main_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/tracelint/tracelint/internal/testmodule"
+)
+
+// build compiles the tracelint command into a temporary directory.
+func build(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "tracelint")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// run runs a command in the testdata module and returns its combined
+// output, with the module's absolute path removed, and its exit code.
+func run(t *testing.T, dir, name string, args ...string) (string, int) {
+	t.Helper()
+	return runEnv(t, dir, nil, name, args...)
+}
+
+func runEnv(t *testing.T, dir string, env []string, name string, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off"), env...)
+	out, err := cmd.CombinedOutput()
+	code := 0
+	if exitErr := (*exec.ExitError)(nil); errors.As(err, &exitErr) {
+		code = exitErr.ExitCode()
+	} else if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return strings.ReplaceAll(string(out), dir+string(filepath.Separator), ""), code
+}
+
+// wantService is tracelint's exact output on the testdata service, whose
+// .tracelint.yml (at the root of the testdata module) enables TL204.
+var wantService = []string{
+	`service/api/api.go:21:15: span "span" is not ended on every path: it leaks at the return on line 25; call span.End() on every path, e.g. defer span.End() after the start (TL201)`,
+	`service/api/api.go:25:3: 	"span" leaks when the function returns here`,
+	`service/api/api.go:40:2: span "span" comes from trace.SpanFromContext: it is the caller's span, not one this function started, and ending it here ends the caller's span early; remove the call, or start a child span with tracer.Start and end that (TL206)`,
+	`service/api/api.go:46:16: span "span" is ended by a defer inside a loop, so every iteration's span stays open until the function returns; call span.End() at the end of each iteration, or move the body into a function (TL203)`,
+	`service/api/api.go:47:3: 	deferred here, inside the loop`,
+	`service/api/api.go:54:2: the span started by tracer.Start is discarded, so it is never ended or exported; assign it to a variable and end it, e.g. defer span.End() (TL202)`,
+	`service/store/store.go:34:13: span "span" is not ended on every path: it leaks at the return on line 37; call span.End() on every path, e.g. defer span.End() after the start (TL201)`,
+	`service/store/store.go:37:3: 	"span" leaks when the function returns here`,
+	`service/store/store.go:45:13: span "span" ends without recording the error returned on line 48; call span.RecordError(err) and span.SetStatus(codes.Error, ...) on that path (TL204)`,
+	`service/store/store.go:48:3: 	the error is returned here`,
+	`service/worker/worker.go:21:16: span "span" is not ended on every path: it leaks when the loop starts its next iteration and at 1 other place; call span.End() on every path through the loop body, including before continue and break (TL201)`,
+	`service/worker/worker.go:20:2: 	"span" leaks when the loop starts its next iteration`,
+	`service/worker/worker.go:30:1: 	"span" leaks when the function ends here`,
+	`service/worker/worker.go:34:15: span "span" is overwritten by the start on line 38 before it is ended, so it is never exported; call span.End() before starting the next span (TL205)`,
+	`service/worker/worker.go:38:2: 	"span" is overwritten here`,
+}
+
+// groups splits output into diagnostics, each with its related lines, and
+// sorts them: packages are checked in parallel, so their order varies.
+func groups(out string) []string {
+	var gs []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if strings.Contains(line, ": \t") && len(gs) > 0 {
+			gs[len(gs)-1] += "\n" + line
+			continue
+		}
+		gs = append(gs, line)
+	}
+	slices.Sort(gs)
+	return gs
+}
+
+func TestEndToEnd(t *testing.T) {
+	bin := build(t)
+	dir := testmodule.Dir(t)
+	want := strings.Join(groups(strings.Join(wantService, "\n")), "\n")
+
+	t.Run("standalone", func(t *testing.T) {
+		out, code := run(t, dir, bin, "./service/...")
+		if code != 3 {
+			t.Errorf("exit code %d, want 3 (findings)", code)
+		}
+		if got := strings.Join(groups(out), "\n"); got != want {
+			t.Errorf("output:\n%s\nwant:\n%s", got, want)
+		}
+	})
+
+	t.Run("go vet -vettool", func(t *testing.T) {
+		// go vet replays results from the build cache, keyed by the tool's
+		// build ID and the package's inputs; a run interrupted in the
+		// developer's cache can leave an empty result behind. A cache of the
+		// test's own keeps the test independent of that history.
+		cache := filepath.Join(os.TempDir(), "tracelint-e2e-gocache")
+		out, _ := runEnv(t, dir, []string{"GOCACHE=" + cache}, "go", "vet", "-vettool="+bin, "./service/...")
+		var lines []string
+		for _, line := range strings.Split(out, "\n") {
+			if strings.HasPrefix(line, "service/") {
+				lines = append(lines, line)
+			}
+		}
+		if got := strings.Join(groups(strings.Join(lines, "\n")), "\n"); got != want {
+			t.Errorf("go vet output:\n%s\nwant:\n%s", out, want)
+		}
+	})
+
+	t.Run("json", func(t *testing.T) {
+		out, code := run(t, dir, bin, "-json", "./service/store")
+		if code != 0 {
+			t.Errorf("exit code %d, want 0 with -json", code)
+		}
+		var got map[string]map[string][]struct {
+			Category string `json:"category"`
+			Posn     string `json:"posn"`
+			Related  []struct {
+				Posn string `json:"posn"`
+			} `json:"related"`
+		}
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatalf("-json output is not JSON: %v\n%s", err, out)
+		}
+		diags := got["example.com/tracelinttest/service/store"]["spanend"]
+		if len(diags) != 2 || diags[0].Category != "TL201" || diags[0].Posn != "service/store/store.go:34:13" ||
+			len(diags[0].Related) != 1 || diags[0].Related[0].Posn != "service/store/store.go:37:3" {
+			t.Errorf("unexpected -json result: %+v", diags)
+		}
+	})
+
+	t.Run("fix", func(t *testing.T) {
+		out, _ := run(t, dir, bin, "-fix", "-diff", "./spanend/fix")
+		for _, want := range []string{"+\tdefer span.End()", "+\t\tdefer s.End()", "+\tdefer span.Finish()"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("-fix -diff output lacks %q:\n%s", want, out)
+			}
+		}
+	})
+
+	t.Run("bad config", func(t *testing.T) {
+		cfg := filepath.Join(t.TempDir(), "bad.yml")
+		if err := os.WriteFile(cfg, []byte("spanend:\n  infer-wrapers: true\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, code := run(t, dir, bin, "-config", cfg, "./service/...")
+		wantOut := "tracelint: " + cfg + `:2:3: unknown key "infer-wrapers" in spanend; allowed keys: start-funcs, no-return-funcs, infer-wrappers` + "\n"
+		if code != 1 || out != wantOut {
+			t.Errorf("exit code %d, output:\n%s\nwant exit code 1 and:\n%s", code, out, wantOut)
+		}
+	})
+
+	t.Run("explicit config", func(t *testing.T) {
+		cfg := filepath.Join(t.TempDir(), "quiet.yml")
+		if err := os.WriteFile(cfg, []byte("disable: [TL201, TL202, TL203, TL205, TL206]\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, code := run(t, dir, bin, "-config", cfg, "./service/...")
+		if code != 0 || bytes.Contains([]byte(out), []byte("TL2")) {
+			t.Errorf("with every rule disabled (TL204 not enabled): exit code %d, output:\n%s", code, out)
+		}
+	})
+}
