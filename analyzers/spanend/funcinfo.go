@@ -5,7 +5,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/analysis"
@@ -41,6 +40,7 @@ type funcInfo struct {
 	body    *ast.BlockStmt
 	sig     *types.Signature
 	graph   *cfg.CFG
+	where   map[ast.Node]nodeAt // each CFG node's block and index
 	tracked map[*types.Var]bool
 	uses    map[*types.Var][]use // sorted by position; nil until first asked
 }
@@ -70,12 +70,28 @@ func (fi *funcInfo) declares(v *types.Var) bool {
 	return n.Pos() <= v.Pos() && v.Pos() < n.End()
 }
 
-// cfg returns the function's control-flow graph.
-func (fi *funcInfo) cfg(mayReturn func(*ast.CallExpr) bool) *cfg.CFG {
+type nodeAt struct {
+	block *cfg.Block
+	index int
+}
+
+// locate returns the block of the function's control-flow graph holding
+// node n, and n's index in it, building the graph on first use.
+func (fi *funcInfo) locate(n ast.Node, mayReturn func(*ast.CallExpr) bool) (*cfg.Block, int) {
 	if fi.graph == nil {
 		fi.graph = cfg.New(fi.body, mayReturn)
+		fi.where = make(map[ast.Node]nodeAt)
+		for _, b := range fi.graph.Blocks {
+			for i, n := range b.Nodes {
+				fi.where[n] = nodeAt{b, i}
+			}
+		}
 	}
-	return fi.graph
+	at, ok := fi.where[n]
+	if !ok {
+		return nil, -1
+	}
+	return at.block, at.index
 }
 
 // track asks for the uses of v to be collected. It must be called before
@@ -213,14 +229,4 @@ func isNamedType(t types.Type, pkg, name string) bool {
 func isBlank(e ast.Expr) bool {
 	id, ok := e.(*ast.Ident)
 	return ok && id.Name == "_"
-}
-
-// findNode returns the block of g holding node n and n's index in it.
-func findNode(g *cfg.CFG, n ast.Node) (*cfg.Block, int) {
-	for _, b := range g.Blocks {
-		if i := slices.Index(b.Nodes, n); i >= 0 {
-			return b, i
-		}
-	}
-	return nil, -1
 }

@@ -40,7 +40,7 @@ func (c *checker) mayReturn(call *ast.CallExpr) bool {
 	if obj == nil {
 		return true
 	}
-	if fn, ok := obj.(*types.Func); ok && c.noReturn[fn.FullName()] {
+	if fn, ok := obj.(*types.Func); ok && len(c.noReturn) > 0 && c.noReturn[fn.FullName()] {
 		return false
 	}
 	return !otelapi.NoReturn(obj)
@@ -54,8 +54,7 @@ func (c *checker) mayReturn(call *ast.CallExpr) bool {
 // successors and without a return ends in a call that never returns, or in
 // an endless loop, and leaks nothing.
 func (c *checker) walk(s *start, step func(n ast.Node, state uint8) (uint8, bool), atReturn func(ret *ast.ReturnStmt, state uint8)) {
-	g := s.fun.cfg(c.mayReturn)
-	def, i := findNode(g, s.stmt)
+	def, i := s.fun.locate(s.stmt, c.mayReturn)
 	if def == nil {
 		return
 	}

@@ -44,7 +44,7 @@ func newStarters(pass *analysis.Pass, cfg *config.Spanend, dir string) *starters
 func (s *starters) isStart(fn *types.Func) bool {
 	fn = fn.Origin()
 	switch {
-	case otelapi.IsStart(fn), s.configured[fn.FullName()]:
+	case otelapi.IsStart(fn), len(s.configured) > 0 && s.configured[fn.FullName()]:
 		return true
 	case !s.infer:
 		return false

@@ -42,12 +42,36 @@ var knownStarters = map[string]bool{
 	"(go.opentelemetry.io/otel/bridge/opentracing.WrapperTracer).Start": true,
 }
 
+// table is a set of functions keyed by full name, with the set of their
+// short names in front: FullName builds a string, and most calls a package
+// makes are to functions whose name alone rules them out.
+type table struct {
+	names map[string]bool
+	full  map[string]bool
+}
+
+func newTable(fullNames map[string]bool) table {
+	t := table{names: make(map[string]bool), full: fullNames}
+	for full := range fullNames {
+		t.names[full[strings.LastIndex(full, ".")+1:]] = true
+	}
+	return t
+}
+
+func (t table) has(fn *types.Func) bool { return t.names[fn.Name()] && t.full[fn.FullName()] }
+
+var (
+	starterTable  = newTable(knownStarters)
+	getterTable   = newTable(spanGetters)
+	noReturnTable = newTable(noReturn)
+)
+
 // IsStart reports whether fn is a known span starter: one of the table's
 // functions, or any method named Start whose results are
 // (context.Context, go.opentelemetry.io/otel/trace.Span), which is every
 // implementation of the OpenTelemetry Tracer interface, embedded or generic.
 func IsStart(fn *types.Func) bool {
-	if knownStarters[fn.FullName()] {
+	if starterTable.has(fn) {
 		return true
 	}
 	if fn.Name() != "Start" {
@@ -70,7 +94,7 @@ var spanGetters = map[string]bool{
 
 // IsSpanGetter reports whether fn returns a span that some other code
 // started, such as trace.SpanFromContext.
-func IsSpanGetter(fn *types.Func) bool { return spanGetters[fn.FullName()] }
+func IsSpanGetter(fn *types.Func) bool { return getterTable.has(fn) }
 
 // EndMethods are the names of the methods that end a span: End for
 // OpenTelemetry and OpenCensus, Finish for Datadog.
@@ -187,14 +211,13 @@ func NoReturn(obj types.Object) bool {
 	case *types.Builtin:
 		return obj.Name() == "panic"
 	case *types.Func:
-		return noReturn[obj.FullName()]
+		return noReturnTable.has(obj)
 	}
 	return false
 }
 
-// ImportsAny reports whether pkg imports, directly or transitively, a
-// package whose path is in paths or is a prefix-free match of one of the
-// packages named in funcs (fully qualified function names).
+// ImportsAny reports whether pkg is, or imports directly or transitively, a
+// package whose path is in paths.
 func ImportsAny(pkg *types.Package, paths []string) bool {
 	want := make(map[string]bool, len(paths))
 	for _, p := range paths {

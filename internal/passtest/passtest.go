@@ -97,14 +97,24 @@ type importerFunc func(string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
-// ErrUnparsable is returned (wrapped) by Run for a source that does not parse.
+// ErrUnparsable is returned (wrapped) by Check for a source that does not
+// parse.
 var ErrUnparsable = errors.New("source does not parse")
 
-// Run parses src as the file "odd.go" of package path "example.com/odd",
-// type-checks it as far as possible and runs a (which must require at most
-// the inspect pass) on it. It returns the diagnostics, or an error wrapping
-// ErrUnparsable when src does not parse, or the analyzer's error.
-func Run(a *analysis.Analyzer, src string) ([]analysis.Diagnostic, error) {
+// Unit is a parsed and type-checked file, ready to be analysed many times.
+type Unit struct {
+	src   string
+	fset  *token.FileSet
+	file  *ast.File
+	pkg   *types.Package
+	info  *types.Info
+	inspc *inspector.Inspector
+}
+
+// Check parses src as the file "odd.go" of package path "example.com/odd"
+// and type-checks it as far as possible. It fails only when src does not
+// parse.
+func Check(src string) (*Unit, error) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "odd.go", src, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
@@ -122,18 +132,23 @@ func Run(a *analysis.Analyzer, src string) ([]analysis.Diagnostic, error) {
 	}
 	conf := types.Config{Importer: shared, Error: func(error) {}}
 	pkg, _ := conf.Check("example.com/odd", fset, []*ast.File{f}, info)
+	return &Unit{src: src, fset: fset, file: f, pkg: pkg, info: info, inspc: inspector.New([]*ast.File{f})}, nil
+}
 
+// Run runs a, which must require at most the inspect pass, and returns its
+// diagnostics and error.
+func (u *Unit) Run(a *analysis.Analyzer) ([]analysis.Diagnostic, error) {
 	var diags []analysis.Diagnostic
 	pass := &analysis.Pass{
 		Analyzer:          a,
-		Fset:              fset,
-		Files:             []*ast.File{f},
-		Pkg:               pkg,
-		TypesInfo:         info,
+		Fset:              u.fset,
+		Files:             []*ast.File{u.file},
+		Pkg:               u.pkg,
+		TypesInfo:         u.info,
 		TypesSizes:        types.SizesFor("gc", "amd64"),
-		ResultOf:          map[*analysis.Analyzer]any{inspect.Analyzer: inspector.New([]*ast.File{f})},
+		ResultOf:          map[*analysis.Analyzer]any{inspect.Analyzer: u.inspc},
 		Report:            func(d analysis.Diagnostic) { diags = append(diags, d) },
-		ReadFile:          func(string) ([]byte, error) { return []byte(src), nil },
+		ReadFile:          func(string) ([]byte, error) { return []byte(u.src), nil },
 		ImportObjectFact:  func(types.Object, analysis.Fact) bool { return false },
 		ImportPackageFact: func(*types.Package, analysis.Fact) bool { return false },
 		ExportObjectFact:  func(types.Object, analysis.Fact) {},
@@ -141,8 +156,15 @@ func Run(a *analysis.Analyzer, src string) ([]analysis.Diagnostic, error) {
 		AllObjectFacts:    func() []analysis.ObjectFact { return nil },
 		AllPackageFacts:   func() []analysis.PackageFact { return nil },
 	}
-	if _, err := a.Run(pass); err != nil {
-		return diags, err
+	_, err := a.Run(pass)
+	return diags, err
+}
+
+// Run checks src and runs a on it; see Check and Unit.Run.
+func Run(a *analysis.Analyzer, src string) ([]analysis.Diagnostic, error) {
+	u, err := Check(src)
+	if err != nil {
+		return nil, err
 	}
-	return diags, nil
+	return u.Run(a)
 }
