@@ -66,8 +66,10 @@ func (c *checker) deferredEnd(d *ast.DeferStmt) *types.Var {
 	return v
 }
 
-// endedVar returns v when call is v.End() or v.Finish(...) on a variable of
-// a span type.
+// endedVar returns v when call is v.End() or v.Finish(...) on a span: a
+// variable of a tracing API's span type, or one that holds a span the
+// function starts (a wrapper's own span type). A Finish method alone does
+// not make a span: gomock's Controller has one.
 func (c *checker) endedVar(call *ast.CallExpr) *types.Var {
 	sel, ok := call.Fun.(*ast.SelectorExpr)
 	if !ok || !otelapi.EndMethods[sel.Sel.Name] {
@@ -77,7 +79,10 @@ func (c *checker) endedVar(call *ast.CallExpr) *types.Var {
 	if !ok || otelapi.EndMethodOf(v.Type()) != sel.Sel.Name {
 		return nil
 	}
-	return v
+	if otelapi.IsSpanType(v.Type()) || slices.ContainsFunc(c.starts, func(s *start) bool { return s.span == v }) {
+		return v
+	}
+	return nil
 }
 
 // foreignSpan is a span a function takes from a context rather than

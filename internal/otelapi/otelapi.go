@@ -96,6 +96,28 @@ var spanGetters = map[string]bool{
 // started, such as trace.SpanFromContext.
 func IsSpanGetter(fn *types.Func) bool { return getterTable.has(fn) }
 
+// spanTypes are the span types of the tracing APIs, as "path.Name".
+var spanTypes = map[string]bool{
+	otelSpanObj:          true,
+	OpenCensus + ".Span": true,
+	DatadogV1I + ".Span": true,
+	DatadogV2 + ".Span":  true,
+}
+
+// IsSpanType reports whether t is a span type of a known tracing API
+// (trace.Span, *trace.Span for OpenCensus, Datadog's Span), or a pointer
+// to one.
+func IsSpanType(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return false
+	}
+	return spanTypes[named.Obj().Pkg().Path()+"."+named.Obj().Name()]
+}
+
 // EndMethods are the names of the methods that end a span: End for
 // OpenTelemetry and OpenCensus, Finish for Datadog.
 var EndMethods = map[string]bool{"End": true, "Finish": true}

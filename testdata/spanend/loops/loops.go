@@ -78,3 +78,17 @@ func endedBeforeNext(ctx context.Context) {
 	defer span.End()
 	process(ctx, "parse")
 }
+
+// controller has a Finish method but is not a span.
+type controller struct{}
+
+func (*controller) Finish() {}
+
+func newController() *controller { return &controller{} }
+
+func notASpan(n int) {
+	for range n {
+		c := newController()
+		defer c.Finish() // ok: not a span
+	}
+}
