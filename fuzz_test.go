@@ -1,18 +1,19 @@
-package spanend_test
+package tracelint_test
 
 import (
 	"errors"
 	"strings"
 	"testing"
 
-	"github.com/tracelint/tracelint/analyzers/spanend"
+	"github.com/tracelint/tracelint"
+	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/passtest"
 	"github.com/tracelint/tracelint/internal/rules"
 )
 
 // oddBodies are function bodies of unusual shape, some of them ill-typed.
-// Each is run through spanend, which must neither panic nor report an
-// internal error. The first is the statement that made another span linter
+// Each is run through every analyzer of the suite, which must neither panic
+// nor report an internal error. The first is the statement that made another span linter
 // panic and abort whole golangci-lint runs.
 var oddBodies = []string{
 	`ctx, _ = tr.Start(ctx, "b")`,
@@ -74,16 +75,24 @@ func FuzzOddCode(f *testing.F) {
 }
 
 func checkOdd(t *testing.T, body string) {
-	diags, err := passtest.Run(spanend.Analyzer, strings.Replace(oddFile, "BODY", body, 1))
+	u, err := passtest.Check(strings.Replace(oddFile, "BODY", body, 1))
 	if errors.Is(err, passtest.ErrUnparsable) {
 		return
 	}
 	if err != nil {
 		t.Fatalf("body %q: %v", body, err)
 	}
-	for _, d := range diags {
-		if d.Category == rules.InternalErrorCategory {
-			t.Errorf("body %q: %s", body, d.Message)
+	cfg := config.Default()
+	cfg.Enable = tracelint.RuleIDs() // opt-in rules too
+	for _, a := range tracelint.Analyzers(cfg) {
+		diags, err := u.Run(a)
+		if err != nil {
+			t.Errorf("%s, body %q: %v", a.Name, body, err)
+		}
+		for _, d := range diags {
+			if d.Category == rules.InternalErrorCategory {
+				t.Errorf("%s, body %q: %s", a.Name, body, d.Message)
+			}
 		}
 	}
 }
