@@ -1,0 +1,304 @@
+package config
+
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// A loc names the value being checked.
+type loc struct {
+	key  string // schema path, without list indexes: "spanend.start-funcs"
+	path string // path for messages: "spanend.start-funcs[1]"
+	noun string // what the value should be, when more telling than its Go type: "a list of rule IDs"
+}
+
+func (l loc) child(name string) loc {
+	c := loc{key: name, path: name}
+	if l.path != "" {
+		c.key = l.key + "." + name
+		c.path = l.path + "." + name
+	}
+	c.noun = checks[c.key].noun
+	return c
+}
+
+func (l loc) item(i int) loc {
+	return loc{key: l.key, path: fmt.Sprintf("%s[%d]", l.path, i)}
+}
+
+// A check validates the values at one schema path beyond their Go type.
+type check struct {
+	noun string                                               // what the value should be, for type errors
+	item func(w *walker, n *yaml.Node, l loc, s string) error // validates one string value; may be nil
+}
+
+// checks holds the value checks by schema path. A test keeps its keys in
+// step with the schema.
+var checks = map[string]check{
+	"enable":                  {noun: "a list of rule IDs", item: (*walker).ruleID},
+	"disable":                 {noun: "a list of rule IDs", item: (*walker).ruleID},
+	"spanend.start-funcs":     {item: (*walker).funcName},
+	"spanend.no-return-funcs": {item: (*walker).funcName},
+}
+
+// kinds are the Go kinds an option may have, with what a value of each looks
+// like in YAML, one and many, for messages. The walk refuses any other kind
+// (floats, maps, pointers, time.Duration, which is an int64): each would need
+// its own decision on how strict to be, as scalar makes for these, and a
+// test fails when the schema uses one.
+var kinds = map[reflect.Kind]struct{ one, many string }{
+	reflect.Bool:   {"a boolean (true or false)", "booleans"},
+	reflect.String: {"a string", "strings"},
+	reflect.Int:    {"an integer", "integers"},
+	reflect.Struct: {"a mapping", "mappings"},
+	reflect.Slice:  {"a list", "lists"},
+}
+
+// A walker checks a YAML node tree against the Go type it will be decoded
+// into, generically over the yaml tags, so that new fields need no code here.
+// It stops at the first problem.
+type walker struct {
+	file  string
+	rules []string // sorted
+}
+
+func (w *walker) errorf(n *yaml.Node, format string, args ...any) *Error {
+	return &Error{File: w.file, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)}
+}
+
+// value checks that n fits a value of type t.
+func (w *walker) value(n *yaml.Node, t reflect.Type, l loc) error {
+	if _, ok := kinds[t.Kind()]; !ok {
+		return w.errorf(n, "%sinternal error: the configuration loader does not support options of type %s", prefix(l), t)
+	}
+	if n.Kind == yaml.AliasNode {
+		// Check the value the alias stands for, but point errors about
+		// it as a whole at the alias.
+		r := *n.Alias
+		r.Line, r.Column = n.Line, n.Column
+		n = &r
+	}
+	if isNull(n) {
+		return nil // keeps the default
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		return w.mapping(n, t, l)
+	case reflect.Slice:
+		return w.list(n, t, l)
+	}
+	return w.scalar(n, t, l)
+}
+
+// target returns the node n stands for: n itself, or what it is an alias of.
+func target(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode {
+		return n.Alias
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+}
+
+// mapping checks a mapping against the fields of struct type t. A merge key
+// ("<<") is an unknown key: checking what it merges, as Decode merges it,
+// would cost more code than repeating a few keys costs a user.
+func (w *walker) mapping(n *yaml.Node, t reflect.Type, l loc) error {
+	if n.Kind != yaml.MappingNode {
+		return w.typeError(n, t, l)
+	}
+	fields := fieldsOf(t)
+	seen := make(map[string]*yaml.Node)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := target(n.Content[i]), n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			return w.errorf(n.Content[i], "%sexpected a key, got %s", prefix(l), describe(k))
+		}
+		if prev, ok := seen[k.Value]; ok {
+			return w.errorf(n.Content[i], "duplicate key %q%s; first defined at line %d", k.Value, in(l), prev.Line)
+		}
+		seen[k.Value] = n.Content[i]
+		j := slices.IndexFunc(fields, func(f field) bool { return f.name == k.Value })
+		if j < 0 {
+			return w.unknownKey(n.Content[i], k.Value, fields, l)
+		}
+		if err := w.value(v, fields[j].typ, l.child(k.Value)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *walker) unknownKey(k *yaml.Node, name string, fields []field, l loc) error {
+	if len(fields) == 0 { // a section, never the top level
+		return w.errorf(k, "unknown key %q in %s; %s has no options yet", name, l.path, l.path)
+	}
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.name
+	}
+	return w.errorf(k, "unknown key %q%s; allowed keys: %s", name, in(l), strings.Join(names, ", "))
+}
+
+// list checks a sequence against slice type t.
+func (w *walker) list(n *yaml.Node, t reflect.Type, l loc) error {
+	if n.Kind != yaml.SequenceNode {
+		return w.typeError(n, t, l)
+	}
+	for i, item := range n.Content {
+		if isNull(target(item)) {
+			// Decode would drop the item silently.
+			return w.typeError(item, t.Elem(), l.item(i))
+		}
+		if err := w.value(item, t.Elem(), l.item(i)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// scalar checks a scalar against type t, and the value against checks.
+func (w *walker) scalar(n *yaml.Node, t reflect.Type, l loc) error {
+	// Decode is lenient: it reads "yes" and "on" as true and truncates 1.5
+	// to an int. Ask for the YAML type the Go type stands for; a string
+	// takes any scalar. Decode itself catches what the tag does not, such as
+	// an int too large for the type.
+	ok := n.Kind == yaml.ScalarNode
+	switch t.Kind() {
+	case reflect.Bool:
+		ok = ok && n.ShortTag() == "!!bool"
+	case reflect.Int:
+		ok = ok && n.ShortTag() == "!!int"
+	}
+	if !ok || n.Decode(reflect.New(t).Interface()) != nil {
+		return w.typeError(n, t, l)
+	}
+	if c := checks[l.key]; c.item != nil && t.Kind() == reflect.String {
+		return c.item(w, n, l, n.Value)
+	}
+	return nil
+}
+
+func (w *walker) typeError(n *yaml.Node, t reflect.Type, l loc) error {
+	if l.path == "" {
+		return w.errorf(n, "expected a mapping of options at the top level, got %s", describe(n))
+	}
+	noun := l.noun
+	if noun == "" {
+		noun = kinds[t.Kind()].one
+		if t.Kind() == reflect.Slice {
+			noun += " of " + kinds[t.Elem().Kind()].many
+		}
+	}
+	return w.errorf(n, "%s: expected %s, got %s", l.path, noun, describe(n))
+}
+
+// ruleID checks an entry of enable or disable.
+func (w *walker) ruleID(n *yaml.Node, l loc, id string) error {
+	if _, found := slices.BinarySearch(w.rules, id); found {
+		return nil
+	}
+	known := "none"
+	if len(w.rules) > 0 {
+		known = strings.Join(w.rules, ", ")
+	}
+	return w.errorf(n, "unknown rule %q in %s; known rules: %s", id, l.key, known)
+}
+
+// funcNameRE matches a function name as types.Func.FullName prints it:
+//
+//	pkg/path.Func                example.com/x/tracing.Start
+//	(pkg/path.Type).Method       (go.opentelemetry.io/otel/trace.Tracer).Start
+//	(*pkg/path.Type).Method      (*example.com/x/tracing.Tracer).Start
+//	(*pkg/path.Type[T]).Method   (*example.com/x/tracing.Pool[T, U]).Get
+//
+// The last element of a path may hold dots (gopkg.in/yaml.v3), so
+// "example.com/x.Type.Method" passes for a function in package
+// "example.com/x.Type"; only the analyzer's lookup can tell.
+var funcNameRE = func() *regexp.Regexp {
+	const (
+		ident   = `[\p{L}_][\p{L}\p{Nd}_]*`
+		elem    = `[\p{L}\p{Nd}_~+\-][\p{L}\p{Nd}_.~+\-]*`
+		path    = elem + `(?:/` + elem + `)*`
+		tparams = `(?:\[` + ident + `(?:, ?` + ident + `)*\])?`
+	)
+	return regexp.MustCompile(`^(?:` + path + `\.` + ident +
+		`|\(\*?` + path + `\.` + ident + tparams + `\)\.` + ident + `)$`)
+}()
+
+// funcName checks an entry of a list of functions.
+func (w *walker) funcName(n *yaml.Node, l loc, name string) error {
+	if funcNameRE.MatchString(name) {
+		return nil
+	}
+	return w.errorf(n, `%s: %q is not a fully qualified function name; write "example.com/pkg.Func" or "(*example.com/pkg.Type).Method"`, l.path, name)
+}
+
+// A field is a key of a struct's mapping.
+type field struct {
+	name string
+	typ  reflect.Type
+}
+
+// fieldsOf returns the keys of struct type t, in declaration order: the yaml
+// tags of its exported fields, but "-". The schema's tags are plain names
+// (a test checks), so there are no options such as ",inline" to honour.
+func fieldsOf(t reflect.Type) []field {
+	var fields []field
+	for sf := range t.Fields() {
+		if name := sf.Tag.Get("yaml"); sf.IsExported() && name != "-" {
+			fields = append(fields, field{name, sf.Type})
+		}
+	}
+	return fields
+}
+
+// describe says what n is, for "got ..." in messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if isNull(n) {
+			return "an empty value"
+		}
+		s := n.Value
+		if utf8.RuneCountInString(s) > 40 {
+			s = string([]rune(s)[:37]) + "..."
+		}
+		// Say so when quotes make a string of what would be a boolean or
+		// a number: `got "true"` would puzzle.
+		if plain := (&yaml.Node{Kind: yaml.ScalarNode, Value: n.Value}); n.ShortTag() == "!!str" && plain.ShortTag() != "!!str" {
+			return "the string " + strconv.Quote(s)
+		}
+		return strconv.Quote(s)
+	}
+	return "an alias"
+}
+
+// prefix returns "path: ", or "" at the top level.
+func prefix(l loc) string {
+	if l.path == "" {
+		return ""
+	}
+	return l.path + ": "
+}
+
+// in returns " in path", or "" at the top level.
+func in(l loc) string {
+	if l.path == "" {
+		return ""
+	}
+	return " in " + l.path
+}
