@@ -14,10 +14,8 @@ func TestGuardTurnsPanicIntoDiagnostic(t *testing.T) {
 	a := &analysis.Analyzer{
 		Name: "boom",
 		Doc:  "boom: panics",
-		Run: rules.Guard("boom", func(*analysis.Pass) (any, error) {
-			var m map[string]int
-			m["x"]++ // a nil map write: a real runtime panic
-			return nil, nil
+		Run: rules.Guard("boom", func(pass *analysis.Pass) (any, error) {
+			return pass.Files[len(pass.Files)], nil // a real runtime panic: index out of range
 		}),
 	}
 	diags, err := passtest.Run(a, "package p\n")
@@ -25,7 +23,7 @@ func TestGuardTurnsPanicIntoDiagnostic(t *testing.T) {
 		t.Fatalf("run returned %v, want the panic reported as a diagnostic", err)
 	}
 	if len(diags) != 1 || diags[0].Category != rules.InternalErrorCategory ||
-		!strings.Contains(diags[0].Message, "internal error: boom stopped on package example.com/odd: assignment to entry in nil map") {
+		!strings.Contains(diags[0].Message, "internal error: boom stopped on package example.com/odd: runtime error: index out of range [1] with length 1") {
 		t.Fatalf("diagnostics = %+v", diags)
 	}
 }
