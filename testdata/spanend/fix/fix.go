@@ -13,7 +13,7 @@ var tracer = otel.Tracer("fix")
 func work(context.Context) error { return nil }
 
 func neverEnded(ctx context.Context) error {
-	ctx, span := tracer.Start(ctx, "op") // want `span "span" is not ended on every path: it leaks at the return on line 18`
+	ctx, span := tracer.Start(ctx, "op") // want `span "span" is not ended on every path: it leaks at the return on line 18; call span.End\(\) on every path, e.g. defer span.End\(\) after the start \(TL201\)`
 	span.AddEvent("op")
 	return work(ctx)
 }

@@ -1,0 +1,153 @@
+package tracelint_test
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/tracelint/tracelint"
+	"github.com/tracelint/tracelint/internal/config"
+	"github.com/tracelint/tracelint/internal/rules"
+)
+
+// analyzerDigit is the hundreds digit of each analyzer's rule IDs.
+var analyzerDigit = map[string]byte{"ctxpropagation": '1', "spanend": '2', "attrkeys": '3', "piiattrs": '4'}
+
+func TestCatalogueMetadata(t *testing.T) {
+	names := make(map[string]bool)
+	for _, a := range tracelint.Analyzers(config.Default()) {
+		names[a.Name] = true
+	}
+	seen := make(map[string]bool)
+	for _, r := range tracelint.Rules() {
+		if seen[r.ID] {
+			t.Errorf("%s: duplicate rule ID", r.ID)
+		}
+		seen[r.ID] = true
+		if !rules.ValidID(r.ID) {
+			t.Errorf("%s: rule IDs look like TL201", r.ID)
+		}
+		if !names[r.Analyzer] {
+			t.Errorf("%s: analyzer %q is not in tracelint.Analyzers", r.ID, r.Analyzer)
+		} else if r.ID[2] != analyzerDigit[r.Analyzer] {
+			t.Errorf("%s: %s's rules are numbered TL%cxx", r.ID, r.Analyzer, analyzerDigit[r.Analyzer])
+		}
+		checkTitle(t, r)
+		for field, text := range map[string]string{"Why": r.Why, "Bad": r.Bad, "Good": r.Good, "DefaultWhy": r.DefaultWhy} {
+			if strings.TrimSpace(text) == "" {
+				t.Errorf("%s: %s is empty", r.ID, field)
+			}
+		}
+		for _, o := range r.Options {
+			if !strings.HasPrefix(o.Key, r.Analyzer+".") {
+				t.Errorf("%s: option %q is not under the %s section", r.ID, o.Key, r.Analyzer)
+			}
+		}
+	}
+}
+
+// checkTitle enforces the title style: a lowercase verb phrase of at most
+// 60 characters, without a final period.
+func checkTitle(t *testing.T, r *rules.Rule) {
+	t.Helper()
+	title := r.Title
+	switch {
+	case title == "":
+		t.Errorf("%s: empty title", r.ID)
+	case len(title) > 60:
+		t.Errorf("%s: title %q is longer than 60 characters", r.ID, title)
+	case strings.HasSuffix(title, "."):
+		t.Errorf("%s: title %q ends with a period", r.ID, title)
+	case title[0] < 'a' || title[0] > 'z':
+		t.Errorf("%s: title %q does not start with a lowercase letter", r.ID, title)
+	}
+	for _, article := range []string{"the ", "a ", "an "} {
+		if strings.HasPrefix(title, article) {
+			t.Errorf("%s: title %q is not a verb phrase", r.ID, title)
+		}
+	}
+}
+
+func TestDocsUpToDate(t *testing.T) {
+	const stale = "docs are stale: run go generate ./..."
+	want := make(map[string]bool)
+	for _, r := range tracelint.Rules() {
+		name := filepath.Join("docs", "rules", r.ID+".md")
+		want[filepath.Base(name)] = true
+		got, err := os.ReadFile(name)
+		if err != nil {
+			t.Errorf("%s: %v (%s)", r.ID, err, stale)
+			continue
+		}
+		if string(got) != rules.RenderPage(r) {
+			t.Errorf("%s differs from the catalogue; %s", name, stale)
+		}
+	}
+	pages, _ := filepath.Glob(filepath.Join("docs", "rules", "TL*.md"))
+	for _, p := range pages {
+		if !want[filepath.Base(p)] {
+			t.Errorf("%s documents no rule; %s", p, stale)
+		}
+	}
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	spliced, err := rules.SpliceTable(string(readme), rules.RenderTable(tracelint.Rules()))
+	if err != nil {
+		t.Fatalf("README.md: %v", err)
+	}
+	if strings.TrimRight(spliced, "\n") != strings.TrimRight(string(readme), "\n") {
+		t.Errorf("the rule table in README.md is stale; run go generate ./...")
+	}
+}
+
+// wantRE matches an analysistest expectation, in its back-quoted form.
+var wantRE = regexp.MustCompile("// want `([^`]*)`")
+
+// TestEveryRuleIsTested requires, for each rule, a // want expectation
+// naming its ID in the analyzer's test data, and, for a rule with an autofix,
+// a .golden file in a package whose expectations name it.
+func TestEveryRuleIsTested(t *testing.T) {
+	wanted := make(map[string][]string) // rule ID -> package directories
+	golden := make(map[string]bool)     // package directories with a .golden file
+	err := filepath.WalkDir("testdata", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		switch {
+		case strings.HasSuffix(path, ".golden"):
+			golden[filepath.Dir(path)] = true
+		case strings.HasSuffix(path, ".go"):
+			src, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			for _, m := range wantRE.FindAllStringSubmatch(string(src), -1) {
+				for _, r := range tracelint.Rules() {
+					if strings.Contains(m[1], `\(`+r.ID+`\)`) || strings.Contains(m[1], "("+r.ID+")") {
+						wanted[r.ID] = append(wanted[r.ID], filepath.Dir(path))
+					}
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range tracelint.Rules() {
+		dirs := wanted[r.ID]
+		analyzerDir := filepath.Join("testdata", r.Analyzer) + string(filepath.Separator)
+		if !slices.ContainsFunc(dirs, func(d string) bool { return strings.HasPrefix(d+string(filepath.Separator), analyzerDir) }) {
+			t.Errorf("%s: no // want naming (%s) under %s", r.ID, r.ID, analyzerDir)
+		}
+		if r.Autofix && !slices.ContainsFunc(dirs, func(d string) bool { return golden[d] }) {
+			t.Errorf("%s has an autofix but no .golden file beside an expectation naming it", r.ID)
+		}
+	}
+}

@@ -1,0 +1,62 @@
+// Command gendocs writes the rule documentation from the rule catalogue:
+// docs/rules/<ID>.md for every rule, and the rule table of README.md. It
+// removes the pages of rules that no longer exist. Run it from the
+// repository root, through go generate.
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/tracelint/tracelint"
+	"github.com/tracelint/tracelint/internal/rules"
+)
+
+func main() {
+	if err := generate("."); err != nil {
+		fmt.Fprintln(os.Stderr, "gendocs:", err)
+		os.Exit(1)
+	}
+}
+
+func generate(root string) error {
+	dir := filepath.Join(root, "docs", "rules")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	want := make(map[string]bool)
+	for _, r := range tracelint.Rules() {
+		name := r.ID + ".md"
+		want[name] = true
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(rules.RenderPage(r)), 0o644); err != nil {
+			return err
+		}
+	}
+	stale, err := filepath.Glob(filepath.Join(dir, "TL*.md"))
+	if err != nil {
+		return err
+	}
+	for _, path := range stale {
+		if !want[filepath.Base(path)] {
+			if err := os.Remove(path); err != nil {
+				return err
+			}
+		}
+	}
+
+	readme := filepath.Join(root, "README.md")
+	doc, err := os.ReadFile(readme)
+	if err != nil {
+		return err
+	}
+	out, err := rules.SpliceTable(string(doc), rules.RenderTable(tracelint.Rules()))
+	if err != nil {
+		return fmt.Errorf("%s: %v", readme, err)
+	}
+	if out == string(doc) {
+		return nil
+	}
+	return os.WriteFile(readme, []byte(strings.TrimRight(out, "\n")+"\n"), 0o644)
+}
