@@ -33,6 +33,10 @@ type start struct {
 	// (an *ast.AssignStmt or *ast.ValueSpec).
 	span *types.Var
 	stmt ast.Node
+	// For bound starts of a function whose last result is an error: the
+	// variable receiving it. Where it is non-nil the span is not valid (a
+	// wrapper returns a nil span with its error), so no path leaks there.
+	err *types.Var
 	// For discarded starts: whether the derived context escapes the function,
 	// so that later code can end the span through SpanFromContext.
 	ctxEscapes bool
@@ -66,7 +70,7 @@ func (c *checker) bind(cur inspector.Cursor, fn *types.Func) *start {
 	s := &start{call: call, cur: cur, fun: fun}
 
 	// Pick the expressions receiving the span and the context.
-	var spanLHS, ctxLHS ast.Expr
+	var spanLHS, ctxLHS, errLHS ast.Expr
 	k, idx := cur.ParentEdge()
 	switch k {
 	case edge.ExprStmt_X:
@@ -75,6 +79,7 @@ func (c *checker) bind(cur inspector.Cursor, fn *types.Func) *start {
 	case edge.AssignStmt_Rhs:
 		as := cur.Parent().Node().(*ast.AssignStmt)
 		spanLHS, ctxLHS = pickResults(as.Lhs, len(as.Rhs), idx, sig, spanIdx, ctxIdx)
+		errLHS = errorResult(as.Lhs, len(as.Rhs), sig)
 		s.stmt = as
 	case edge.ValueSpec_Values:
 		vs := cur.Parent().Node().(*ast.ValueSpec)
@@ -83,6 +88,7 @@ func (c *checker) bind(cur inspector.Cursor, fn *types.Func) *start {
 			names[i] = n
 		}
 		spanLHS, ctxLHS = pickResults(names, len(vs.Values), idx, sig, spanIdx, ctxIdx)
+		errLHS = errorResult(names, len(vs.Values), sig)
 		s.stmt = vs
 	}
 	if spanLHS == nil {
@@ -98,8 +104,21 @@ func (c *checker) bind(cur inspector.Cursor, fn *types.Func) *start {
 		return nil // stored in a field, or in a variable of an enclosing function
 	}
 	s.kind, s.span = bound, v
+	if errLHS != nil {
+		s.err, _ = identObj(c.pass.TypesInfo, errLHS).(*types.Var)
+	}
 	fun.track(v)
 	return s
+}
+
+// errorResult returns the left-hand side receiving the call's error, when
+// the call is the only right-hand value and its last result is an error.
+func errorResult(lhs []ast.Expr, n int, sig *types.Signature) ast.Expr {
+	res := sig.Results()
+	if n != 1 || len(lhs) != res.Len() || res.Len() < 2 || !isError(res.At(res.Len()-1).Type()) {
+		return nil
+	}
+	return lhs[len(lhs)-1]
 }
 
 // pickResults returns the left-hand sides receiving the span and the context

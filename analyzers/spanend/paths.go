@@ -85,13 +85,38 @@ func (c *checker) walk(s *start, step func(n ast.Node, state uint8) (uint8, bool
 			atReturn(ret, state)
 			continue
 		}
-		for _, succ := range slices.Backward(it.b.Succs) {
+		for _, succ := range slices.Backward(c.validSuccs(s, it.b)) {
 			if v := (visit{succ, state}); !seen[v] {
 				seen[v] = true
 				stack = append(stack, item{succ, 0, state})
 			}
 		}
 	}
+}
+
+// validSuccs returns the successors of b that a path keeping a valid span
+// can take. After
+//
+//	ctx, span, err := startSpan(ctx, name)
+//
+// the branch of "if err != nil" (or the else branch of "if err == nil")
+// holds no span to end: by Go convention the other results are not valid
+// when the error is not nil.
+func (c *checker) validSuccs(s *start, b *cfg.Block) []*cfg.Block {
+	if s.err == nil || len(b.Succs) != 2 || len(b.Nodes) == 0 {
+		return b.Succs
+	}
+	cond, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
+	if !ok {
+		return b.Succs
+	}
+	switch {
+	case c.isNotNil(cond, s.err):
+		return b.Succs[1:] // the else branch: err == nil
+	case c.isNil(cond, s.err):
+		return b.Succs[:1] // the then branch: err == nil
+	}
+	return b.Succs
 }
 
 // leaks returns the places where a path from s loses the span, in source
@@ -410,8 +435,17 @@ func (c *checker) underNotNil(fun *funcInfo, ret *ast.ReturnStmt, obj types.Obje
 // isNotNil reports whether cond is "x != nil" (or "nil != x") for obj, or
 // for any variable of type error when obj is nil.
 func (c *checker) isNotNil(cond ast.Expr, obj types.Object) bool {
+	return c.comparesNil(cond, token.NEQ, obj)
+}
+
+// isNil reports whether cond is "x == nil" (or "nil == x") for obj.
+func (c *checker) isNil(cond ast.Expr, obj types.Object) bool {
+	return c.comparesNil(cond, token.EQL, obj)
+}
+
+func (c *checker) comparesNil(cond ast.Expr, op token.Token, obj types.Object) bool {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.NEQ {
+	if !ok || b.Op != op {
 		return false
 	}
 	is := func(e ast.Expr, o types.Object) bool {

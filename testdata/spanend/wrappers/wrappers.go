@@ -4,6 +4,7 @@ package wrappers
 
 import (
 	"context"
+	"errors"
 
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/trace"
@@ -49,7 +50,7 @@ func startAndEnd(ctx context.Context) trace.Span {
 func work(context.Context) error { return nil }
 
 func useWrapper(ctx context.Context) error {
-	ctx, span := startSpan(ctx, "use") // want `span "span" is not ended on every path: it leaks at the return on line 54`
+	ctx, span := startSpan(ctx, "use") // want `span "span" is not ended on every path: it leaks at the return on line 55`
 	if err := work(ctx); err != nil {
 		return err
 	}
@@ -81,4 +82,45 @@ func useEnded(ctx context.Context) {
 func useWrapperWell(ctx context.Context) {
 	_, span := startNamed(ctx, "good") // ok
 	defer span.End()
+}
+
+// startChecked returns a nil span with its error, as real wrappers that
+// validate their input do.
+func startChecked(ctx context.Context, tenant string) (context.Context, trace.Span, error) {
+	if tenant == "" {
+		return ctx, nil, errNoTenant
+	}
+	ctx, span := tracer.Start(ctx, "tenant "+tenant)
+	return ctx, span, nil
+}
+
+var errNoTenant = errors.New("no tenant")
+
+func useChecked(ctx context.Context) error {
+	ctx, span, err := startChecked(ctx, "t") // ok: no span when err != nil
+	if err != nil {
+		return err
+	}
+	defer span.End()
+	return work(ctx)
+}
+
+func useCheckedEqual(ctx context.Context) error {
+	_, span, err := startChecked(ctx, "t") // ok
+	if err == nil {
+		span.End()
+	}
+	return err
+}
+
+func useCheckedLeak(ctx context.Context) error {
+	ctx, span, err := startChecked(ctx, "t") // want `span "span" is not ended on every path: it leaks at the return on line 122`
+	if err != nil {
+		return err
+	}
+	if work(ctx) != nil {
+		return nil
+	}
+	span.End()
+	return nil
 }
