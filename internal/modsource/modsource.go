@@ -22,11 +22,9 @@ import (
 )
 
 // fset holds the positions of every file this package parses. It is not the
-// pass's FileSet: positions in returned declarations belong here.
+// pass's FileSet: positions inside returned declarations belong here, so
+// callers use declarations for their shape, not their positions.
 var fset = token.NewFileSet()
-
-// FileSet returns the FileSet of the declarations Decl returns.
-func FileSet() *token.FileSet { return fset }
 
 var (
 	files sync.Map // absolute filename -> *parsed

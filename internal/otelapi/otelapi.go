@@ -122,9 +122,6 @@ func IsSpanType(t types.Type) bool {
 // OpenTelemetry and OpenCensus, Finish for Datadog.
 var EndMethods = map[string]bool{"End": true, "Finish": true}
 
-// RecordMethods are the span methods that record a failure.
-var RecordMethods = map[string]bool{"RecordError": true, "SetStatus": true}
-
 // EndMethodOf returns the name of the method that ends a span of type t
 // ("End" or "Finish"), or "" when t has neither.
 func EndMethodOf(t types.Type) string {

@@ -7,7 +7,6 @@
 package rules
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 
@@ -75,10 +74,4 @@ func (r *Rule) Enabled(cfg *config.Config) bool {
 		return true
 	}
 	return r.Default
-}
-
-// Message formats a diagnostic message for the rule: the user's sentence
-// followed by the rule ID in parentheses.
-func (r *Rule) Message(format string, args ...any) string {
-	return fmt.Sprintf(format, args...) + " (" + r.ID + ")"
 }

@@ -42,12 +42,6 @@ func Dir(t testing.TB) string {
 	return root
 }
 
-// Path returns the path of a file or directory inside the testdata module.
-func Path(t testing.TB, elem ...string) string {
-	t.Helper()
-	return filepath.Join(append([]string{Dir(t)}, elem...)...)
-}
-
 // find walks up from the working directory to the repository root, the
 // directory whose testdata/go.mod exists.
 func find() (string, error) {
