@@ -1,24 +1,323 @@
 package ctxpropagation
 
 import (
+	"go/ast"
+	"go/types"
+	"path/filepath"
+	"strings"
+
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/tracelint/tracelint/internal/config"
+	"github.com/tracelint/tracelint/internal/modsource"
+	"github.com/tracelint/tracelint/internal/otelapi"
 	"github.com/tracelint/tracelint/internal/rules"
 )
 
-// Analyzer is the ctxpropagation analyzer with the default configuration.
+const doc = `check that the request's context is passed on
+
+ctxpropagation reports fresh root contexts where a context is in scope
+(TL101), APIs called instead of their context-taking variant (TL102), span
+contexts discarded while the parent is passed on (TL103), calls to functions
+that cannot take a context and create a root context themselves (TL104),
+trace propagation headers handled by hand (TL105), and contexts that bypass a
+group's derived context or are re-derived from themselves in a loop (TL106).`
+
+// Analyzer checks context propagation with the default configuration.
 var Analyzer = New(config.Default())
 
-// Rules is the ctxpropagation catalogue. It is empty until the analyzer's rules land.
-var Rules []*rules.Rule
-
-// New returns a ctxpropagation Analyzer that takes its configuration from src. It
-// has no rules yet, so it reads no configuration and reports nothing.
+// New returns a ctxpropagation Analyzer that takes its configuration from src.
 func New(src config.Source) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name: "ctxpropagation",
-		Doc:  "ctxpropagation: no rules yet",
-		Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+		Name:     "ctxpropagation",
+		Doc:      doc,
+		URL:      rules.DocsBase + "TL101.md",
+		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Run: rules.Guard("ctxpropagation", func(pass *analysis.Pass) (any, error) {
+			return nil, run(pass, src)
+		}),
 	}
 }
+
+func run(pass *analysis.Pass, src config.Source) error {
+	if len(pass.Files) == 0 || !otelapi.ImportsAny(pass.Pkg, []string{"context"}) {
+		return nil
+	}
+	dir := filepath.Dir(pass.Fset.Position(pass.Files[0].Package).Filename)
+	cfg, err := src.For(dir)
+	if err != nil {
+		return err
+	}
+	c := &checker{
+		pass:       pass,
+		cfg:        &cfg.Ctxpropagation,
+		rep:        rules.NewReporter(pass, cfg, Rules),
+		moduleRoot: modsource.ModuleRoot(dir),
+		detach:     make(map[string]bool),
+		roots:      make(map[*types.Func]*rootCreation),
+		variants:   make(map[*types.Func]*variant),
+	}
+	for _, name := range cfg.Ctxpropagation.DetachFuncs {
+		c.detach[name] = true
+	}
+	c.root = pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
+	c.indexDecls(c.root)
+	for cur := range c.root.Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.IndexExpr)(nil), (*ast.CompositeLit)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.CallExpr:
+			c.call(cur, n)
+		case *ast.AssignStmt:
+			c.assign(cur, n)
+		case *ast.IndexExpr:
+			c.headerIndex(cur, n)
+		case *ast.CompositeLit:
+			c.headerLiteral(cur, n)
+		}
+	}
+	return nil
+}
+
+// checker holds the state of one pass.
+type checker struct {
+	pass       *analysis.Pass
+	root       inspector.Cursor
+	cfg        *config.Ctxpropagation
+	rep        *rules.Reporter
+	moduleRoot string
+	detach     map[string]bool // cfg.DetachFuncs
+
+	decls    map[*types.Func]*ast.FuncDecl // functions declared in this package
+	results  map[*types.Var]bool           // named results, which are not received contexts
+	roots    map[*types.Func]*rootCreation // TL104 verdicts, nil when a callee creates no root
+	variants map[*types.Func]*variant      // TL102 verdicts, nil when a callee has no context variant
+}
+
+// indexDecls records the package's function declarations and the named
+// results of every function.
+func (c *checker) indexDecls(root inspector.Cursor) {
+	c.decls = make(map[*types.Func]*ast.FuncDecl)
+	c.results = make(map[*types.Var]bool)
+	for cur := range root.Preorder((*ast.FuncDecl)(nil), (*ast.FuncType)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.FuncDecl:
+			if fn, ok := c.pass.TypesInfo.Defs[n.Name].(*types.Func); ok && n.Body != nil {
+				c.decls[fn] = n
+			}
+		case *ast.FuncType:
+			if n.Results == nil {
+				continue
+			}
+			for _, field := range n.Results.List {
+				for _, name := range field.Names {
+					if v, ok := c.pass.TypesInfo.Defs[name].(*types.Var); ok {
+						c.results[v] = true
+					}
+				}
+			}
+		}
+	}
+}
+
+// call dispatches a call to the rules that look at calls.
+func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
+	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if fn == nil {
+		return
+	}
+	switch {
+	case otelapi.IsFreshRoot(fn):
+		c.freshRoot(cur, call, fn)
+		return
+	case otelapi.IsStart(fn):
+		c.discardedSpanContext(cur, call, fn)
+	}
+	c.headerCall(cur, call, fn)
+	if fn.Pkg() == nil || fn.Pkg().Path() == "context" {
+		return
+	}
+	if c.rep.Enabled(TL102) {
+		if v := c.variantOf(call, fn); v != nil {
+			if avail, ok := c.contextAt(cur); ok {
+				c.missingVariant(call, fn, v, avail)
+			}
+			return
+		}
+	}
+	if c.rep.Enabled(TL104) && !c.receivesContext(fn.Signature()) {
+		if rc := c.rootOf(fn, 0); rc != nil {
+			fc, _, ok := enclosingFunc(cur)
+			if avail, found := c.contextAt(cur); ok && found && !c.exemptTopLevel(fc) && !c.inDetachFunc(cur) {
+				c.rootCreatingCall(call, fn, rc, avail)
+			}
+		}
+	}
+}
+
+// available is a context that code can pass at some point.
+type available struct {
+	v    *types.Var
+	expr string // what to pass: "ctx", or "r.Context()" for a carrier
+}
+
+// contextAt returns the context available at cur: the nearest variable of
+// type context.Context (or of a type that implements it) declared before cur
+// in an enclosing scope, else the nearest variable whose type has a
+// Context() context.Context method, such as *http.Request. Package-level
+// variables and struct fields never count.
+func (c *checker) contextAt(cur inspector.Cursor) (available, bool) {
+	pos := cur.Node().Pos()
+	inner := c.pass.Pkg.Scope().Innermost(pos)
+	if inner == nil {
+		return available{}, false
+	}
+	var carrier available
+	for s := inner; s != nil && s.Parent() != c.pass.Pkg.Scope() && s != c.pass.Pkg.Scope(); s = s.Parent() {
+		var best *types.Var
+		for _, name := range s.Names() {
+			v, ok := s.Lookup(name).(*types.Var)
+			if !ok || c.results[v] {
+				continue
+			}
+			if _, obj := inner.LookupParent(name, pos); obj != v {
+				continue // declared after pos, or shadowed
+			}
+			switch {
+			case isContextValue(v.Type()):
+				if best == nil || v.Pos() > best.Pos() {
+					best = v
+				}
+			case carrier.v == nil && c.isCarrier(v.Type()):
+				carrier = available{v: v, expr: name + ".Context()"}
+			}
+		}
+		if best != nil {
+			return available{v: best, expr: best.Name()}, true
+		}
+	}
+	return carrier, carrier.v != nil
+}
+
+// isContextValue reports whether a value of type t can be passed as a
+// context.Context: t is context.Context, or implements it (a framework
+// context such as *gin.Context, or a type parameter constrained by it).
+func isContextValue(t types.Type) bool {
+	if otelapi.IsContext(t) {
+		return true
+	}
+	for _, m := range []string{"Deadline", "Done", "Err", "Value"} {
+		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, m); obj == nil {
+			return false
+		}
+	}
+	return isContextMethods(t)
+}
+
+// isContextMethods checks the signatures behind isContextValue's method
+// names: Value(any) any and Err() error, enough to tell a context from a
+// type that merely shares the names.
+func isContextMethods(t types.Type) bool {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "Value")
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Signature()
+	return sig.Params().Len() == 1 && sig.Results().Len() == 1
+}
+
+// isCarrier reports whether t has a Context() context.Context method, such
+// as *http.Request or *cobra.Command; the testing types only when the
+// configuration asks for them.
+func (c *checker) isCarrier(t types.Type) bool {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "Context")
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Signature()
+	if sig.Params().Len() != 0 || sig.Results().Len() != 1 || !otelapi.IsContext(sig.Results().At(0).Type()) {
+		return false
+	}
+	return c.cfg.TestingContext || !isTestingType(t)
+}
+
+// isTestingType reports whether t is *testing.T, *testing.B or *testing.F
+// (or testing.TB).
+func isTestingType(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "testing"
+}
+
+// enclosingFunc returns the innermost function (declaration or literal)
+// around cur, and its body.
+func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, *ast.BlockStmt, bool) {
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch n := fc.Node().(type) {
+		case *ast.FuncDecl:
+			return fc, n.Body, n.Body != nil
+		case *ast.FuncLit:
+			return fc, n.Body, true
+		}
+	}
+	return inspector.Cursor{}, nil, false
+}
+
+// funcName returns the fully qualified name of the function declared by
+// decl, for matching against configured names.
+func (c *checker) funcName(decl *ast.FuncDecl) string {
+	if fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func); ok {
+		return fn.FullName()
+	}
+	return ""
+}
+
+// exprKey returns a key for a context expression that is the same for two
+// mentions of the same value: the variable of an identifier, optionally
+// followed by ".Context()" for a carrier. It returns "" for anything else.
+func (c *checker) exprKey(e ast.Expr) (*types.Var, string) {
+	e = ast.Unparen(e)
+	switch e := e.(type) {
+	case *ast.Ident:
+		v, _ := c.pass.TypesInfo.Uses[e].(*types.Var)
+		return v, ""
+	case *ast.CallExpr:
+		sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
+		if !ok || len(e.Args) != 0 || sel.Sel.Name != "Context" {
+			return nil, ""
+		}
+		id, ok := ast.Unparen(sel.X).(*ast.Ident)
+		if !ok {
+			return nil, ""
+		}
+		v, _ := c.pass.TypesInfo.Uses[id].(*types.Var)
+		return v, ".Context()"
+	}
+	return nil, ""
+}
+
+// calleeText returns the source text a call's function is written as, for
+// messages: "http.NewRequest", "db.Query".
+func calleeText(call *ast.CallExpr) string {
+	return types.ExprString(call.Fun)
+}
+
+// qualifier returns the text that qualifies names of the package a call's
+// function is selected from ("context." for context.Background(), "" for a
+// dot import), so that a fix can name a sibling function the same way.
+func qualifier(call *ast.CallExpr) string {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if id, ok := sel.X.(*ast.Ident); ok {
+			return id.Name + "."
+		}
+	}
+	return ""
+}
+
+// isTestFile reports whether the named file is a _test.go file.
+func isTestFile(name string) bool { return strings.HasSuffix(name, "_test.go") }

@@ -49,8 +49,21 @@ type Spanend struct {
 	InferWrappers bool `yaml:"infer-wrappers" json:"infer-wrappers"`
 }
 
-// Ctxpropagation configures the ctxpropagation analyzer. It has no options yet.
-type Ctxpropagation struct{}
+// Ctxpropagation configures the ctxpropagation analyzer.
+type Ctxpropagation struct {
+	// TestingContext makes the Context method of *testing.T, *testing.B and
+	// *testing.F count as an available context. Default false: a test's
+	// context is cancelled when the test ends, and tests rarely trace.
+	TestingContext bool `yaml:"testing-context" json:"testing-context"`
+	// DetachFuncs lists functions, by fully qualified name, that create root
+	// contexts on purpose (shutdown hooks, background workers); neither their
+	// own fresh roots nor calls to them are reported.
+	DetachFuncs []string `yaml:"detach-funcs" json:"detach-funcs"`
+	// PropagationHeaders lists extra trace propagation header names, in any
+	// case, that must not be read or written by hand (e.g. a vendor's
+	// "x-cloud-trace-context").
+	PropagationHeaders []string `yaml:"propagation-headers" json:"propagation-headers"`
+}
 
 // Attrkeys configures the attrkeys analyzer. It has no options yet.
 type Attrkeys struct{}

@@ -56,6 +56,11 @@ func TestLoadValid(t *testing.T) {
 				NoReturnFuncs: []string{"example.com/x/log.Fatal"},
 				InferWrappers: false,
 			},
+			Ctxpropagation: Ctxpropagation{
+				TestingContext:     true,
+				DetachFuncs:        []string{"(*example.com/x/server.Server).Shutdown"},
+				PropagationHeaders: []string{"X-Cloud-Trace-Context"},
+			},
 		})},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
@@ -76,7 +81,8 @@ var brokenFiles = map[string]string{
 	"unknown-key.yml":            `2:1: unknown key "foo"; allowed keys: enable, disable, spanend, ctxpropagation, attrkeys, piiattrs`,
 	"unknown-nested-key.yml":     `3:3: unknown key "ignore" in spanend; allowed keys: start-funcs, no-return-funcs, infer-wrappers`,
 	"misspelled-key.yml":         `2:3: unknown key "strat-funcs" in spanend; allowed keys: start-funcs, no-return-funcs, infer-wrappers`,
-	"no-options-yet.yml":         `2:3: unknown key "strict" in ctxpropagation; ctxpropagation has no options yet`,
+	"no-options-yet.yml":         `2:3: unknown key "strict" in attrkeys; attrkeys has no options yet`,
+	"bad-detach-func.yml":        `2:18: ctxpropagation.detach-funcs[0]: "Shutdown" is not a fully qualified function name; write "example.com/pkg.Func" or "(*example.com/pkg.Type).Method"`,
 	"wrong-type-bool.yml":        `2:19: spanend.infer-wrappers: expected a boolean (true or false), got "yes please"`,
 	"wrong-type-yes.yml":         `2:19: spanend.infer-wrappers: expected a boolean (true or false), got "yes"`,
 	"wrong-type-quoted-bool.yml": `2:19: spanend.infer-wrappers: expected a boolean (true or false), got the string "false"`,

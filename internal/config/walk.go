@@ -42,10 +42,11 @@ type check struct {
 // checks holds the value checks by schema path. A test keeps its keys in
 // step with the schema.
 var checks = map[string]check{
-	"enable":                  {noun: "a list of rule IDs", item: (*walker).ruleID},
-	"disable":                 {noun: "a list of rule IDs", item: (*walker).ruleID},
-	"spanend.start-funcs":     {item: (*walker).funcName},
-	"spanend.no-return-funcs": {item: (*walker).funcName},
+	"enable":                      {noun: "a list of rule IDs", item: (*walker).ruleID},
+	"disable":                     {noun: "a list of rule IDs", item: (*walker).ruleID},
+	"spanend.start-funcs":         {item: (*walker).funcName},
+	"spanend.no-return-funcs":     {item: (*walker).funcName},
+	"ctxpropagation.detach-funcs": {item: (*walker).funcName},
 }
 
 // kinds are the Go kinds an option may have, with what a value of each looks

@@ -29,6 +29,7 @@ var fset = token.NewFileSet()
 var (
 	files sync.Map // absolute filename -> *parsed
 	roots sync.Map // directory -> module root ("" when none)
+	dirs  sync.Map // directory -> names of its non-test Go files
 )
 
 type parsed struct {
@@ -98,4 +99,71 @@ func parse(name string) *ast.File {
 		}
 	})
 	return p.file
+}
+
+// DeclFile is Decl that also returns the file the declaration is in, for
+// resolving the names the file imports.
+func DeclFile(passFset *token.FileSet, fn *types.Func, moduleRoot string) (*ast.FuncDecl, *ast.File) {
+	decl := Decl(passFset, fn, moduleRoot)
+	if decl == nil {
+		return nil, nil
+	}
+	return decl, parse(filepath.Clean(passFset.Position(fn.Pos()).Filename))
+}
+
+// Sibling returns the declaration of the package-level function (not a
+// method) called name in the package that holds the file named file, with
+// the file it is declared in. It reads the package's other non-test files
+// once per process.
+func Sibling(file, name string) (*ast.FuncDecl, *ast.File) {
+	dir := filepath.Dir(file)
+	for _, n := range goFiles(dir) {
+		f := parse(filepath.Join(dir, n))
+		if f == nil {
+			continue
+		}
+		for _, d := range f.Decls {
+			if decl, ok := d.(*ast.FuncDecl); ok && decl.Recv == nil && decl.Name.Name == name && decl.Body != nil {
+				return decl, f
+			}
+		}
+	}
+	return nil, nil
+}
+
+// goFiles returns the names of the non-test Go files in dir, listing each
+// directory once per process.
+func goFiles(dir string) []string {
+	if names, ok := dirs.Load(dir); ok {
+		return names.([]string)
+	}
+	var names []string
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		n := e.Name()
+		if !e.IsDir() && strings.HasSuffix(n, ".go") && !strings.HasSuffix(n, "_test.go") {
+			names = append(names, n)
+		}
+	}
+	dirs.Store(dir, names)
+	return names
+}
+
+// Position returns the position of a node of a declaration returned by
+// this package.
+func Position(pos token.Pos) token.Position { return fset.Position(pos) }
+
+// ImportName returns the name under which file imports the package with
+// the given path ("" when it does not import it, "." for a dot import).
+func ImportName(file *ast.File, path string) string {
+	for _, imp := range file.Imports {
+		if strings.Trim(imp.Path.Value, "`\"") != path {
+			continue
+		}
+		if imp.Name != nil {
+			return imp.Name.Name
+		}
+		return path[strings.LastIndex(path, "/")+1:]
+	}
+	return ""
 }

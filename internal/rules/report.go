@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"go/token"
+	"os"
 	"runtime/debug"
 	"strings"
 
@@ -71,8 +72,12 @@ const InternalErrorCategory = "internal-error"
 // Guard wraps an analyzer's run function so that a panic becomes one
 // diagnostic at the package clause of the pass's first file, instead of
 // aborting the whole driver (and, under golangci-lint, every other linter's
-// findings with it).
+// findings with it). With TRACELINT_NO_RECOVER set in the environment, it
+// lets the panic through, for debugging.
 func Guard(name string, run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
+	if os.Getenv("TRACELINT_NO_RECOVER") != "" {
+		return run // let a developer see the whole stack
+	}
 	return func(pass *analysis.Pass) (result any, err error) {
 		defer func() {
 			if r := recover(); r != nil {
@@ -98,8 +103,8 @@ func Guard(name string, run func(*analysis.Pass) (any, error)) func(*analysis.Pa
 func firstFrames(stack []byte) string {
 	var frames []string
 	for line := range strings.SplitSeq(string(stack), "\n") {
-		if strings.HasPrefix(line, "github.com/tracelint/tracelint/") && !strings.Contains(line, "internal/rules.") {
-			name, _, _ := strings.Cut(line, "(")
+		if strings.HasPrefix(line, "github.com/tracelint/tracelint/") && !strings.Contains(line, "internal/rules.") && !strings.Contains(line, ".Guard.") {
+			name := line[:strings.LastIndex(line, "(")] // drop the arguments, keep "(*T).m"
 			frames = append(frames, strings.TrimPrefix(name, "github.com/tracelint/tracelint/"))
 			if len(frames) == 3 {
 				break

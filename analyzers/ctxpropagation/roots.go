@@ -1,0 +1,419 @@
+package ctxpropagation
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"go/version"
+	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/tracelint/tracelint/internal/modsource"
+	"github.com/tracelint/tracelint/internal/otelapi"
+	"github.com/tracelint/tracelint/internal/rules"
+)
+
+// freshRoot checks a context.Background() or context.TODO() call (TL101).
+func (c *checker) freshRoot(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func) {
+	if !c.rep.Enabled(TL101) {
+		return
+	}
+	fc, _, ok := enclosingFunc(cur)
+	if !ok || c.exemptTopLevel(fc) || c.inDetachFunc(cur) {
+		return
+	}
+	avail, ok := c.contextAt(cur)
+	if !ok || c.deliberateRoot(cur, call) {
+		return
+	}
+	root := qualifier(call) + fn.Name() + "()"
+	async := c.outlives(cur, avail)
+	replacement := avail.expr
+	advice := "pass " + avail.expr + " so this work stays in the request's trace"
+	if async {
+		advice = "pass context.WithoutCancel(" + avail.expr + ") to keep the trace without the request's cancellation"
+		replacement = qualifier(call) + "WithoutCancel(" + avail.expr + ")"
+		if !c.fileAtLeast(call.Pos(), "go1.21") {
+			replacement = ""
+		}
+	}
+	f := rules.Finding{
+		Rule: TL101,
+		Pos:  call.Pos(),
+		End:  call.End(),
+		Message: fmt.Sprintf("%s %sstarts a new trace although %q is in scope; %s",
+			root, map[bool]string{true: "in a goroutine "}[async], avail.v.Name(), advice),
+	}
+	if replacement != "" {
+		f.Fix = &analysis.SuggestedFix{
+			Message:   "Replace with " + replacement,
+			TextEdits: []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(replacement)}},
+		}
+	}
+	c.rep.Report(f)
+}
+
+// exemptTopLevel reports whether fc is the body of main, init, or a test,
+// benchmark, fuzz test or example, where a program's root context belongs.
+func (c *checker) exemptTopLevel(fc inspector.Cursor) bool {
+	decl, ok := fc.Node().(*ast.FuncDecl)
+	if !ok || decl.Recv != nil {
+		return false
+	}
+	name := decl.Name.Name
+	switch {
+	case name == "init", name == "main" && c.pass.Pkg.Name() == "main":
+		return true
+	case !isTestFile(c.pass.Fset.Position(decl.Pos()).Filename):
+		return false
+	}
+	for _, prefix := range []string{"Test", "Benchmark", "Fuzz", "Example"} {
+		if rest, ok := strings.CutPrefix(name, prefix); ok {
+			r, _ := utf8.DecodeRuneInString(rest)
+			return rest == "" || !unicode.IsLower(r)
+		}
+	}
+	return false
+}
+
+// inDetachFunc reports whether cur lies in a function the configuration
+// names in detach-funcs.
+func (c *checker) inDetachFunc(cur inspector.Cursor) bool {
+	if len(c.detach) == 0 {
+		return false
+	}
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		return c.detach[c.funcName(fc.Node().(*ast.FuncDecl))]
+	}
+	return false
+}
+
+// deliberateRoot reports whether a fresh root at cur is deliberate:
+//
+//	if ctx == nil { ctx = context.Background() }          // a defensive default
+//	trace.ContextWithSpanContext(context.Background(), sc) // the trace carried over
+//	bg := context.Background(); ...; prop.Extract(bg, carrier)
+//	tracer.Start(context.Background(), "job", trace.WithLinks(trace.LinkFromContext(ctx)))
+//
+// The last form is accepted for any fresh root in a function that links
+// spans (trace.WithLinks, trace.LinkFromContext, span.AddLink).
+func (c *checker) deliberateRoot(cur inspector.Cursor, call *ast.CallExpr) bool {
+	for anc := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		ifs, ok := anc.Node().(*ast.IfStmt)
+		if !ok {
+			break
+		}
+		if c.isNilContextCheck(ifs.Cond) && ifs.Body.Pos() <= call.Pos() && call.End() <= ifs.Body.End() {
+			return true
+		}
+	}
+	if c.carriedOver(cur.Parent(), call) {
+		return true
+	}
+	var v types.Object
+	switch parent := cur.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if len(parent.Lhs) == len(parent.Rhs) {
+			for i, rhs := range parent.Rhs {
+				if rhs == call {
+					v = c.objectOf(parent.Lhs[i])
+				}
+			}
+		}
+	case *ast.ValueSpec:
+		for i, rhs := range parent.Values {
+			if rhs == call && i < len(parent.Names) {
+				v = c.pass.TypesInfo.Defs[parent.Names[i]]
+			}
+		}
+	}
+	outer := cur
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		outer = fc
+	}
+	for cc := range outer.Preorder((*ast.CallExpr)(nil)) {
+		other := cc.Node().(*ast.CallExpr)
+		fn, _ := typeutil.Callee(c.pass.TypesInfo, other).(*types.Func)
+		switch {
+		case fn == nil:
+		case otelapi.LinksSpans(fn):
+			return true
+		case v != nil && otelapi.CarriesTrace(fn) && len(other.Args) > 0 && c.objectOf(other.Args[0]) == v:
+			return true
+		}
+	}
+	return false
+}
+
+// carriedOver reports whether root is the first argument of a call at
+// parent that puts a span into it (trace.ContextWithSpanContext and kin, a
+// propagator's Extract).
+func (c *checker) carriedOver(parent inspector.Cursor, root ast.Expr) bool {
+	outer, ok := parent.Node().(*ast.CallExpr)
+	if !ok || len(outer.Args) == 0 || outer.Args[0] != root {
+		return false
+	}
+	fn, _ := typeutil.Callee(c.pass.TypesInfo, outer).(*types.Func)
+	return fn != nil && otelapi.CarriesTrace(fn)
+}
+
+// isNilContextCheck matches "ctx == nil" (either way round) for a context.
+func (c *checker) isNilContextCheck(cond ast.Expr) bool {
+	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || bin.Op != token.EQL {
+		return false
+	}
+	for _, pair := range [][2]ast.Expr{{bin.X, bin.Y}, {bin.Y, bin.X}} {
+		if c.pass.TypesInfo.Types[pair[1]].IsNil() {
+			if t := c.pass.TypesInfo.TypeOf(pair[0]); t != nil && isContextValue(t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// objectOf returns the object an identifier expression denotes, or nil.
+func (c *checker) objectOf(e ast.Expr) types.Object {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	return c.pass.TypesInfo.ObjectOf(id)
+}
+
+// outlives reports whether the code at cur runs in a goroutine started
+// after the available context was, so that it may outlive the request:
+// inside a "go" statement's function literal, or an argument of the call a
+// "go" statement makes.
+func (c *checker) outlives(cur inspector.Cursor, avail available) bool {
+	for anc := range cur.Enclosing((*ast.GoStmt)(nil), (*ast.FuncDecl)(nil)) {
+		g, ok := anc.Node().(*ast.GoStmt)
+		if !ok {
+			return false
+		}
+		if avail.v.Pos() < g.Pos() {
+			return true
+		}
+	}
+	return false
+}
+
+// fileAtLeast reports whether the file holding pos is compiled with at least
+// the Go version v, so a fix may use an API that version added.
+func (c *checker) fileAtLeast(pos token.Pos, v string) bool {
+	for _, f := range c.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			fv := c.pass.TypesInfo.FileVersions[f]
+			return fv == "" || version.Compare(fv, v) >= 0
+		}
+	}
+	return true
+}
+
+// rootCreation is where a function without a context parameter creates a
+// root context, directly or through a callee of the same kind.
+type rootCreation struct {
+	pos   token.Pos // in the pass's FileSet; the callee's declaration when the line has no position there
+	where string    // "store.go:42"
+	what  string    // "context.Background()", or "helper(), which calls context.Background()"
+}
+
+// maxRootDepth bounds how deep TL104 follows callees without a context
+// parameter.
+const maxRootDepth = 4
+
+// rootCreatingCall checks a call, made where a context is available, to a
+// function that cannot receive one and creates a root context itself (TL104).
+func (c *checker) rootCreatingCall(call *ast.CallExpr, fn *types.Func, rc *rootCreation, avail available) {
+	c.rep.Report(rules.Finding{
+		Rule: TL104,
+		Pos:  call.Pos(),
+		End:  call.End(),
+		Message: fmt.Sprintf("%s cannot receive %q and starts a new trace itself (%s at %s); add a context.Context parameter and pass %s",
+			fn.Name(), avail.v.Name(), rc.what, rc.where, avail.expr),
+		Related: []analysis.RelatedInformation{{Pos: rc.pos, Message: "the root context is created here"}},
+	})
+}
+
+// receivesContext reports whether a function with signature sig can be
+// given a context: a parameter (or receiver) that is one or carries one.
+func (c *checker) receivesContext(sig *types.Signature) bool {
+	for v := range sig.Params().Variables() {
+		if isContextValue(v.Type()) || c.isCarrier(v.Type()) {
+			return true
+		}
+	}
+	return sig.Recv() != nil && (isContextValue(sig.Recv().Type()) || c.isCarrier(sig.Recv().Type()))
+}
+
+// rootOf returns where fn, a function without a context parameter, creates
+// a root context, or nil. Functions of this package are read with their
+// types; functions of other packages of the module from their source.
+func (c *checker) rootOf(fn *types.Func, depth int) *rootCreation {
+	if rc, ok := c.roots[fn]; ok {
+		return rc
+	}
+	c.roots[fn] = nil // a recursive call creates nothing new
+	var rc *rootCreation
+	switch {
+	case depth > maxRootDepth, c.detach[fn.FullName()]:
+	case fn.Pkg() == c.pass.Pkg:
+		if decl := c.decls[fn]; decl != nil {
+			rc = c.typedRootOf(decl, depth)
+		}
+	default:
+		if decl, file := modsource.DeclFile(c.pass.Fset, fn, c.moduleRoot); decl != nil {
+			rc = c.sourceRootOf(decl, file, fn, depth)
+		}
+	}
+	c.roots[fn] = rc
+	return rc
+}
+
+// typedRootOf finds a root context created in a function of this package.
+func (c *checker) typedRootOf(decl *ast.FuncDecl, depth int) *rootCreation {
+	if c.exemptTopLevelDecl(decl) {
+		return nil
+	}
+	dc, ok := c.root.FindNode(decl)
+	if !ok {
+		return nil
+	}
+	for cc := range dc.Preorder((*ast.CallExpr)(nil)) {
+		call := cc.Node().(*ast.CallExpr)
+		fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+		switch {
+		case fn == nil:
+		case otelapi.IsFreshRoot(fn):
+			if !c.deliberateRoot(cc, call) {
+				return &rootCreation{pos: call.Pos(), where: c.where(call.Pos()), what: qualifier(call) + fn.Name() + "()"}
+			}
+		case fn.Pkg() != nil && fn.Pkg().Path() != "context" && !c.receivesContext(fn.Signature()):
+			if inner := c.rootOf(fn, depth+1); inner != nil {
+				return &rootCreation{pos: inner.pos, where: inner.where, what: fn.Name() + "(), which calls " + rootName(inner)}
+			}
+		}
+	}
+	return nil
+}
+
+// exemptTopLevelDecl is exemptTopLevel for a declaration.
+func (c *checker) exemptTopLevelDecl(decl *ast.FuncDecl) bool {
+	dc, ok := c.root.FindNode(decl)
+	return ok && c.exemptTopLevel(dc)
+}
+
+// rootName is the innermost root-creating call of rc, for messages.
+func rootName(rc *rootCreation) string {
+	if _, inner, ok := strings.Cut(rc.what, "which calls "); ok {
+		return inner
+	}
+	return rc.what
+}
+
+// where formats a position of this pass as "file.go:42".
+func (c *checker) where(pos token.Pos) string {
+	p := c.pass.Fset.Position(pos)
+	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+}
+
+// sourceRootOf finds a root context created in a function of another
+// package of the module, read from source without types: a call of
+// context.Background or context.TODO through the file's import of
+// "context", or a call of a function of the same package, without a
+// context parameter, that creates one. Roots carried over into a trace, and
+// every root of a function that links spans, are deliberate.
+func (c *checker) sourceRootOf(decl *ast.FuncDecl, file *ast.File, fn *types.Func, depth int) *rootCreation {
+	if c.detach[fn.FullName()] || (decl.Recv == nil && (decl.Name.Name == "init" || decl.Name.Name == "main")) {
+		return nil
+	}
+	ctxName := modsource.ImportName(file, "context")
+	if ctxName == "" || ctxName == "." {
+		return nil
+	}
+	var found *rootCreation
+	linked := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || linked {
+			return !linked
+		}
+		switch callee := ast.Unparen(call.Fun).(type) {
+		case *ast.SelectorExpr:
+			switch callee.Sel.Name {
+			case "WithLinks", "LinkFromContext", "AddLink":
+				linked = true
+			case "ContextWithSpanContext", "ContextWithRemoteSpanContext", "ContextWithSpan", "Extract":
+				return false // a root in its arguments is carried over
+			case "Background", "TODO":
+				if id, ok := callee.X.(*ast.Ident); ok && id.Name == ctxName && found == nil {
+					found = c.sourceRoot(fn, call.Pos(), ctxName+"."+callee.Sel.Name+"()")
+				}
+			}
+		case *ast.Ident:
+			if found != nil || depth >= maxRootDepth {
+				break
+			}
+			sib, sibFile := modsource.Sibling(modsource.Position(decl.Pos()).Filename, callee.Name)
+			if sib == nil || sib == decl || takesContextSyntax(sib, sibFile) {
+				break
+			}
+			if inner := c.sourceRootOf(sib, sibFile, fn, depth+1); inner != nil {
+				found = &rootCreation{pos: inner.pos, where: inner.where, what: callee.Name + "(), which calls " + rootName(inner)}
+			}
+		}
+		return true
+	})
+	if linked {
+		return nil
+	}
+	return found
+}
+
+// sourceRoot builds a rootCreation at pos, a position of a file parsed by
+// modsource, mapping it into the pass's FileSet when that FileSet knows the
+// line (it holds only the lines export data mentions); otherwise at fn.
+func (c *checker) sourceRoot(fn *types.Func, pos token.Pos, what string) *rootCreation {
+	p := modsource.Position(pos)
+	rc := &rootCreation{pos: fn.Pos(), where: fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line), what: what}
+	c.pass.Fset.Iterate(func(tf *token.File) bool {
+		if filepath.Clean(tf.Name()) != p.Filename {
+			return true
+		}
+		if p.Line <= tf.LineCount() {
+			rc.pos = tf.LineStart(p.Line)
+		}
+		return false
+	})
+	return rc
+}
+
+// takesContextSyntax reports whether decl, read without types, has a
+// parameter written as context.Context or *http.Request.
+func takesContextSyntax(decl *ast.FuncDecl, file *ast.File) bool {
+	ctxName := modsource.ImportName(file, "context")
+	httpName := modsource.ImportName(file, "net/http")
+	for _, field := range decl.Type.Params.List {
+		t := field.Type
+		if star, ok := t.(*ast.StarExpr); ok {
+			t = star.X
+		}
+		sel, ok := t.(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		if id, ok := sel.X.(*ast.Ident); ok &&
+			(id.Name == ctxName && sel.Sel.Name == "Context" || id.Name == httpName && sel.Sel.Name == "Request") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,226 @@
+package ctxpropagation
+
+import "github.com/tracelint/tracelint/internal/rules"
+
+var optionTestingContext = rules.Option{
+	Key:     "ctxpropagation.testing-context",
+	Type:    "boolean",
+	Default: "false",
+	Doc:     "Count the `Context()` of `*testing.T`, `*testing.B` and `*testing.F` as an available context.",
+}
+
+var optionDetachFuncs = rules.Option{
+	Key:     "ctxpropagation.detach-funcs",
+	Type:    "list of strings",
+	Default: "[]",
+	Doc: "Functions, by fully qualified name, that create root contexts on purpose (shutdown hooks, " +
+		"background workers): their own roots and calls to them are not reported.",
+}
+
+var optionPropagationHeaders = rules.Option{
+	Key:     "ctxpropagation.propagation-headers",
+	Type:    "list of strings",
+	Default: "[]",
+	Doc:     "Extra trace header names, in any case, that must go through a propagator (e.g. `x-cloud-trace-context`).",
+}
+
+// TL101 reports a fresh root context where a context is available.
+var TL101 = &rules.Rule{
+	ID:       "TL101",
+	Analyzer: "ctxpropagation",
+	Title:    "do not start a fresh root context where a context is in scope",
+	Why: "`context.Background()` and `context.TODO()` carry no span, no deadline and no values. " +
+		"Code that uses one where the request's context is in scope starts a new trace: its spans become " +
+		"roots the backend cannot join to the request, sampling is decided again, and the work is not " +
+		"cancelled when the request is.",
+	Bad: `func (s *Server) Get(ctx context.Context, id string) (*Item, error) {
+	return s.store.Load(context.Background(), id)
+}`,
+	Good: `func (s *Server) Get(ctx context.Context, id string) (*Item, error) {
+	return s.store.Load(ctx, id)
+}`,
+	Default:    true,
+	DefaultWhy: "a fresh root where a context is in scope breaks the trace",
+	Autofix:    true,
+	NotFlagged: []string{
+		"`context.WithoutCancel(ctx)`, which keeps the trace and drops the cancellation",
+		"the defensive `if ctx == nil { ctx = context.Background() }`",
+		"a root that carries the span context over (`trace.ContextWithSpanContext(context.Background(), " +
+			"trace.SpanContextFromContext(ctx))`), or that a propagator's `Extract` fills from a carrier",
+		"any root in a function that links spans (`trace.WithLinks`, `trace.LinkFromContext`, `span.AddLink`): " +
+			"a deliberate detachment that keeps the trace connected",
+		"the bodies of `main`, `init`, tests, benchmarks, fuzz tests and examples, and functions listed in `ctxpropagation.detach-funcs`",
+		"code where no context is in scope",
+	},
+	KnownProblems: []string{
+		"Inside a goroutine the fix is `context.WithoutCancel(ctx)` (Go 1.21 and later); elsewhere it passes the context " +
+			"as is, which also makes the work stop when the request is cancelled.",
+		"A function that links spans anywhere is trusted for all of its roots.",
+	},
+	Options: []rules.Option{optionTestingContext, optionDetachFuncs},
+}
+
+// TL102 reports an API called instead of its context-taking variant.
+var TL102 = &rules.Rule{
+	ID:       "TL102",
+	Analyzer: "ctxpropagation",
+	Title:    "call the context-taking variant of an API",
+	Why: "`http.Get`, `db.Query`, `exec.Command`, `net.Dial` and `slog.Info` use no context (or a background one): " +
+		"the outgoing request, query or command gets no span under the caller's, its trace headers are not sent, " +
+		"log records lose their trace ID, and nothing stops the call when the request is cancelled. " +
+		"Each has a variant that takes the context.",
+	Bad: `func (s *Store) Load(ctx context.Context, id string) (*sql.Rows, error) {
+	return s.db.Query("SELECT * FROM items WHERE id = $1", id)
+}`,
+	Good: `func (s *Store) Load(ctx context.Context, id string) (*sql.Rows, error) {
+	return s.db.QueryContext(ctx, "SELECT * FROM items WHERE id = $1", id)
+}`,
+	Default:    true,
+	DefaultWhy: "the variant is a drop-in replacement where a context is in scope",
+	Autofix:    true,
+	NotFlagged: []string{
+		"APIs without a context-taking variant (`Tx.Commit`, `Client.Do`, whose request carries the context)",
+		"functions that already take a context, such as `slog.Log`",
+		"code where no context is in scope",
+	},
+	KnownProblems: []string{
+		"Any function `F` is checked for a sibling `FContext` or `FWithContext` whose first parameter is a " +
+			"`context.Context`; the fix is offered when the sibling's other parameters are the same, and for " +
+			"`db.Begin` and `net.Dial`. `http.Get` and the `Client` shortcuts have no mechanical fix.",
+		"`grpc.Dial` is not reported: its `DialContext` is deprecated in favour of `grpc.NewClient`.",
+	},
+	Options: []rules.Option{optionTestingContext},
+}
+
+// TL103 reports a span start whose context is discarded while the parent is
+// passed on.
+var TL103 = &rules.Rule{
+	ID:       "TL103",
+	Analyzer: "ctxpropagation",
+	Title:    "pass on the context a span start returns",
+	Why: "The context a span start returns is what makes the span the parent of later work. " +
+		"When it is dropped (`_, span := tracer.Start(ctx, ...)`) and the parent context is passed on, every " +
+		"later span becomes a sibling of the new span instead of its child, and the trace no longer shows what happened inside it.",
+	Bad: `func (s *Store) Load(ctx context.Context, id string) (*Item, error) {
+	_, span := tracer.Start(ctx, "Store.Load")
+	defer span.End()
+	return s.db.Get(ctx, id)
+}`,
+	Good: `func (s *Store) Load(ctx context.Context, id string) (*Item, error) {
+	ctx, span := tracer.Start(ctx, "Store.Load")
+	defer span.End()
+	return s.db.Get(ctx, id)
+}`,
+	Default:    true,
+	DefaultWhy: "the trace's nesting is wrong for every later span",
+	Autofix:    true,
+	NotFlagged: []string{
+		"a leaf span: no call after the start, before the span ends, takes the parent context",
+		"uses of the parent context after a non-deferred `span.End()`",
+		"a start whose span is discarded too (spanend's TL202 reports it)",
+	},
+	KnownProblems: []string{
+		"The fix binds the returned context to the parent's variable; it is offered only when that reassigns " +
+			"the variable (no shadowing) and the variable is not used after the span ends.",
+	},
+}
+
+// TL104 reports a call to a function that cannot receive a context and
+// creates a root context itself.
+var TL104 = &rules.Rule{
+	ID:       "TL104",
+	Analyzer: "ctxpropagation",
+	Title:    "do not call code that creates its own root context",
+	Why: "A function without a context parameter that calls `context.Background()` (itself or through its callees) " +
+		"starts a new trace wherever it is called from. The caller has the request's context but no way to pass it, " +
+		"so the fix belongs in the callee's signature; the report is at the call so the caller's author sees it.",
+	Bad: `func (h *Handler) Get(w http.ResponseWriter, r *http.Request) {
+	item, err := loadItem(r.URL.Query().Get("id"))
+	// ...
+}
+
+func loadItem(id string) (*Item, error) {
+	return store.Load(context.Background(), id)
+}`,
+	Good: `func (h *Handler) Get(w http.ResponseWriter, r *http.Request) {
+	item, err := loadItem(r.Context(), r.URL.Query().Get("id"))
+	// ...
+}
+
+func loadItem(ctx context.Context, id string) (*Item, error) {
+	return store.Load(ctx, id)
+}`,
+	Default:    true,
+	DefaultWhy: "the callee breaks the trace of every caller that has a context",
+	NotFlagged: []string{
+		"callees that take a context (a `context.Context`, or a parameter with a `Context()` method): their own body is judged by TL101, so callers of callers are not reported twice",
+		"callees outside the module",
+		"callees in `ctxpropagation.detach-funcs`, and callees whose roots carry a trace over or that link spans",
+	},
+	KnownProblems: []string{
+		"Callees in other packages of the module are read from source without types: a root is recognised as " +
+			"`context.Background()` or `context.TODO()` through the file's import of `context`, and followed through " +
+			"plain calls to functions of the same package, up to four calls deep.",
+	},
+	Options: []rules.Option{optionDetachFuncs},
+}
+
+// TL105 reports trace propagation headers handled by hand.
+var TL105 = &rules.Rule{
+	ID:       "TL105",
+	Analyzer: "ctxpropagation",
+	Title:    "propagate trace headers with a propagator, not by hand",
+	Why: "Reading or writing `traceparent`, `tracestate`, `baggage`, B3 or Jaeger headers by hand handles one format, " +
+		"forgets the others and the baggage, and breaks when the service's propagators change. " +
+		"A `propagation.TextMapPropagator`'s `Inject` and `Extract` do it for every configured format.",
+	Bad: `func forward(ctx context.Context, req *http.Request, in *http.Request) {
+	req.Header.Set("traceparent", in.Header.Get("traceparent"))
+}`,
+	Good: `func forward(ctx context.Context, req *http.Request) {
+	otel.GetTextMapPropagator().Inject(ctx, propagation.HeaderCarrier(req.Header))
+}`,
+	Default:    true,
+	DefaultWhy: "hand-written propagation silently drops formats and baggage",
+	NotFlagged: []string{
+		"the methods `Inject`, `Extract` and `Fields` of a type: a propagator's own implementation",
+		"`Del` of a header (an edge proxy stripping incoming trace headers)",
+		"header names that are not constants",
+	},
+	Options: []rules.Option{optionPropagationHeaders},
+}
+
+// TL106 reports a group's parent context used inside the group, and a
+// context re-derived from itself in a loop.
+var TL106 = &rules.Rule{
+	ID:       "TL106",
+	Analyzer: "ctxpropagation",
+	Title:    "pass the derived context, not its parent",
+	Why: "`g, gctx := errgroup.WithContext(ctx)` gives the group's work a context that is cancelled when one " +
+		"task fails; a task that passes `ctx` instead keeps running after the group gave up. In a loop, " +
+		"`ctx, span = tracer.Start(ctx, ...)` makes each iteration's span a child of the previous iteration's, " +
+		"and `ctx = context.WithValue(ctx, ...)` grows the chain of contexts with every iteration.",
+	Bad: `g, gctx := errgroup.WithContext(ctx)
+for _, id := range ids {
+	g.Go(func() error { return fetch(ctx, id) })
+}
+_ = gctx`,
+	Good: `g, gctx := errgroup.WithContext(ctx)
+for _, id := range ids {
+	g.Go(func() error { return fetch(gctx, id) })
+}`,
+	Default:    true,
+	DefaultWhy: "both shapes are always mistakes",
+	Autofix:    true,
+	NotFlagged: []string{
+		"`context.WithoutCancel(ctx)` inside a group's closure: a deliberate detachment",
+		"a context derived with `:=` inside the loop, from a context declared outside it",
+	},
+	KnownProblems: []string{
+		"A group is any `g, gctx := pkg.WithContext(ctx)` whose first result is not a context; its closures are the " +
+			"function literals passed to its methods.",
+		"The fix (pass the group's context) is offered for groups only, when that context is in scope; the loop shape has none.",
+	},
+}
+
+// Rules is the ctxpropagation catalogue, in ID order.
+var Rules = []*rules.Rule{TL101, TL102, TL103, TL104, TL105, TL106}

@@ -1,0 +1,86 @@
+package otelapi
+
+import (
+	"go/types"
+	"strings"
+)
+
+// freshRoots start a context with no parent: no deadline, no values, no span.
+var freshRoots = newTable(map[string]bool{
+	"context.Background": true,
+	"context.TODO":       true,
+})
+
+// IsFreshRoot reports whether fn creates a root context: context.Background
+// or context.TODO.
+func IsFreshRoot(fn *types.Func) bool { return freshRoots.has(fn) }
+
+// traceCarriers put an existing span or span context into a context, so a
+// fresh root passed to them still continues (or links to) a trace.
+var traceCarriers = newTable(map[string]bool{
+	OTelTrace + ".ContextWithSpanContext":       true,
+	OTelTrace + ".ContextWithRemoteSpanContext": true,
+	OTelTrace + ".ContextWithSpan":              true,
+	OpenCensus + ".NewContext":                  true,
+	DatadogV1 + ".ContextWithSpan":              true,
+	DatadogV2 + ".ContextWithSpan":              true,
+})
+
+// CarriesTrace reports whether a fresh root context passed as fn's first
+// argument comes back carrying a trace: trace.ContextWithSpanContext and its
+// kin, or a propagator's Extract (any method Extract(context.Context, ...)
+// context.Context), which continues the trace found in a carrier.
+func CarriesTrace(fn *types.Func) bool {
+	if traceCarriers.has(fn) {
+		return true
+	}
+	if fn.Name() != "Extract" {
+		return false
+	}
+	sig := fn.Signature()
+	return sig.Params().Len() > 0 && IsContext(sig.Params().At(0).Type()) &&
+		sig.Results().Len() == 1 && IsContext(sig.Results().At(0).Type())
+}
+
+// spanLinkers link a new span to another span, the way to keep a trace
+// connected when work is deliberately detached from the request.
+var spanLinkers = newTable(map[string]bool{
+	OTelTrace + ".WithLinks":       true,
+	OTelTrace + ".LinkFromContext": true,
+	OpenCensus + ".WithLinks":      true,
+})
+
+// LinksSpans reports whether fn links spans: trace.WithLinks,
+// trace.LinkFromContext, or an AddLink method of any span type.
+func LinksSpans(fn *types.Func) bool {
+	if spanLinkers.has(fn) {
+		return true
+	}
+	return fn.Name() == "AddLink" && fn.Signature().Recv() != nil
+}
+
+// PropagationHeaders are the header names of the trace propagation formats,
+// lower case: W3C Trace Context and Baggage, B3 single and multi, Jaeger.
+var PropagationHeaders = []string{
+	"traceparent", "tracestate", "baggage",
+	"b3", "x-b3-traceid", "x-b3-spanid", "x-b3-parentspanid", "x-b3-sampled", "x-b3-flags",
+	"uber-trace-id",
+}
+
+// IsPropagationHeader reports whether name, in any case, is one of
+// PropagationHeaders or of extra (lower case), or a Jaeger baggage header
+// (uberctx-*).
+func IsPropagationHeader(name string, extra []string) bool {
+	lower := strings.ToLower(name)
+	for _, h := range PropagationHeaders {
+		if lower == h {
+			return true
+		}
+	}
+	for _, h := range extra {
+		if lower == strings.ToLower(h) {
+			return true
+		}
+	}
+	return strings.HasPrefix(lower, "uberctx-")
+}

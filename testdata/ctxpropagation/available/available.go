@@ -1,0 +1,106 @@
+// Package available covers every form of "a context is available".
+package available
+
+import (
+	stdctx "context"
+	"net/http"
+)
+
+func use(stdctx.Context) {}
+
+// A context.Context parameter, under an aliased import.
+func param(ctx stdctx.Context) {
+	use(stdctx.Background()) // want `stdctx.Background\(\) starts a new trace although "ctx" is in scope; pass ctx so this work stays in the request's trace \(TL101\)`
+}
+
+// A parameter named _ is not available.
+func blank(_ stdctx.Context) {
+	use(stdctx.Background()) // ok
+}
+
+// No context at all: nothing to report.
+func none() {
+	use(stdctx.TODO()) // ok
+}
+
+// *http.Request carries the request's context.
+func handler(w http.ResponseWriter, r *http.Request) {
+	use(stdctx.TODO()) // want `stdctx.TODO\(\) starts a new trace although "r" is in scope; pass r.Context\(\) so this work stays in the request's trace \(TL101\)`
+}
+
+// Command has a Context() method, as *cobra.Command does.
+type Command struct{ ctx stdctx.Context }
+
+func (c *Command) Context() stdctx.Context { return c.ctx }
+
+func run(cmd *Command, args []string) {
+	use(stdctx.Background()) // want `although "cmd" is in scope; pass cmd.Context\(\)`
+}
+
+// Framework is a framework context that is a context itself, as *gin.Context is.
+type Framework struct{ stdctx.Context }
+
+func ginHandler(c *Framework) {
+	use(stdctx.Background()) // want `although "c" is in scope; pass c so`
+}
+
+// A local context declared before the call is available; one declared after is not.
+func local() {
+	use(stdctx.Background()) // ok: nothing declared yet
+	ctx, cancel := stdctx.WithCancel(stdctx.Background())
+	defer cancel()
+	use(stdctx.Background()) // want `although "ctx" is in scope`
+	use(ctx)
+}
+
+// The nearest context wins: a context declared later than the parameter.
+func nearest(ctx stdctx.Context) {
+	inner := stdctx.WithValue(ctx, key{}, 1)
+	use(stdctx.Background()) // want `although "inner" is in scope; pass inner so`
+	use(inner)
+}
+
+type key struct{}
+
+// Closures and goroutines see the enclosing function's context.
+func closures(ctx stdctx.Context) {
+	f := func() {
+		use(stdctx.Background()) // want `although "ctx" is in scope; pass ctx so`
+	}
+	f()
+	go func() {
+		use(stdctx.Background()) // want `stdctx.Background\(\) in a goroutine starts a new trace although "ctx" is in scope; pass context.WithoutCancel\(ctx\) to keep the trace without the request's cancellation \(TL101\)`
+	}()
+	go use(stdctx.Background()) // want `in a goroutine starts a new trace`
+}
+
+// Struct fields are not available.
+type server struct{ ctx stdctx.Context }
+
+func (s *server) field() {
+	use(stdctx.Background()) // ok
+}
+
+// Named results are not received contexts.
+func result() (ctx stdctx.Context) {
+	ctx = stdctx.Background() // ok
+	return ctx
+}
+
+// Generic functions: an ordinary context parameter, and a type parameter
+// constrained by context.Context.
+func generic[T any](ctx stdctx.Context, v T) {
+	use(stdctx.Background()) // want `although "ctx" is in scope`
+}
+
+func constrained[C stdctx.Context](c C) {
+	use(stdctx.Background()) // want `although "c" is in scope; pass c so`
+}
+
+// A method value of context.Background is not a call.
+func methodValue(ctx stdctx.Context) func() stdctx.Context {
+	return stdctx.Background // ok
+}
+
+// A package-level root is not in a function.
+var root = stdctx.Background() // ok

@@ -1,0 +1,18 @@
+package available
+
+import (
+	stdctx "context"
+	"testing"
+)
+
+// *testing.T's Context is not available by default.
+func helper(t *testing.T) {
+	use(stdctx.Background()) // ok
+}
+
+func TestTop(t *testing.T) {
+	ctx := stdctx.Background()
+	use(stdctx.Background()) // ok: a test's top level
+	use(ctx)
+	helper(t)
+}

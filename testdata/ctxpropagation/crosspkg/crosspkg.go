@@ -1,0 +1,40 @@
+// Package crosspkg covers TL104: calls to functions that create their own
+// root context, in this package and in another package of the module.
+package crosspkg
+
+import (
+	"context"
+
+	"example.com/tracelinttest/ctxpropagation/rootlib"
+)
+
+func handle(ctx context.Context, c rootlib.Cache) {
+	rootlib.Load("1")                      // want `Load cannot receive "ctx" and starts a new trace itself \(context.Background\(\) at rootlib.go:15\); add a context.Context parameter and pass ctx \(TL104\)`
+	rootlib.Refresh()                      // want `Refresh cannot receive "ctx" and starts a new trace itself \(reload\(\), which calls context.TODO\(\) at rootlib.go:24\)`
+	rootlib.Fetch(ctx, "1")                // ok: takes a context
+	rootlib.Pure("1")                      // ok
+	rootlib.Detached(rootlib.TraceOf(ctx)) // ok: carries the trace over
+	c.Warm()                               // want `Warm cannot receive "ctx"`
+	local()                                // want `local cannot receive "ctx" and starts a new trace itself \(helper\(\), which calls context.Background\(\) at crosspkg.go:27\)`
+	withCtx(ctx)                           // ok: judged on its own body
+}
+
+func local() {
+	helper()
+}
+
+func helper() {
+	_ = context.Background()
+}
+
+// withCtx takes a context, so its own root is TL101's, and its callers are
+// not reported.
+func withCtx(ctx context.Context) {
+	_ = context.Background() // want `context.Background\(\) starts a new trace although "ctx" is in scope`
+}
+
+// No context in scope: nothing to report.
+func noContext() {
+	rootlib.Load("1") // ok
+	local()           // ok
+}

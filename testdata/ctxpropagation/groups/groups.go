@@ -1,0 +1,86 @@
+// Package groups covers TL106: a group's parent context, and contexts
+// re-derived from themselves in loops.
+package groups
+
+import (
+	"context"
+	"time"
+
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/trace"
+	"golang.org/x/sync/errgroup"
+)
+
+var tracer = otel.Tracer("groups")
+
+func fetch(context.Context, int) error { return nil }
+
+func group(ctx context.Context, ids []int) error {
+	g, gctx := errgroup.WithContext(ctx)
+	for _, id := range ids {
+		g.Go(func() error {
+			return fetch(ctx, id) // want `ctx is the parent of group "g"'s context, so this call is not cancelled with the group; pass gctx \(TL106\)`
+		})
+		g.Go(func() error {
+			return fetch(gctx, id) // ok
+		})
+		g.Go(func() error {
+			return fetch(context.WithoutCancel(ctx), id) // ok: deliberately detached
+		})
+	}
+	return g.Wait()
+}
+
+func unbound(ctx context.Context) error {
+	g, _ := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		return fetch(ctx, 1) // want `bind the context WithContext returns and pass it`
+	})
+	return g.Wait()
+}
+
+// Pool is another WithContext-style group.
+type Pool struct{}
+
+func WithContext(ctx context.Context) (*Pool, context.Context) { return &Pool{}, ctx }
+func (p *Pool) Submit(f func())                                {}
+
+func pool(ctx context.Context) {
+	p, pctx := WithContext(ctx)
+	p.Submit(func() {
+		fetch(ctx, 1) // want `pass pctx`
+	})
+	_ = pctx
+}
+
+func loops(ctx context.Context, items []int) {
+	var span trace.Span
+	for _, item := range items {
+		ctx, span = tracer.Start(ctx, "item") // want `ctx is derived from itself on every iteration of the loop, so each iteration's span nests under the previous one; derive a context for each iteration with := from the context the loop started with \(TL106\)`
+		fetch(ctx, item)
+		span.End()
+	}
+	for i := 0; i < 3; i++ {
+		ctx = context.WithValue(ctx, key{}, i) // want `so the chain of contexts grows with every iteration`
+	}
+	var cancel context.CancelFunc
+	for range items {
+		ctx, cancel = context.WithTimeout(ctx, time.Second) // want `derived from itself`
+		cancel()
+	}
+	for _, item := range items {
+		itemCtx, span := tracer.Start(ctx, "item") // ok
+		fetch(itemCtx, item)
+		span.End()
+	}
+	for _, item := range items {
+		ctx := ctx
+		ctx, span := tracer.Start(ctx, "item") // ok: a per-iteration variable
+		fetch(ctx, item)
+		span.End()
+	}
+	ctx, span = tracer.Start(ctx, "after") // ok: not in a loop
+	span.End()
+}
+
+type key struct{}

@@ -1,0 +1,53 @@
+// Package headers covers TL105: trace headers handled by hand.
+package headers
+
+import (
+	"context"
+	"net/http"
+
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/propagation"
+)
+
+const traceHeader = "traceparent"
+
+// MD is shaped like gRPC's metadata.MD.
+type MD map[string][]string
+
+func (md MD) Get(k string) []string        { return md[k] }
+func (md MD) Set(k string, vals ...string) { md[k] = vals }
+
+// Pairs is shaped like gRPC's metadata.Pairs.
+func Pairs(kv ...string) MD { return MD{} }
+
+func byHand(in, out *http.Request, md MD, msg map[string]string) {
+	tp := in.Header.Get("Traceparent")             // want `trace header "Traceparent" is read by hand; extract it with a propagator, otel.GetTextMapPropagator\(\).Extract\(ctx, carrier\), so every format and the baggage are handled \(TL105\)`
+	out.Header.Set(traceHeader, tp)                // want `trace header "traceparent" is written by hand; inject it with a propagator`
+	out.Header.Add("X-B3-TraceId", "1")            // want `"X-B3-TraceId" is written by hand`
+	_ = in.Header["Uber-Trace-Id"]                 // want `"Uber-Trace-Id" is read by hand`
+	out.Header["tracestate"] = []string{"x"}       // want `"tracestate" is written by hand`
+	_ = md.Get("baggage")                          // want `"baggage" is read by hand`
+	md.Set("b3", "1")                              // want `"b3" is written by hand`
+	_ = Pairs("traceparent", tp, "x-id", "1")      // want `"traceparent" is written by hand`
+	msg2 := map[string]string{"uberctx-user": "1"} // want `"uberctx-user" is written by hand`
+	_ = msg2
+	out.Header.Del("traceparent")       // ok: stripping
+	out.Header.Set("X-Request-Id", "1") // ok
+	_ = Pairs("x-id", "traceparent")    // ok: a value, not a key
+}
+
+func viaPropagator(ctx context.Context, out *http.Request) {
+	otel.GetTextMapPropagator().Inject(ctx, propagation.HeaderCarrier(out.Header)) // ok
+}
+
+// Propagator is a propagator's own implementation: header names belong here.
+type Propagator struct{}
+
+func (Propagator) Inject(ctx context.Context, c propagation.TextMapCarrier) {
+	c.Set("traceparent", "x")
+}
+func (Propagator) Extract(ctx context.Context, c propagation.TextMapCarrier) context.Context {
+	_ = c.Get("traceparent")
+	return ctx
+}
+func (Propagator) Fields() []string { return []string{"traceparent"} }

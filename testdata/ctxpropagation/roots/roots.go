@@ -1,0 +1,94 @@
+// Package roots covers TL101's reported and accepted fresh roots.
+package roots
+
+import (
+	"context"
+	"net/http"
+
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/propagation"
+	"go.opentelemetry.io/otel/trace"
+	"golang.org/x/sync/errgroup"
+)
+
+var tracer = otel.Tracer("roots")
+
+func use(context.Context) error { return nil }
+
+// A span-start wrapper that takes a ctx but starts a new root trace.
+func startSpan(ctx context.Context, name string) (context.Context, trace.Span) {
+	return tracer.Start(context.Background(), name) // want `context.Background\(\) starts a new trace although "ctx" is in scope`
+}
+
+// Fresh roots in select and switch arms, and in an errgroup closure, where
+// the group's context is the nearest.
+func arms(ctx context.Context, ch chan int, kind int) error {
+	select {
+	case <-ch:
+		use(context.TODO()) // want `context.TODO\(\) starts a new trace`
+	default:
+	}
+	switch kind {
+	case 1:
+		use(context.Background()) // want `context.Background\(\) starts a new trace`
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		return use(context.Background()) // want `although "gctx" is in scope; pass gctx so`
+	})
+	use(gctx)
+	return g.Wait()
+}
+
+// WithoutCancel keeps the trace: it is the fix, never a finding.
+func detached(ctx context.Context) {
+	go use(context.WithoutCancel(ctx)) // ok
+}
+
+// The defensive default for a nil context.
+func defensive(ctx context.Context) {
+	if ctx == nil {
+		ctx = context.Background() // ok
+	}
+	if nil == ctx {
+		ctx = context.TODO() // ok
+	}
+	use(ctx)
+}
+
+// The span context carried over into a detached context.
+func carried(ctx context.Context) {
+	bg := trace.ContextWithSpanContext(context.Background(), trace.SpanContextFromContext(ctx)) // ok
+	go use(bg)
+	other := context.Background() // ok: carried over below
+	other = trace.ContextWithRemoteSpanContext(other, trace.SpanContextFromContext(ctx))
+	go use(other)
+}
+
+// A propagator's Extract continues the trace found in the carrier.
+func consume(ctx context.Context, headers map[string]string) {
+	msgCtx := otel.GetTextMapPropagator().Extract(context.Background(), propagation.MapCarrier(headers)) // ok
+	use(msgCtx)
+}
+
+// Work that outlives the request, linked to it.
+func linked(ctx context.Context) {
+	go func() {
+		jobCtx, span := tracer.Start(context.Background(), "job", trace.WithLinks(trace.LinkFromContext(ctx))) // ok
+		defer span.End()
+		use(jobCtx)
+	}()
+}
+
+// The same, linking after the start.
+func addLink(r *http.Request) {
+	jobCtx, span := tracer.Start(context.Background(), "job") // ok
+	span.AddLink(trace.LinkFromContext(r.Context()))
+	defer span.End()
+	use(jobCtx)
+}
+
+// Shutdown is listed in detach-funcs by the "configured" test.
+func Shutdown(ctx context.Context) {
+	use(context.Background()) // want `starts a new trace`
+}

@@ -1,0 +1,67 @@
+// Package variants covers TL102: APIs with a context-taking variant.
+package variants
+
+import (
+	"context"
+	"database/sql"
+	"log/slog"
+	"net"
+	"net/http"
+	"os/exec"
+	"strings"
+)
+
+func stdlib(ctx context.Context, db *sql.DB, tx *sql.Tx, stmt *sql.Stmt, client *http.Client, logger *slog.Logger) {
+	http.Get("http://x")                       // want `http.Get is called without a context although "ctx" is in scope; use http.NewRequestWithContext\(ctx, ...\) and Client.Do so the call joins the request's trace and stops with it \(TL102\)`
+	client.Post("http://x", "text/plain", nil) // want `client.Post is called without a context`
+	http.NewRequest("GET", "http://x", nil)    // want `use http.NewRequestWithContext\(ctx, ...\)`
+	db.Query("SELECT 1")                       // want `db.Query is called without a context although "ctx" is in scope; use db.QueryContext\(ctx, ...\)`
+	db.QueryRow("SELECT 1")                    // want `db.QueryRowContext`
+	db.Exec("DELETE FROM t")                   // want `db.ExecContext`
+	db.Ping()                                  // want `db.PingContext`
+	db.Prepare("SELECT 1")                     // want `db.PrepareContext`
+	db.Begin()                                 // want `use db.BeginTx\(ctx, nil\)`
+	tx.Exec("DELETE FROM t")                   // want `tx.ExecContext`
+	tx.Commit()                                // ok: no variant
+	stmt.Query()                               // want `stmt.QueryContext`
+	exec.Command("ls")                         // want `exec.CommandContext`
+	net.Dial("tcp", "x:1")                     // want `use \(&net.Dialer\{\}\).DialContext\(ctx, ...\)`
+	net.DialTimeout("tcp", "x:1", 0)           // want `use \(&net.Dialer\{Timeout: timeout\}\).DialContext\(ctx, ...\)`
+	(&net.Dialer{}).Dial("tcp", "x:1")         // want `DialContext`
+	slog.Info("done")                          // want `slog.Info is called without a context although "ctx" is in scope; use slog.InfoContext\(ctx, ...\)`
+	logger.Error("failed", "err", "x")         // want `logger.ErrorContext`
+	slog.Log(ctx, slog.LevelInfo, "done")      // ok: takes a context
+	logger.InfoContext(ctx, "done")            // ok
+	req, _ := http.NewRequestWithContext(ctx, "GET", "http://x", nil)
+	client.Do(req)       // ok: the request carries ctx
+	strings.ToUpper("x") // ok
+}
+
+// Client is a project's own API with a context-taking variant.
+type Client struct{}
+
+func (c *Client) Fetch(id string) error                              { return nil }
+func (c *Client) FetchContext(ctx context.Context, id string) error  { return nil }
+func (c *Client) Store(id string) error                              { return nil }
+func (c *Client) StoreWithContext(ctx context.Context, id int) error { return nil }
+func (c *Client) Delete(ctx context.Context, id string) error        { return nil }
+func (c *Client) DeleteContext(ctx context.Context, id string) error { return nil }
+
+// Lookup is a package function with a variant, generic.
+func Lookup[T any](key string) T                             { var v T; return v }
+func LookupContext[T any](ctx context.Context, key string) T { var v T; return v }
+
+func project(r *http.Request, c *Client) {
+	c.Fetch("1")               // want `c.Fetch is called without a context although "r" is in scope; use c.FetchContext\(r.Context\(\), ...\)`
+	c.Store("1")               // want `use c.StoreWithContext\(r.Context\(\), ...\)`
+	c.Delete(r.Context(), "1") // ok: takes a context already
+	_ = Lookup[int]("k")       // want `use LookupContext\(r.Context\(\), ...\)`
+	fetch := c.Fetch           // ok: a method value, not a call
+	_ = fetch
+}
+
+// No context in scope: nothing to report.
+func background(db *sql.DB) {
+	db.Query("SELECT 1") // ok
+	slog.Info("x")       // ok
+}
