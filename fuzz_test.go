@@ -42,6 +42,22 @@ var oddBodies = []string{
 	`var spans [2]trace.Span; _, spans[0] = tr.Start(ctx, "x"); _, spans[1] = tr.Start(ctx, "y")`,
 	`_, s := tr.Start(ctx, "x"); var f func(); f = s.End; f()`,
 	`_, s := tr.Start(ctx, "x"`,
+	`_ = context.Background(); go func() { _ = context.TODO() }()`,
+	`if ctx == nil { ctx = context.Background() }; if nil == nil { ctx = context.TODO() }`,
+	`_, s := tr.Start(ctx, "x"); defer s.End(); f(ctx, tr)`,
+	`for { ctx, _ = tr.Start(ctx, "x") }`,
+	`for range 3 { ctx = context.WithValue(ctx, 1, 2); ctx, _ = context.WithCancel(ctx) }`,
+	`var g func() (int, context.Context); x, y := g(); _, _ = x, y`,
+	`var m map[string]string; m["traceparent"] = ""; _ = map[string]string{"b3": ""}; _ = m[""]`,
+	`var h interface{ Get(string) string; Set() }; _ = h.Get("traceparent"); h.Set()`,
+	`bg := context.Background; _ = bg(); _ = context.Background(1)`,
+	`func() { var ctx context.Context; _ = ctx; _ = context.TODO() }()`,
+	`g := struct{ Go func(func()) }{}; g.Go(func() { _ = ctx })`,
+	`g, gctx := WithContext(ctx); g.Go(func() { f(ctx, nil) }); _ = gctx`,
+	`_ = trace.ContextWithSpanContext(context.Background(), trace.SpanContextFromContext(ctx))`,
+	`_, _ = tr.Start(context.Background(), "x", trace.WithLinks(trace.LinkFromContext(ctx)))`,
+	`var ctx2 interface{ context.Context; Context() context.Context }; _ = ctx2; _ = context.TODO()`,
+	`type C[T context.Context] struct{ c T }; _ = C[context.Context]{}; _ = context.TODO()`,
 }
 
 const oddFile = `package odd

@@ -1,6 +1,10 @@
 package ctxpropagation_test
 
 import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -34,5 +38,38 @@ func TestCtxpropagation(t *testing.T) {
 			}
 			analysistest.Run(t, testmodule.Dir(t), ctxpropagation.New(cfg), patterns...)
 		})
+	}
+}
+
+func TestSuggestedFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testmodule.Dir(t), ctxpropagation.Analyzer, "./ctxpropagation/fix")
+}
+
+// TestRelated checks the secondary positions, which // want comments cannot
+// express: where TL103's parent context is passed on, and where TL104's root
+// context is created, in this package and in another.
+func TestRelated(t *testing.T) {
+	results := analysistest.Run(t, testmodule.Dir(t), ctxpropagation.Analyzer, "./ctxpropagation/spancontext", "./ctxpropagation/crosspkg")
+	var got []string
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			pos := r.Pass.Fset.Position(d.Pos)
+			for _, rel := range d.Related {
+				rpos := r.Pass.Fset.Position(rel.Pos)
+				got = append(got, fmt.Sprintf("%s:%d -> %s:%d: %s", filepath.Base(pos.Filename), pos.Line, filepath.Base(rpos.Filename), rpos.Line, rel.Message))
+			}
+		}
+	}
+	for _, want := range []string{
+		`spancontext.go:17 -> spancontext.go:19: ctx is passed on here`,
+		`spancontext.go:39 -> spancontext.go:41: r.Context() is passed on here`,
+		`crosspkg.go:12 -> rootlib.go:15: the root context is created here`,
+		`crosspkg.go:13 -> rootlib.go:24: the root context is created here`,
+		`crosspkg.go:17 -> rootlib.go:45: the root context is created here`,
+		`crosspkg.go:18 -> crosspkg.go:27: the root context is created here`,
+	} {
+		if !slices.Contains(got, want) {
+			t.Errorf("missing related information %s; got:\n%s", want, strings.Join(got, "\n"))
+		}
 	}
 }

@@ -221,7 +221,7 @@ func (c *checker) fileAtLeast(pos token.Pos, v string) bool {
 // rootCreation is where a function without a context parameter creates a
 // root context, directly or through a callee of the same kind.
 type rootCreation struct {
-	pos   token.Pos // in the pass's FileSet; the callee's declaration when the line has no position there
+	pos   token.Pos // in the pass's FileSet
 	where string    // "store.go:42"
 	what  string    // "context.Background()", or "helper(), which calls context.Background()"
 }
@@ -355,7 +355,7 @@ func (c *checker) sourceRootOf(decl *ast.FuncDecl, file *ast.File, fn *types.Fun
 				return false // a root in its arguments is carried over
 			case "Background", "TODO":
 				if id, ok := callee.X.(*ast.Ident); ok && id.Name == ctxName && found == nil {
-					found = c.sourceRoot(fn, call.Pos(), ctxName+"."+callee.Sel.Name+"()")
+					found = c.sourceRoot(call.Pos(), ctxName+"."+callee.Sel.Name+"()")
 				}
 			}
 		case *ast.Ident:
@@ -379,21 +379,14 @@ func (c *checker) sourceRootOf(decl *ast.FuncDecl, file *ast.File, fn *types.Fun
 }
 
 // sourceRoot builds a rootCreation at pos, a position of a file parsed by
-// modsource, mapping it into the pass's FileSet when that FileSet knows the
-// line (it holds only the lines export data mentions); otherwise at fn.
-func (c *checker) sourceRoot(fn *types.Func, pos token.Pos, what string) *rootCreation {
+// modsource.
+func (c *checker) sourceRoot(pos token.Pos, what string) *rootCreation {
 	p := modsource.Position(pos)
-	rc := &rootCreation{pos: fn.Pos(), where: fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line), what: what}
-	c.pass.Fset.Iterate(func(tf *token.File) bool {
-		if filepath.Clean(tf.Name()) != p.Filename {
-			return true
-		}
-		if p.Line <= tf.LineCount() {
-			rc.pos = tf.LineStart(p.Line)
-		}
-		return false
-	})
-	return rc
+	return &rootCreation{
+		pos:   modsource.PassPos(c.pass.Fset, pos),
+		where: fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line),
+		what:  what,
+	}
 }
 
 // takesContextSyntax reports whether decl, read without types, has a

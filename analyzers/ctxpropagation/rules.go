@@ -28,7 +28,7 @@ var optionPropagationHeaders = rules.Option{
 var TL101 = &rules.Rule{
 	ID:       "TL101",
 	Analyzer: "ctxpropagation",
-	Title:    "do not start a fresh root context where a context is in scope",
+	Title:    "pass the context in scope instead of a fresh root",
 	Why: "`context.Background()` and `context.TODO()` carry no span, no deadline and no values. " +
 		"Code that uses one where the request's context is in scope starts a new trace: its spans become " +
 		"roots the backend cannot join to the request, sampling is decided again, and the work is not " +

@@ -167,3 +167,33 @@ func ImportName(file *ast.File, path string) string {
 	}
 	return ""
 }
+
+// mirrors holds, per FileSet of a pass and file name, the token.File that
+// PassPos added to that FileSet.
+var mirrors sync.Map // mirrorKey -> *token.File
+
+type mirrorKey struct {
+	fset *token.FileSet
+	name string
+}
+
+// PassPos maps pos, a position in a declaration returned by this package,
+// into passFset, so that a diagnostic can point into a file the pass only
+// knows from export data (which records the lines of exported declarations,
+// not every line). It adds to passFset, once per file, a token.File with the
+// file's real line table.
+func PassPos(passFset *token.FileSet, pos token.Pos) token.Pos {
+	src := fset.File(pos)
+	if src == nil {
+		return token.NoPos
+	}
+	key := mirrorKey{passFset, src.Name()}
+	v, ok := mirrors.Load(key)
+	if !ok {
+		mirror := passFset.AddFile(src.Name(), -1, src.Size())
+		mirror.SetLines(src.Lines())
+		v, _ = mirrors.LoadOrStore(key, mirror)
+	}
+	mirror := v.(*token.File)
+	return mirror.Pos(src.Offset(pos))
+}

@@ -1,0 +1,49 @@
+// Package fix holds the shapes whose ctxpropagation fixes are checked
+// against fix.go.golden.
+package fix
+
+import (
+	"context"
+	"database/sql"
+	"log/slog"
+	"net"
+	"net/http"
+	"os/exec"
+
+	"go.opentelemetry.io/otel"
+	"golang.org/x/sync/errgroup"
+)
+
+var tracer = otel.Tracer("fix")
+
+func use(context.Context) error { return nil }
+
+func roots(ctx context.Context) {
+	use(context.Background()) // want `\(TL101\)`
+	go func() {
+		use(context.TODO()) // want `in a goroutine`
+	}()
+}
+
+func variants(r *http.Request, db *sql.DB) {
+	db.Query("SELECT $1", 1)                // want `\(TL102\)`
+	db.Begin()                              // want `BeginTx`
+	exec.Command("ls", "-l")                // want `CommandContext`
+	net.Dial("tcp", "x:1")                  // want `DialContext`
+	http.NewRequest("GET", "http://x", nil) // want `NewRequestWithContext`
+	slog.Info("done", "n", 1)               // want `InfoContext`
+	db.Ping()                               // want `PingContext`
+}
+
+func spanContext(ctx context.Context) {
+	_, span := tracer.Start(ctx, "load") // want `\(TL103\)`
+	defer span.End()
+	use(ctx)
+}
+
+func group(ctx context.Context) error {
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return use(ctx) }) // want `\(TL106\)`
+	g.Go(func() error { return use(gctx) })
+	return g.Wait()
+}
