@@ -70,6 +70,9 @@ func (c *checker) groupContext(cur inspector.Cursor, assign *ast.AssignStmt, cal
 	if derived != nil && derived.Name() == "_" {
 		derived = nil
 	}
+	if derived == parent {
+		return // g, ctx := errgroup.WithContext(ctx) reassigns ctx: later uses are the group's
+	}
 	fc, _, ok := enclosingFunc(cur)
 	if !ok {
 		return

@@ -84,14 +84,16 @@ func (c *checker) headerLiteral(cur inspector.Cursor, lit *ast.CompositeLit) {
 }
 
 // header reports key when it is a constant naming a propagation header,
-// unless the code is a propagator's own Inject, Extract or Fields method.
+// unless the code is a propagator's own Inject, Extract or Fields method, or
+// a test (which checks what went over the wire).
 func (c *checker) header(cur inspector.Cursor, key ast.Expr, write bool) {
 	tv, ok := c.pass.TypesInfo.Types[key]
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
 		return
 	}
 	name := constant.StringVal(tv.Value)
-	if !otelapi.IsPropagationHeader(name, c.cfg.PropagationHeaders) || c.inPropagator(cur) {
+	if !otelapi.IsPropagationHeader(name, c.cfg.PropagationHeaders) || c.inPropagator(cur) ||
+		isTestFile(c.pass.Fset.Position(key.Pos()).Filename) {
 		return
 	}
 	msg := fmt.Sprintf("trace header %q is read by hand; extract it with a propagator, otel.GetTextMapPropagator().Extract(ctx, carrier), so every format and the baggage are handled", name)

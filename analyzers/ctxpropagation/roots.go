@@ -34,10 +34,10 @@ func (c *checker) freshRoot(cur inspector.Cursor, call *ast.CallExpr, fn *types.
 		return
 	}
 	root := qualifier(call) + fn.Name() + "()"
-	async := c.outlives(cur, avail)
+	where := c.outlives(cur, avail)
 	replacement := avail.expr
 	advice := "pass " + avail.expr + " so this work stays in the request's trace"
-	if async {
+	if where != "" {
 		advice = "pass context.WithoutCancel(" + avail.expr + ") to keep the trace without the request's cancellation"
 		replacement = qualifier(call) + "WithoutCancel(" + avail.expr + ")"
 		if !c.fileAtLeast(call.Pos(), "go1.21") {
@@ -49,7 +49,7 @@ func (c *checker) freshRoot(cur inspector.Cursor, call *ast.CallExpr, fn *types.
 		Pos:  call.Pos(),
 		End:  call.End(),
 		Message: fmt.Sprintf("%s %sstarts a new trace although %q is in scope; %s",
-			root, map[bool]string{true: "in a goroutine "}[async], avail.v.Name(), advice),
+			root, where+strings.Repeat(" ", min(len(where), 1)), avail.v.Name(), advice),
 	}
 	if replacement != "" {
 		f.Fix = &analysis.SuggestedFix{
@@ -60,22 +60,29 @@ func (c *checker) freshRoot(cur inspector.Cursor, call *ast.CallExpr, fn *types.
 	c.rep.Report(f)
 }
 
-// exemptTopLevel reports whether fc is the body of main, init, or a test,
-// benchmark, fuzz test or example, where a program's root context belongs.
+// exemptTopLevel reports whether fc is the body of main or init, or lies
+// anywhere in a test, benchmark, fuzz test or example (closures and subtests
+// included): where a program's root contexts belong.
 func (c *checker) exemptTopLevel(fc inspector.Cursor) bool {
-	decl, ok := fc.Node().(*ast.FuncDecl)
-	if !ok || decl.Recv != nil {
-		return false
+	if decl, ok := fc.Node().(*ast.FuncDecl); ok && decl.Recv == nil {
+		if decl.Name.Name == "init" || decl.Name.Name == "main" && c.pass.Pkg.Name() == "main" {
+			return true
+		}
 	}
-	name := decl.Name.Name
-	switch {
-	case name == "init", name == "main" && c.pass.Pkg.Name() == "main":
-		return true
-	case !isTestFile(c.pass.Fset.Position(decl.Pos()).Filename):
+	for dc := range fc.Enclosing((*ast.FuncDecl)(nil)) {
+		return c.isTestFunc(dc.Node().(*ast.FuncDecl))
+	}
+	return false
+}
+
+// isTestFunc reports whether decl is a test, benchmark, fuzz test or
+// example of a _test.go file.
+func (c *checker) isTestFunc(decl *ast.FuncDecl) bool {
+	if decl.Recv != nil || !isTestFile(c.pass.Fset.Position(decl.Pos()).Filename) {
 		return false
 	}
 	for _, prefix := range []string{"Test", "Benchmark", "Fuzz", "Example"} {
-		if rest, ok := strings.CutPrefix(name, prefix); ok {
+		if rest, ok := strings.CutPrefix(decl.Name.Name, prefix); ok {
 			r, _ := utf8.DecodeRuneInString(rest)
 			return rest == "" || !unicode.IsLower(r)
 		}
@@ -114,7 +121,7 @@ func (c *checker) deliberateRoot(cur inspector.Cursor, call *ast.CallExpr) bool 
 			return true
 		}
 	}
-	if c.carriedOver(cur.Parent(), call) {
+	if c.carriedOver(cur.Parent(), call) || c.lifetimeContext(cur) {
 		return true
 	}
 	var v types.Object
@@ -148,6 +155,34 @@ func (c *checker) deliberateRoot(cur inspector.Cursor, call *ast.CallExpr) bool 
 		case v != nil && otelapi.CarriesTrace(fn) && len(other.Args) > 0 && c.objectOf(other.Args[0]) == v:
 			return true
 		}
+	}
+	return false
+}
+
+// lifetimeContext reports whether the root at cur, or the context a
+// context.With function derives from it, is stored in a struct field: the
+// context of a long-lived object, which must not belong to the request that
+// happened to create the object.
+//
+//	s.ctx, s.cancel = context.WithCancel(context.Background())
+//	w := &Worker{ctx: context.Background()}
+func (c *checker) lifetimeContext(cur inspector.Cursor) bool {
+	expr := cur
+	if outer, ok := cur.Parent().Node().(*ast.CallExpr); ok {
+		if fn, _ := typeutil.Callee(c.pass.TypesInfo, outer).(*types.Func); fn != nil && isContextDerivation(fn) {
+			expr = cur.Parent()
+		}
+	}
+	switch parent := expr.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		for _, lhs := range parent.Lhs {
+			if _, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
+				return true
+			}
+		}
+	case *ast.KeyValueExpr:
+		_, ok := expr.Parent().Parent().Node().(*ast.CompositeLit)
+		return ok
 	}
 	return false
 }
@@ -189,21 +224,39 @@ func (c *checker) objectOf(e ast.Expr) types.Object {
 	return c.pass.TypesInfo.ObjectOf(id)
 }
 
-// outlives reports whether the code at cur runs in a goroutine started
-// after the available context was, so that it may outlive the request:
-// inside a "go" statement's function literal, or an argument of the call a
-// "go" statement makes.
-func (c *checker) outlives(cur inspector.Cursor, avail available) bool {
-	for anc := range cur.Enclosing((*ast.GoStmt)(nil), (*ast.FuncDecl)(nil)) {
-		g, ok := anc.Node().(*ast.GoStmt)
-		if !ok {
-			return false
+// outlives reports whether the code at cur runs after the function that
+// declares the available context may have returned: in a "go" statement (its
+// function literal or the arguments of its call), or in a function literal
+// that is returned or stored in a field. Such work should keep the trace but
+// not the request's cancellation.
+func (c *checker) outlives(cur inspector.Cursor, avail available) string {
+	for anc := range cur.Enclosing((*ast.GoStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		if anc.Node().Pos() < avail.v.Pos() {
+			return "" // the context belongs to this closure or goroutine
 		}
-		if avail.v.Pos() < g.Pos() {
-			return true
+		switch n := anc.Node().(type) {
+		case *ast.GoStmt:
+			return "in a goroutine"
+		case *ast.FuncLit:
+			switch parent := anc.Parent().Node().(type) {
+			case *ast.ReturnStmt:
+				return "in a returned closure"
+			case *ast.AssignStmt:
+				for _, lhs := range parent.Lhs {
+					if _, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
+						return "in a stored closure"
+					}
+				}
+			case *ast.KeyValueExpr:
+				if parent.Value == n {
+					return "in a stored closure"
+				}
+			}
+		case *ast.FuncDecl:
+			return ""
 		}
 	}
-	return false
+	return ""
 }
 
 // fileAtLeast reports whether the file holding pos is compiled with at least
@@ -247,8 +300,8 @@ func (c *checker) rootCreatingCall(call *ast.CallExpr, fn *types.Func, rc *rootC
 // given a context: a parameter (or receiver) that is one or carries one.
 func (c *checker) receivesContext(sig *types.Signature) bool {
 	for v := range sig.Params().Variables() {
-		if isContextValue(v.Type()) || c.isCarrier(v.Type()) {
-			return true
+		if isContextValue(v.Type()) || c.isCarrier(v.Type()) || isTestingType(v.Type()) {
+			return true // a test helper can use t.Context()
 		}
 	}
 	return sig.Recv() != nil && (isContextValue(sig.Recv().Type()) || c.isCarrier(sig.Recv().Type()))
@@ -264,7 +317,7 @@ func (c *checker) rootOf(fn *types.Func, depth int) *rootCreation {
 	c.roots[fn] = nil // a recursive call creates nothing new
 	var rc *rootCreation
 	switch {
-	case depth > maxRootDepth, c.detach[fn.FullName()]:
+	case depth > maxRootDepth, c.detach[fn.FullName()], isLifecycleMethod(fn):
 	case fn.Pkg() == c.pass.Pkg:
 		if decl := c.decls[fn]; decl != nil {
 			rc = c.typedRootOf(decl, depth)
@@ -276,6 +329,17 @@ func (c *checker) rootOf(fn *types.Func, depth int) *rootCreation {
 	}
 	c.roots[fn] = rc
 	return rc
+}
+
+// isLifecycleMethod reports whether fn is a Close, Stop or Shutdown method
+// without parameters: its signature is set by interfaces such as io.Closer,
+// and a root context there serves teardown, not a request.
+func isLifecycleMethod(fn *types.Func) bool {
+	switch fn.Name() {
+	case "Close", "Stop", "Shutdown":
+		return fn.Signature().Recv() != nil && fn.Signature().Params().Len() == 0
+	}
+	return false
 }
 
 // typedRootOf finds a root context created in a function of this package.

@@ -94,11 +94,22 @@ func genericVariant(fn *types.Func) *variant {
 		if osig.Params().Len() == 0 || !otelapi.IsContext(osig.Params().At(0).Type()) {
 			continue
 		}
-		kind := adviceOnly
-		if sameAfterContext(sig, osig) {
-			kind = renameInsert
+		if tps := sig.TypeParams(); tps.Len() > 0 && tps.Len() == osig.TypeParams().Len() {
+			// Compare Lookup[T] with LookupContext[T] in terms of the same T.
+			targs := make([]types.Type, tps.Len())
+			for i := range targs {
+				targs[i] = tps.At(i)
+			}
+			inst, err := types.Instantiate(nil, osig, targs, false)
+			if err != nil {
+				continue
+			}
+			osig = inst.(*types.Signature)
 		}
-		return &variant{name: name, kind: kind}
+		if !sameAfterContext(sig, osig) {
+			continue // a different API under a similar name, such as signal.Notify and NotifyContext
+		}
+		return &variant{name: name, kind: renameInsert}
 	}
 	return nil
 }
@@ -125,6 +136,10 @@ func (c *checker) missingVariant(call *ast.CallExpr, fn *types.Func, v *variant,
 	prefix := ""
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		prefix = types.ExprString(sel.X) + "."
+	}
+	if len(callee) > 40 { // a long chain: name the method by its receiver type
+		callee = shortName(fn)
+		prefix = callee[:len(callee)-len(fn.Name())]
 	}
 	f := rules.Finding{
 		Rule: TL102,
@@ -166,6 +181,21 @@ func (c *checker) missingVariant(call *ast.CallExpr, fn *types.Func, v *variant,
 	f.Message = fmt.Sprintf("%s is called without a context although %q is in scope; use %s so the call joins the request's trace and stops with it",
 		callee, avail.v.Name(), instead)
 	c.rep.Report(f)
+}
+
+// shortName names fn as Type.Method, or pkg.Func.
+func shortName(fn *types.Func) string {
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if named, ok := types.Unalias(t).(*types.Named); ok {
+			return named.Obj().Name() + "." + fn.Name()
+		}
+		return fn.Name()
+	}
+	return fn.Pkg().Name() + "." + fn.Name()
 }
 
 // nameIdent returns the identifier that names the function in a call's Fun

@@ -16,3 +16,12 @@ func TestTop(t *testing.T) {
 	use(ctx)
 	helper(t)
 }
+
+// Subtests and closures of a test are exempt too.
+func TestSubtests(t *testing.T) {
+	ctx := stdctx.Background()
+	t.Run("sub", func(t *testing.T) {
+		use(stdctx.Background()) // ok
+	})
+	use(ctx)
+}

@@ -38,3 +38,17 @@ func noContext() {
 	rootlib.Load("1") // ok
 	local()           // ok
 }
+
+// Closer's Close drains with a root context of its own; teardown methods
+// are not reported.
+type Closer struct{}
+
+// Close drains.
+func (Closer) Close() error {
+	_ = context.Background()
+	return nil
+}
+
+func teardown(ctx context.Context, c Closer) {
+	c.Close() // ok
+}

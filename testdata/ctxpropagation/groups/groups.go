@@ -84,3 +84,10 @@ func loops(ctx context.Context, items []int) {
 }
 
 type key struct{}
+
+// The group's context rebinds ctx: every later ctx is the group's.
+func rebound(ctx context.Context) error {
+	g, ctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return fetch(ctx, 1) }) // ok
+	return g.Wait()
+}

@@ -92,3 +92,23 @@ func addLink(r *http.Request) {
 func Shutdown(ctx context.Context) {
 	use(context.Background()) // want `starts a new trace`
 }
+
+// Lifetime contexts of long-lived objects are deliberate.
+type worker struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+func newWorker(ctx context.Context) *worker {
+	w := &worker{ctx: context.Background()}                    // ok
+	w.ctx, w.cancel = context.WithCancel(context.Background()) // ok
+	use(ctx)
+	return w
+}
+
+// A returned closure outlives the function: the fix keeps the trace only.
+func shutdownHook(ctx context.Context) func() error {
+	return func() error {
+		return use(context.Background()) // want `context.Background\(\) in a returned closure starts a new trace although "ctx" is in scope; pass context.WithoutCancel\(ctx\)`
+	}
+}

@@ -7,7 +7,9 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"os/exec"
+	"os/signal"
 	"strings"
 )
 
@@ -33,8 +35,9 @@ func stdlib(ctx context.Context, db *sql.DB, tx *sql.Tx, stmt *sql.Stmt, client 
 	slog.Log(ctx, slog.LevelInfo, "done")      // ok: takes a context
 	logger.InfoContext(ctx, "done")            // ok
 	req, _ := http.NewRequestWithContext(ctx, "GET", "http://x", nil)
-	client.Do(req)       // ok: the request carries ctx
-	strings.ToUpper("x") // ok
+	client.Do(req)                                       // ok: the request carries ctx
+	signal.Notify(make(chan os.Signal, 1), os.Interrupt) // ok: NotifyContext is another API
+	strings.ToUpper("x")                                 // ok
 }
 
 // Client is a project's own API with a context-taking variant.
@@ -53,11 +56,23 @@ func LookupContext[T any](ctx context.Context, key string) T { var v T; return v
 
 func project(r *http.Request, c *Client) {
 	c.Fetch("1")               // want `c.Fetch is called without a context although "r" is in scope; use c.FetchContext\(r.Context\(\), ...\)`
-	c.Store("1")               // want `use c.StoreWithContext\(r.Context\(\), ...\)`
+	c.Store("1")               // ok: StoreWithContext takes other parameters
 	c.Delete(r.Context(), "1") // ok: takes a context already
 	_ = Lookup[int]("k")       // want `use LookupContext\(r.Context\(\), ...\)`
 	fetch := c.Fetch           // ok: a method value, not a call
 	_ = fetch
+}
+
+// Chain is a long call chain.
+type Chain struct{}
+
+func (Chain) Select(string) Chain               { return Chain{} }
+func (Chain) Where(string) Chain                { return Chain{} }
+func (Chain) Scan() error                       { return nil }
+func (Chain) ScanContext(context.Context) error { return nil }
+
+func chain(ctx context.Context, db Chain) {
+	db.Select("id").Where("id = 1").Where("name = 'x'").Scan() // want `Chain.Scan is called without a context although "ctx" is in scope; use Chain.ScanContext\(ctx, ...\)`
 }
 
 // No context in scope: nothing to report.
