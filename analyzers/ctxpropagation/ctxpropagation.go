@@ -140,7 +140,8 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	}
 	if c.rep.Enabled(TL102) {
 		if v := c.variantOf(call, fn); v != nil {
-			if avail, ok := c.contextAt(cur); ok {
+			fc, _, ok := enclosingFunc(cur)
+			if avail, found := c.contextAt(cur); ok && found && !c.inTest(fc) {
 				c.missingVariant(call, fn, v, avail)
 			}
 			return
@@ -154,6 +155,14 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 			}
 		}
 	}
+}
+
+// inTest reports whether fc lies in a test, benchmark, fuzz test or example.
+func (c *checker) inTest(fc inspector.Cursor) bool {
+	for dc := range fc.Enclosing((*ast.FuncDecl)(nil)) {
+		return c.isTestFunc(dc.Node().(*ast.FuncDecl))
+	}
+	return false
 }
 
 // available is a context that code can pass at some point.

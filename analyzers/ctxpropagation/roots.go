@@ -69,10 +69,7 @@ func (c *checker) exemptTopLevel(fc inspector.Cursor) bool {
 			return true
 		}
 	}
-	for dc := range fc.Enclosing((*ast.FuncDecl)(nil)) {
-		return c.isTestFunc(dc.Node().(*ast.FuncDecl))
-	}
-	return false
+	return c.inTest(fc)
 }
 
 // isTestFunc reports whether decl is a test, benchmark, fuzz test or

@@ -81,12 +81,14 @@ var TL102 = &rules.Rule{
 	NotFlagged: []string{
 		"APIs without a context-taking variant (`Tx.Commit`, `Client.Do`, whose request carries the context)",
 		"functions that already take a context, such as `slog.Log`",
+		"a sibling `FContext` with other parameters (`signal.Notify` and `signal.NotifyContext` are different APIs)",
+		"tests, benchmarks, fuzz tests and examples (`httptest.NewRequest` and friends); their helpers are checked",
 		"code where no context is in scope",
 	},
 	KnownProblems: []string{
 		"Any function `F` is checked for a sibling `FContext` or `FWithContext` whose first parameter is a " +
-			"`context.Context`; the fix is offered when the sibling's other parameters are the same, and for " +
-			"`db.Begin` and `net.Dial`. `http.Get` and the `Client` shortcuts have no mechanical fix.",
+			"`context.Context` and whose other parameters and results are the same; the fix renames the call and passes the context first. " +
+			"`db.Begin` and `net.Dial` have fixes of their own; `http.Get` and the `Client` shortcuts have no mechanical fix.",
 		"`grpc.Dial` is not reported: its `DialContext` is deprecated in favour of `grpc.NewClient`.",
 	},
 	Options: []rules.Option{optionTestingContext},
