@@ -59,6 +59,9 @@ func run(pass *analysis.Pass, src config.Source) error {
 		detach:     make(map[string]bool),
 		roots:      make(map[*types.Func]*rootCreation),
 		variants:   make(map[*types.Func]*variant),
+		scopes:     make(map[*types.Scope][]candidate),
+		kinds:      make(map[types.Type]kind),
+		facts:      make(map[ast.Node]*rootFacts),
 	}
 	for _, name := range cfg.Ctxpropagation.DetachFuncs {
 		c.detach[name] = true
@@ -93,6 +96,9 @@ type checker struct {
 	results  map[*types.Var]bool           // named results, which are not received contexts
 	roots    map[*types.Func]*rootCreation // TL104 verdicts, nil when a callee creates no root
 	variants map[*types.Func]*variant      // TL102 verdicts, nil when a callee has no context variant
+	scopes   map[*types.Scope][]candidate  // contexts and carriers declared in each scope
+	kinds    map[types.Type]kind           // contextKind's answers
+	facts    map[ast.Node]*rootFacts       // funcFacts' answers, by outermost function
 }
 
 // indexDecls records the package's function declarations and the named
@@ -185,21 +191,17 @@ func (c *checker) contextAt(cur inspector.Cursor) (available, bool) {
 	var carrier available
 	for s := inner; s != nil && s.Parent() != c.pass.Pkg.Scope() && s != c.pass.Pkg.Scope(); s = s.Parent() {
 		var best *types.Var
-		for _, name := range s.Names() {
-			v, ok := s.Lookup(name).(*types.Var)
-			if !ok || c.results[v] {
-				continue
-			}
-			if _, obj := inner.LookupParent(name, pos); obj != v {
+		for _, cand := range c.candidates(s) {
+			if _, obj := inner.LookupParent(cand.v.Name(), pos); obj != cand.v {
 				continue // declared after pos, or shadowed
 			}
 			switch {
-			case isContextValue(v.Type()):
-				if best == nil || v.Pos() > best.Pos() {
-					best = v
+			case !cand.carrier:
+				if best == nil || cand.v.Pos() > best.Pos() {
+					best = cand.v
 				}
-			case carrier.v == nil && c.isCarrier(v.Type()):
-				carrier = available{v: v, expr: name + ".Context()"}
+			case carrier.v == nil:
+				carrier = available{v: cand.v, expr: cand.v.Name() + ".Context()"}
 			}
 		}
 		if best != nil {
@@ -207,6 +209,59 @@ func (c *checker) contextAt(cur inspector.Cursor) (available, bool) {
 		}
 	}
 	return carrier, carrier.v != nil
+}
+
+// candidate is a variable of a scope that is, or carries, a context.
+type candidate struct {
+	v       *types.Var
+	carrier bool
+}
+
+// candidates returns the variables of scope s that are contexts or carry
+// one, computing them once per scope: a scope may hold thousands of
+// variables and be searched from each of its calls.
+func (c *checker) candidates(s *types.Scope) []candidate {
+	if cands, ok := c.scopes[s]; ok {
+		return cands
+	}
+	var cands []candidate
+	for _, name := range s.Names() {
+		v, ok := s.Lookup(name).(*types.Var)
+		if !ok || c.results[v] {
+			continue
+		}
+		switch kind := c.contextKind(v.Type()); kind {
+		case isContext, isCarrier:
+			cands = append(cands, candidate{v: v, carrier: kind == isCarrier})
+		}
+	}
+	c.scopes[s] = cands
+	return cands
+}
+
+// kind is what a type is to context propagation.
+type kind int
+
+const (
+	notContext kind = iota + 1
+	isContext       // a context.Context, or a type that implements it
+	isCarrier       // has a Context() context.Context method
+)
+
+// contextKind classifies t, caching the answer per type.
+func (c *checker) contextKind(t types.Type) kind {
+	if k := c.kinds[t]; k != 0 {
+		return k
+	}
+	k := notContext
+	switch {
+	case isContextValue(t):
+		k = isContext
+	case c.isCarrier(t):
+		k = isCarrier
+	}
+	c.kinds[t] = k
+	return k
 }
 
 // isContextValue reports whether a value of type t can be passed as a

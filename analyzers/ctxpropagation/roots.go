@@ -142,18 +142,37 @@ func (c *checker) deliberateRoot(cur inspector.Cursor, call *ast.CallExpr) bool 
 	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		outer = fc
 	}
-	for cc := range outer.Preorder((*ast.CallExpr)(nil)) {
-		other := cc.Node().(*ast.CallExpr)
-		fn, _ := typeutil.Callee(c.pass.TypesInfo, other).(*types.Func)
+	facts := c.funcFacts(outer)
+	return facts.links || v != nil && facts.carried[v]
+}
+
+// rootFacts is what deliberateRoot needs to know about a whole function.
+type rootFacts struct {
+	links   bool                  // it links spans
+	carried map[types.Object]bool // variables passed first to a trace carrier
+}
+
+// funcFacts computes rootFacts for the outermost function at fc, once.
+func (c *checker) funcFacts(fc inspector.Cursor) *rootFacts {
+	if f, ok := c.facts[fc.Node()]; ok {
+		return f
+	}
+	f := &rootFacts{carried: make(map[types.Object]bool)}
+	for cc := range fc.Preorder((*ast.CallExpr)(nil)) {
+		call := cc.Node().(*ast.CallExpr)
+		fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
 		switch {
 		case fn == nil:
 		case otelapi.LinksSpans(fn):
-			return true
-		case v != nil && otelapi.CarriesTrace(fn) && len(other.Args) > 0 && c.objectOf(other.Args[0]) == v:
-			return true
+			f.links = true
+		case otelapi.CarriesTrace(fn) && len(call.Args) > 0:
+			if obj := c.objectOf(call.Args[0]); obj != nil {
+				f.carried[obj] = true
+			}
 		}
 	}
-	return false
+	c.facts[fc.Node()] = f
+	return f
 }
 
 // lifetimeContext reports whether the root at cur, or the context a
