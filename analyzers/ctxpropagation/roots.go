@@ -121,19 +121,26 @@ func (c *checker) deliberateRoot(cur inspector.Cursor, call *ast.CallExpr) bool 
 	if c.carriedOver(cur.Parent(), call) || c.lifetimeContext(cur) {
 		return true
 	}
+	// The variable the root, or the context a context.With function
+	// derives from it, is assigned to: bg := context.Background(), or
+	// bg, cancel := context.WithTimeout(context.Background(), d).
 	var v types.Object
-	switch parent := cur.Parent().Node().(type) {
+	expr, at := ast.Expr(call), cur
+	if outer, ok := cur.Parent().Node().(*ast.CallExpr); ok && len(outer.Args) > 0 && outer.Args[0] == call {
+		if fn, _ := typeutil.Callee(c.pass.TypesInfo, outer).(*types.Func); fn != nil && isContextDerivation(fn) {
+			expr, at = outer, cur.Parent()
+		}
+	}
+	switch parent := at.Parent().Node().(type) {
 	case *ast.AssignStmt:
-		if len(parent.Lhs) == len(parent.Rhs) {
-			for i, rhs := range parent.Rhs {
-				if rhs == call {
-					v = c.objectOf(parent.Lhs[i])
-				}
+		for i, rhs := range parent.Rhs {
+			if rhs == expr && (len(parent.Lhs) == len(parent.Rhs) || i == 0) {
+				v = c.objectOf(parent.Lhs[i])
 			}
 		}
 	case *ast.ValueSpec:
 		for i, rhs := range parent.Values {
-			if rhs == call && i < len(parent.Names) {
+			if rhs == expr && i < len(parent.Names) {
 				v = c.pass.TypesInfo.Defs[parent.Names[i]]
 			}
 		}

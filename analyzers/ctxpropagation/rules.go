@@ -88,7 +88,7 @@ var TL102 = &rules.Rule{
 	KnownProblems: []string{
 		"Any function `F` is checked for a sibling `FContext` or `FWithContext` whose first parameter is a " +
 			"`context.Context` and whose other parameters and results are the same; the fix renames the call and passes the context first. " +
-			"`db.Begin` and `net.Dial` have fixes of their own; `http.Get` and the `Client` shortcuts have no mechanical fix.",
+			"`db.Begin`, `net.Dial` and `net.Listen` have fixes of their own; `http.Get` and the `Client` shortcuts have no mechanical fix.",
 		"`grpc.Dial` is not reported: its `DialContext` is deprecated in favour of `grpc.NewClient`.",
 	},
 	Options: []rules.Option{optionTestingContext},

@@ -31,6 +31,8 @@ const (
 	beginTx
 	// dialer rewrites net.Dial(n, a) to (&net.Dialer{}).DialContext(ctx, n, a).
 	dialer
+	// listenConfig rewrites net.Listen(n, a) to (&net.ListenConfig{}).Listen(ctx, n, a).
+	listenConfig
 	// adviceOnly has no mechanical rewrite; name says what to do instead.
 	adviceOnly
 )
@@ -48,6 +50,8 @@ var specialVariants = map[string]variant{
 	"(*net/http.Client).PostForm": {name: "http.NewRequestWithContext(ctx, ...) and Client.Do", kind: adviceOnly},
 	"(*database/sql.DB).Begin":    {name: "BeginTx", kind: beginTx},
 	"net.Dial":                    {name: "(&net.Dialer{}).DialContext", kind: dialer},
+	"net.Listen":                  {name: "(&net.ListenConfig{}).Listen", kind: listenConfig},
+	"net.ListenPacket":            {name: "(&net.ListenConfig{}).ListenPacket", kind: listenConfig},
 	"net.DialTimeout":             {name: "(&net.Dialer{Timeout: timeout}).DialContext(ctx, ...)", kind: adviceOnly},
 }
 
@@ -162,8 +166,11 @@ func (c *checker) missingVariant(call *ast.CallExpr, fn *types.Func, v *variant,
 			edits = append(edits, insertFirstArg(call, avail.expr))
 		}
 		f.Fix = &analysis.SuggestedFix{Message: "Call " + v.name + " with " + avail.expr, TextEdits: edits}
-	case dialer:
+	case dialer, listenConfig:
 		dialer := "(&" + qualifier(call) + "Dialer{}).DialContext"
+		if v.kind == listenConfig {
+			dialer = "(&" + qualifier(call) + "ListenConfig{})." + fn.Name()
+		}
 		instead = dialer + "(" + avail.expr + ", ...)"
 		f.Fix = &analysis.SuggestedFix{
 			Message: "Call " + dialer + " with " + avail.expr,

@@ -33,6 +33,7 @@ func variants(r *http.Request, db *sql.DB) {
 	http.NewRequest("GET", "http://x", nil) // want `NewRequestWithContext`
 	slog.Info("done", "n", 1)               // want `InfoContext`
 	db.Ping()                               // want `PingContext`
+	net.Listen("tcp", ":0")                 // want `ListenConfig`
 }
 
 func spanContext(ctx context.Context) {

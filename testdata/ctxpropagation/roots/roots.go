@@ -4,6 +4,7 @@ package roots
 import (
 	"context"
 	"net/http"
+	"time"
 
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/propagation"
@@ -63,6 +64,10 @@ func carried(ctx context.Context) {
 	other := context.Background() // ok: carried over below
 	other = trace.ContextWithRemoteSpanContext(other, trace.SpanContextFromContext(ctx))
 	go use(other)
+	timed, cancel := context.WithTimeout(context.Background(), time.Second) // ok: carried over below
+	defer cancel()
+	timed = trace.ContextWithSpanContext(timed, trace.SpanContextFromContext(ctx))
+	go use(timed)
 }
 
 // A propagator's Extract continues the trace found in the carrier.

@@ -29,6 +29,7 @@ func stdlib(ctx context.Context, db *sql.DB, tx *sql.Tx, stmt *sql.Stmt, client 
 	exec.Command("ls")                         // want `exec.CommandContext`
 	net.Dial("tcp", "x:1")                     // want `use \(&net.Dialer\{\}\).DialContext\(ctx, ...\)`
 	net.DialTimeout("tcp", "x:1", 0)           // want `use \(&net.Dialer\{Timeout: timeout\}\).DialContext\(ctx, ...\)`
+	net.Listen("tcp", ":0")                    // want `use \(&net.ListenConfig\{\}\).Listen\(ctx, ...\)`
 	(&net.Dialer{}).Dial("tcp", "x:1")         // want `DialContext`
 	slog.Info("done")                          // want `slog.Info is called without a context although "ctx" is in scope; use slog.InfoContext\(ctx, ...\)`
 	logger.Error("failed", "err", "x")         // want `logger.ErrorContext`
