@@ -3,6 +3,7 @@ module github.com/tracelint/tracelint
 go 1.26.0
 
 require (
+	github.com/agnivade/levenshtein v1.2.2
 	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/tools v0.52.0
 )

@@ -1,49 +1,21 @@
 package config
 
 import (
-	"bytes"
 	"errors"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"slices"
-	"strconv"
-	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/tracelint/tracelint/internal/yamlfile"
 )
 
 // Error is a problem with a configuration file: it cannot be read, is not
 // valid YAML, or does not fit the schema.
-type Error struct {
-	// File is the name of the file, as given to [Load] or [Parse].
-	File string
-	// Line and Col are the 1-based position of the problem; 0 when unknown.
-	Line, Col int
-	// Msg describes the problem.
-	Msg string
-}
-
-// Error returns "file:line:col: msg", leaving out the parts that are unknown.
-func (e *Error) Error() string {
-	var pos []string
-	if e.File != "" {
-		pos = append(pos, e.File)
-	}
-	if e.Line > 0 {
-		pos = append(pos, strconv.Itoa(e.Line))
-		if e.Col > 0 {
-			pos = append(pos, strconv.Itoa(e.Col))
-		}
-	}
-	if len(pos) == 0 {
-		return e.Msg
-	}
-	return strings.Join(pos, ":") + ": " + e.Msg
-}
+type Error = yamlfile.Error
 
 // Load reads the configuration file at path; see [Parse].
 func Load(path string, ruleIDs []string) (*Config, error) {
@@ -73,21 +45,14 @@ func Load(path string, ruleIDs []string) (*Config, error) {
 // formed, and at the line the yaml package names when it is not. Parse
 // reports the first problem only.
 func Parse(data []byte, filename string, ruleIDs []string) (*Config, error) {
-	// Decode into nodes first: they keep the position of every key and
-	// value, which Decode's own errors ("line 3: cannot unmarshal ...") lack.
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err == io.EOF {
-		return withDir(Default(), filename), nil
-	} else if err != nil {
-		return nil, yamlError(filename, "invalid YAML: ", err.Error())
+	// Parse into nodes first: they keep the position of every key and value,
+	// which Decode's own errors ("line 3: cannot unmarshal ...") lack.
+	root, err := yamlfile.Parse(data, filename, "a configuration file")
+	if err != nil {
+		return nil, err
 	}
-	// yaml.Unmarshal would ignore any document after the first.
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		return nil, &Error{File: filename, Line: extra.Line, Col: extra.Column, Msg: "found a second YAML document; a configuration file holds only one"}
-	} else if err != io.EOF {
-		return nil, yamlError(filename, "invalid YAML: ", err.Error())
+	if root == nil {
+		return withDir(Default(), filename), nil
 	}
 
 	// Decode before the walk, not after: Decode refuses an anchor that
@@ -96,36 +61,20 @@ func Parse(data []byte, filename string, ruleIDs []string) (*Config, error) {
 	// instead of keeping its own guards. Its type errors wait: the walk
 	// reports the same problems with a better position and message.
 	cfg := Default()
-	decodeErr := doc.Decode(cfg)
+	decodeErr := root.Decode(cfg)
 	var typeErr *yaml.TypeError
 	if decodeErr != nil && !errors.As(decodeErr, &typeErr) {
-		return nil, yamlError(filename, "invalid YAML: ", decodeErr.Error())
+		return nil, yamlfile.SyntaxError(filename, "invalid YAML: ", decodeErr.Error())
 	}
 	w := &walker{file: filename, rules: slices.Sorted(slices.Values(ruleIDs))}
-	// The parser gives a document node exactly one child.
-	if err := w.value(doc.Content[0], reflect.TypeFor[Config](), loc{}); err != nil {
+	if err := w.value(root, reflect.TypeFor[Config](), loc{}); err != nil {
 		return nil, err
 	}
 	if typeErr != nil {
 		// A gap in the walk; still an *Error naming the file.
-		return nil, yamlError(filename, "", typeErr.Errors[0])
+		return nil, yamlfile.SyntaxError(filename, "", typeErr.Errors[0])
 	}
 	return withDir(cfg, filename), nil
-}
-
-// yamlLineRE splits a message of the yaml package: "yaml: line 3: msg".
-var yamlLineRE = regexp.MustCompile(`(?s)^(?:yaml: )?(?:line (\d+): )?(.*)$`)
-
-// yamlError turns a message of the yaml package into an *Error at the line
-// it names. That line is the package's own, even where it is one short (for
-// some parser errors, such as an unclosed flow list). The package leaves the
-// line out when it is the first, so that is the default; errors it cannot
-// place at all (bytes that are not UTF-8, control characters, an unknown
-// anchor) land there too.
-func yamlError(filename, prefix, msg string) *Error {
-	m := yamlLineRE.FindStringSubmatch(msg)
-	line, _ := strconv.Atoi(m[1])
-	return &Error{File: filename, Line: max(line, 1), Msg: prefix + m[2]}
 }
 
 func withDir(cfg *Config, filename string) *Config {

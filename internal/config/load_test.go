@@ -163,7 +163,7 @@ func TestParse(t *testing.T) {
 		{"alias to a wrong type", "enable: [&r TL204]\ndisable: *r\n", `c.yml:2:10: disable: expected a list of rule IDs, got "TL204"`},
 		{"alias to a bad rule", "spanend: &s {start-funcs: [&f Start]}\nenable: [*f]\n", `c.yml:1:28: spanend.start-funcs[0]: "Start" is not a fully qualified function name; write "example.com/pkg.Func" or "(*example.com/pkg.Type).Method"`},
 		{"long value", "spanend: {infer-wrappers: " + strings.Repeat("x", 50) + "}\n", `c.yml:1:27: spanend.infer-wrappers: expected a boolean (true or false), got "` + strings.Repeat("x", 37) + `..."`},
-		// The yaml package does not say where these are; see yamlError.
+		// The yaml package does not say where these are; see yamlfile.SyntaxError.
 		{"invalid utf-8", "enable: [TL204]\ndisable: [\xff]\n", `c.yml:1: invalid YAML: invalid leading UTF-8 octet`},
 		{"control character", "enable: [TL204]\n# \x01\n", `c.yml:1: invalid YAML: control characters are not allowed`},
 		{"second empty document", "enable: [TL204]\n---\n", `c.yml:2:1: found a second YAML document; a configuration file holds only one`},

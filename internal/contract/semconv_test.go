@@ -1,0 +1,85 @@
+package contract
+
+import (
+	"bytes"
+	"os"
+	"testing"
+)
+
+// modelDir is the semantic conventions model that semconv_table.go is
+// generated from (see the go:generate line in semconv.go).
+const modelDir = "../../../shared/otel-semconv/model"
+
+func TestSemconvTableIsGenerated(t *testing.T) {
+	if _, err := os.Stat(modelDir); err != nil {
+		t.Skipf("the semconv model is not beside this checkout (%v); the table cannot be regenerated here", err)
+	}
+	want, err := GenerateTable(modelDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile("semconv_table.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("semconv_table.go is stale; run go generate ./internal/contract")
+	}
+}
+
+func TestSemconvSpotChecks(t *testing.T) {
+	sc := Semconv()
+	if sc.Len() < 900 {
+		t.Errorf("the bundled table holds %d keys; the 1.45 model has over 900", sc.Len())
+	}
+	for _, tt := range []struct {
+		key, typ, stability, deprecated string
+	}{
+		{"http.request.method", "enum of string", "stable", ""},
+		{"http.response.status_code", "int", "stable", ""},
+		{"server.port", "int", "stable", ""},
+		{"url.full", "string", "stable", ""},
+		{"error.type", "enum of string", "stable", ""},
+		{"http.request.header", "template[string[]]", "stable", ""},
+		{"http.request.header.x-request-id", "template[string[]]", "stable", ""},
+		{"rpc.grpc.status_code", "enum of int", "", "uncategorized: Use string representation of the gRPC status code on the `rpc.status_code` attribute."},
+		{"db.query.text", "string", "", ""},
+		{"process.command_args", "string[]", "", ""},
+		{"http.method", "string", "", "renamed to http.request.method"},
+		{"http.status_code", "int", "", "renamed to http.response.status_code"},
+		{"net.peer.name", "string", "", "uncategorized: Replaced by `server.address` on client spans and `client.address` on server spans."},
+		{"enduser.role", "string", "", "uncategorized: Use `user.roles` instead."},
+		{"enduser.scope", "string", "", "obsoleted: Removed, no replacement at this time."},
+	} {
+		a, ok := sc.Lookup(tt.key)
+		if !ok {
+			t.Errorf("%s: not in the bundled table", tt.key)
+			continue
+		}
+		if got := a.Type.String(); got != tt.typ {
+			t.Errorf("%s: type %s, want %s", tt.key, got, tt.typ)
+		}
+		if tt.stability != "" && a.Stability != tt.stability {
+			t.Errorf("%s: stability %q, want %q", tt.key, a.Stability, tt.stability)
+		}
+		if got := describeDeprecation(a.Deprecated); got != tt.deprecated {
+			t.Errorf("%s: deprecated %q, want %q", tt.key, got, tt.deprecated)
+		}
+	}
+	method, _ := sc.Lookup("http.request.method")
+	if got := memberValues(method.Type); got != "CONNECT DELETE GET HEAD OPTIONS PATCH POST PUT TRACE QUERY _OTHER" {
+		t.Errorf("http.request.method members = %s", got)
+	}
+	if _, ok := sc.Lookup("http.request.methd"); ok {
+		t.Error("http.request.methd is found")
+	}
+	if near, _ := sc.Nearest("http.request.methd"); near != "http.request.method" {
+		t.Errorf(`Nearest("http.request.methd") = %q`, near)
+	}
+}
+
+func BenchmarkSemconvBuild(b *testing.B) {
+	for b.Loop() {
+		New(semconvTable)
+	}
+}
