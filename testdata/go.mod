@@ -16,7 +16,7 @@ require (
 	go.opencensus.io v0.0.0
 	go.opentelemetry.io/auto/sdk v1.2.1 // indirect
 	go.opentelemetry.io/otel/log v1.47.0 // indirect
-	go.opentelemetry.io/otel/metric v1.47.0 // indirect
+	go.opentelemetry.io/otel/metric v1.47.0
 	gopkg.in/DataDog/dd-trace-go.v1 v1.0.0
 )
 

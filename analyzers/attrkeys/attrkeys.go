@@ -1,24 +1,193 @@
 package attrkeys
 
 import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"path/filepath"
+
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/tracelint/tracelint/internal/config"
+	"github.com/tracelint/tracelint/internal/contract"
+	"github.com/tracelint/tracelint/internal/otelapi"
 	"github.com/tracelint/tracelint/internal/rules"
 )
 
-// Analyzer is the attrkeys analyzer with the default configuration.
+const doc = `check attribute keys against the telemetry contract
+
+attrkeys checks every attribute key the code builds against the
+OpenTelemetry semantic conventions and the team's Weaver registries: keys
+not in the contract (TL301), value types that do not match it (TL302),
+deprecated keys (TL303), keys that break the naming convention (TL304), keys
+that are not constants (TL305, opt-in) and enum values that are not members
+(TL306).`
+
+// Analyzer checks attribute keys with the default configuration.
 var Analyzer = New(config.Default())
 
-// Rules is the attrkeys catalogue. It is empty until the analyzer's rules land.
-var Rules []*rules.Rule
-
-// New returns a attrkeys Analyzer that takes its configuration from src. It
-// has no rules yet, so it reads no configuration and reports nothing.
+// New returns an attrkeys Analyzer that takes its configuration from src.
 func New(src config.Source) *analysis.Analyzer {
+	cs := new(contracts)
 	return &analysis.Analyzer{
-		Name: "attrkeys",
-		Doc:  "attrkeys: no rules yet",
-		Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+		Name:     "attrkeys",
+		Doc:      doc,
+		URL:      rules.DocsBase + "TL301.md",
+		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Run: rules.Guard("attrkeys", func(pass *analysis.Pass) (any, error) {
+			return nil, run(pass, src, cs)
+		}),
 	}
+}
+
+func run(pass *analysis.Pass, src config.Source, cs *contracts) error {
+	if len(pass.Files) == 0 || !otelapi.ImportsAny(pass.Pkg, []string{otelapi.Attribute}) {
+		return nil
+	}
+	dir := filepath.Dir(pass.Fset.Position(pass.Files[0].Package).Filename)
+	cfg, err := src.For(dir)
+	if err != nil {
+		return err
+	}
+	registry, err := cs.registry(cfg)
+	if err != nil {
+		return err
+	}
+	c := &checker{
+		pass:     pass,
+		cfg:      &cfg.Attrkeys,
+		rep:      rules.NewReporter(pass, cfg, Rules),
+		registry: registry,
+		goKeys:   semconvGoKeys(pass.Pkg),
+	}
+	if cfg.Attrkeys.Semconv {
+		c.semconv = contract.Semconv()
+	}
+	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
+	for cur := range root.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.CallExpr:
+			c.call(n)
+		case *ast.CompositeLit:
+			c.literal(n)
+		}
+	}
+	return nil
+}
+
+// checker holds the state of one pass.
+type checker struct {
+	pass     *analysis.Pass
+	cfg      *config.Attrkeys
+	rep      *rules.Reporter
+	registry *contract.Contract // the team's registries; nil when none are configured
+	semconv  *contract.Contract // the bundled semantic conventions; nil when turned off
+	goKeys   map[string]bool    // keys of the semconv Go packages the package imports
+	consts   map[*types.Const]*ast.BasicLit
+}
+
+// site is one place where an attribute.KeyValue is built.
+type site struct {
+	node  ast.Node          // the constructor call or literal: where findings go
+	key   ast.Expr          // the key expression
+	value ast.Expr          // the value expression; nil when there is none to read
+	kind  otelapi.ValueKind // what the constructor stores; "" when unknown
+}
+
+// call checks attribute.String(k, v), attribute.Key(k).Int(v) and their kin.
+//
+//	attribute.String("k", v)      key: first argument
+//	attribute.Key("k").String(v)  key: the receiver
+//	semconv.HTTPRequestMethodKey.String(v)
+func (c *checker) call(call *ast.CallExpr) {
+	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if fn == nil {
+		return
+	}
+	ctor, ok := otelapi.AttributeConstructor(fn)
+	if !ok {
+		return
+	}
+	s := site{node: call, kind: ctor.Value}
+	switch {
+	case ctor.Method:
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return // a method expression, attribute.Key.String(k, v): rare enough to skip
+		}
+		s.key = sel.X
+		if len(call.Args) > 0 {
+			s.value = call.Args[0]
+		}
+	case len(call.Args) >= 1:
+		s.key = call.Args[0]
+		if len(call.Args) >= 2 {
+			s.value = call.Args[1]
+		}
+	default:
+		return
+	}
+	c.check(s)
+}
+
+// literal checks attribute.KeyValue{Key: k, Value: attribute.IntValue(v)}.
+func (c *checker) literal(lit *ast.CompositeLit) {
+	if !otelapi.IsKeyValue(c.pass.TypesInfo.TypeOf(lit)) {
+		return
+	}
+	s := site{node: lit}
+	for i, elt := range lit.Elts {
+		var name string
+		val := elt
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				name = id.Name
+			}
+			val = kv.Value
+		} else if i < 2 {
+			name = [2]string{"Key", "Value"}[i] // attribute.KeyValue{k, v}
+		}
+		switch name {
+		case "Key":
+			s.key = val
+		case "Value":
+			if call, ok := ast.Unparen(val).(*ast.CallExpr); ok {
+				if fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok {
+					if kind, ok := otelapi.AttributeValueFunc(fn); ok {
+						s.kind = kind
+						if len(call.Args) == 1 {
+							s.value = call.Args[0]
+						}
+					}
+				}
+			}
+		}
+	}
+	if s.key != nil {
+		c.check(s)
+	}
+}
+
+// semconvGoKeys returns the keys of the attribute.Key constants of the
+// semconv packages pkg imports directly.
+func semconvGoKeys(pkg *types.Package) map[string]bool {
+	var keys map[string]bool
+	for _, imp := range pkg.Imports() {
+		if !otelapi.IsSemconvPackage(imp.Path()) {
+			continue
+		}
+		if keys == nil {
+			keys = make(map[string]bool)
+		}
+		scope := imp.Scope()
+		for _, name := range scope.Names() {
+			if k, ok := scope.Lookup(name).(*types.Const); ok && otelapi.IsAttributeKey(k.Type()) && k.Val().Kind() == constant.String {
+				keys[constant.StringVal(k.Val())] = true
+			}
+		}
+	}
+	return keys
 }

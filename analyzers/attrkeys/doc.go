@@ -1,5 +1,30 @@
-// Package attrkeys defines an Analyzer for attribute keys and value types checked against the telemetry contract: the OpenTelemetry semantic conventions and the team's Weaver registries (rules TL3xx).
+// Package attrkeys defines an Analyzer that checks attribute keys and value
+// types against the telemetry contract: the OpenTelemetry semantic
+// conventions, bundled, and the team's own Weaver registries.
 //
-// The analyzer is registered so that its name, flags and configuration
-// section are stable, but it has no rules yet: it reports nothing.
+// # Analyzer attrkeys
+//
+// attrkeys: check attribute keys against the telemetry contract
+//
+// Every attribute.KeyValue the code builds is checked: attribute.String and
+// its kin, attribute.Key(k).Int(v) and the other methods of attribute.Key,
+// and attribute.KeyValue{Key: k, Value: v} literals. That covers span start
+// options, SetAttributes, events, links, metric and log attributes alike.
+// Keys are resolved as the compiler sees them, so a literal, a constant from
+// another file or package and a named string type all count; a key built as
+// a constant prefix plus a name ("http.request.header."+h) is matched against
+// the contract's templates.
+//
+// The rules: TL301 key not in the contract (with registries configured,
+// every key must be in them or in the semantic conventions; without, only
+// unknown keys inside a namespace the semantic conventions use are
+// reported), TL302 value type that does not match the contract, TL303
+// deprecated key (with a fix when it was renamed), TL304 key that breaks the
+// naming convention, TL305 (opt-in) key that is not a constant, TL306
+// constant value that is not a member of the key's enum.
+//
+// Keys of the go.opentelemetry.io/otel/semconv packages' constants are
+// correct by construction: only their value types and enum values are
+// checked. Keys a package's imported semconv version defines are accepted,
+// so code pinned to an older version is judged by what it uses.
 package attrkeys

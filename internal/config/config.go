@@ -65,8 +65,32 @@ type Ctxpropagation struct {
 	PropagationHeaders []string `yaml:"propagation-headers" json:"propagation-headers"`
 }
 
-// Attrkeys configures the attrkeys analyzer. It has no options yet.
-type Attrkeys struct{}
+// Attrkeys configures the attrkeys analyzer.
+type Attrkeys struct {
+	// Registries lists Weaver registries, files or folders, relative to the
+	// configuration file: the team's telemetry contract. With registries
+	// set, every key must be in them or in the semantic conventions.
+	Registries []string `yaml:"registries" json:"registries"`
+	// Semconv makes the bundled OpenTelemetry semantic conventions part of
+	// the contract. Default true.
+	Semconv bool `yaml:"semconv" json:"semconv"`
+	// Allow lists extra keys that are always accepted, as globs in which *
+	// matches any run of characters ("shop.experiment.*").
+	Allow []string `yaml:"allow" json:"allow"`
+	// Deny lists keys that must not be used, with the reason to show.
+	Deny []DeniedKey `yaml:"deny" json:"deny"`
+	// IgnoreNamespaces lists key namespaces ("vendor.legacy") whose keys
+	// are not checked at all.
+	IgnoreNamespaces []string `yaml:"ignore-namespaces" json:"ignore-namespaces"`
+}
+
+// DeniedKey is a key that must not be used, and why.
+type DeniedKey struct {
+	// Key is the key, or a glob of keys as in Attrkeys.Allow.
+	Key string `yaml:"key" json:"key"`
+	// Reason is shown in the diagnostic: what to use instead.
+	Reason string `yaml:"reason" json:"reason"`
+}
 
 // Piiattrs configures the piiattrs analyzer. It has no options yet.
 type Piiattrs struct{}
@@ -74,7 +98,8 @@ type Piiattrs struct{}
 // Default returns the configuration used when no file is given or found.
 func Default() *Config {
 	return &Config{
-		Spanend: Spanend{InferWrappers: true},
+		Spanend:  Spanend{InferWrappers: true},
+		Attrkeys: Attrkeys{Semconv: true},
 	}
 }
 

@@ -36,12 +36,12 @@ func TestLoadValid(t *testing.T) {
 		{"partial.yml", withDir(&Config{Spanend: Spanend{
 			StartFuncs:    []string{"example.com/x/tracing.Start"},
 			InferWrappers: true,
-		}})},
+		}, Attrkeys: Attrkeys{Semconv: true}})},
 		{"aliases.yml", withDir(&Config{Spanend: Spanend{
 			StartFuncs:    []string{"example.com/x/tracing.Start"},
 			NoReturnFuncs: []string{"example.com/x/tracing.Start"},
 			InferWrappers: true,
-		}})},
+		}, Attrkeys: Attrkeys{Semconv: true}})},
 		{"full.yml", withDir(&Config{
 			Enable:  []string{"TL204"},
 			Disable: []string{"TL202", "TL301"},
@@ -60,6 +60,13 @@ func TestLoadValid(t *testing.T) {
 				TestingContext:     true,
 				DetachFuncs:        []string{"(*example.com/x/server.Server).Shutdown"},
 				PropagationHeaders: []string{"X-Cloud-Trace-Context"},
+			},
+			Attrkeys: Attrkeys{
+				Registries:       []string{"telemetry/registry", "telemetry/extra.yaml"},
+				Semconv:          false,
+				Allow:            []string{"shop.experiment.*", "legacy_id"},
+				Deny:             []DeniedKey{{Key: "http.url", Reason: "use url.full"}, {Key: "debug.*"}},
+				IgnoreNamespaces: []string{"vendor.legacy"},
 			},
 		})},
 	} {
@@ -81,7 +88,10 @@ var brokenFiles = map[string]string{
 	"unknown-key.yml":            `2:1: unknown key "foo"; allowed keys: enable, disable, spanend, ctxpropagation, attrkeys, piiattrs`,
 	"unknown-nested-key.yml":     `3:3: unknown key "ignore" in spanend; allowed keys: start-funcs, no-return-funcs, infer-wrappers`,
 	"misspelled-key.yml":         `2:3: unknown key "strat-funcs" in spanend; allowed keys: start-funcs, no-return-funcs, infer-wrappers`,
-	"no-options-yet.yml":         `2:3: unknown key "strict" in attrkeys; attrkeys has no options yet`,
+	"no-options-yet.yml":         `2:3: unknown key "strict" in piiattrs; piiattrs has no options yet`,
+	"bad-allow-glob.yml":         `2:20: attrkeys.allow[1]: "shop.[a-z]" is not an attribute key or a glob of keys; write a key such as "shop.order.id", with * for any run of characters`,
+	"deny-without-key.yml":       `3:7: attrkeys.deny[0]: missing "key"`,
+	"bad-namespace.yml":          `2:23: attrkeys.ignore-namespaces[0]: "vendor." is not a key namespace; write dot-separated words such as "vendor.legacy"`,
 	"bad-detach-func.yml":        `2:18: ctxpropagation.detach-funcs[0]: "Shutdown" is not a fully qualified function name; write "example.com/pkg.Func" or "(*example.com/pkg.Type).Method"`,
 	"wrong-type-bool.yml":        `2:19: spanend.infer-wrappers: expected a boolean (true or false), got "yes please"`,
 	"wrong-type-yes.yml":         `2:19: spanend.infer-wrappers: expected a boolean (true or false), got "yes"`,

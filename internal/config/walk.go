@@ -47,6 +47,16 @@ var checks = map[string]check{
 	"spanend.start-funcs":         {item: (*walker).funcName},
 	"spanend.no-return-funcs":     {item: (*walker).funcName},
 	"ctxpropagation.detach-funcs": {item: (*walker).funcName},
+	"attrkeys.registries":         {item: (*walker).nonEmpty},
+	"attrkeys.allow":              {item: (*walker).keyGlob},
+	"attrkeys.deny.key":           {item: (*walker).keyGlob},
+	"attrkeys.ignore-namespaces":  {item: (*walker).namespace},
+}
+
+// required lists, by schema path of a list of mappings, the keys each
+// mapping must have.
+var required = map[string][]string{
+	"attrkeys.deny": {"key"},
 }
 
 // kinds are the Go kinds an option may have, with what a value of each looks
@@ -136,6 +146,11 @@ func (w *walker) mapping(n *yaml.Node, t reflect.Type, l loc) error {
 			return err
 		}
 	}
+	for _, key := range required[l.key] {
+		if _, ok := seen[key]; !ok {
+			return w.errorf(n, "%s: missing %q", l.path, key)
+		}
+	}
 	return nil
 }
 
@@ -213,6 +228,30 @@ func (w *walker) ruleID(n *yaml.Node, l loc, id string) error {
 		known = strings.Join(w.rules, ", ")
 	}
 	return w.errorf(n, "unknown rule %q in %s; known rules: %s", id, l.key, known)
+}
+
+func (w *walker) nonEmpty(n *yaml.Node, l loc, s string) error {
+	if s == "" {
+		return w.errorf(n, "%s: empty path", l.path)
+	}
+	return nil
+}
+
+// keyGlob checks an attribute key or a glob of keys, in which * matches any
+// run of characters.
+func (w *walker) keyGlob(n *yaml.Node, l loc, s string) error {
+	if s == "" || strings.ContainsAny(s, " \t[]?\\") {
+		return w.errorf(n, "%s: %q is not an attribute key or a glob of keys; write a key such as \"shop.order.id\", with * for any run of characters", l.path, s)
+	}
+	return nil
+}
+
+// namespace checks a key namespace: dot-separated words, no trailing dot.
+func (w *walker) namespace(n *yaml.Node, l loc, s string) error {
+	if s == "" || strings.HasPrefix(s, ".") || strings.HasSuffix(s, ".") || strings.ContainsAny(s, " *") {
+		return w.errorf(n, "%s: %q is not a key namespace; write dot-separated words such as \"vendor.legacy\"", l.path, s)
+	}
+	return nil
 }
 
 // funcNameRE matches a function name as types.Func.FullName prints it:

@@ -1,0 +1,342 @@
+package attrkeys
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/tracelint/tracelint/internal/contract"
+	"github.com/tracelint/tracelint/internal/otelapi"
+	"github.com/tracelint/tracelint/internal/rules"
+)
+
+// check applies the rules to one attribute site.
+func (c *checker) check(s site) {
+	k := c.resolveKey(s.key)
+	if !k.constant {
+		c.dynamicKey(s, k)
+		return
+	}
+	if c.ignored(k.text) {
+		return
+	}
+	if reason, denied := c.denied(k.text); denied {
+		c.rep.Report(rules.Finding{Rule: TL301, Pos: s.node.Pos(), End: s.node.End(),
+			Message: fmt.Sprintf("attribute key %q is denied by attrkeys.deny%s", k.text, reason)})
+		return
+	}
+	attr, known := c.lookup(k.text)
+	if k.semconv {
+		// Correct by construction, in the semconv version the code uses.
+		if known {
+			c.checkValue(s, k, attr)
+		}
+		return
+	}
+	if !known {
+		if !c.allowed(k.text) && !c.goKeys[k.text] {
+			c.unknownKey(s, k)
+		}
+		return
+	}
+	if attr.Deprecated != nil {
+		c.deprecated(s, k, attr)
+	}
+	c.checkValue(s, k, attr)
+}
+
+// lookup finds key in the team's registries, then in the semantic
+// conventions.
+func (c *checker) lookup(key string) (*contract.Attribute, bool) {
+	if a, ok := c.registry.Lookup(key); ok {
+		return a, true
+	}
+	return c.semconv.Lookup(key)
+}
+
+func (c *checker) ignored(key string) bool {
+	for _, ns := range c.cfg.IgnoreNamespaces {
+		if strings.HasPrefix(key, ns) && (len(key) == len(ns) || key[len(ns)] == '.') {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) allowed(key string) bool {
+	for _, glob := range c.cfg.Allow {
+		if ok, _ := path.Match(glob, key); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// denied returns the reason a key is denied, as ": reason" or "".
+func (c *checker) denied(key string) (string, bool) {
+	for _, d := range c.cfg.Deny {
+		if ok, _ := path.Match(d.Key, key); ok {
+			if d.Reason != "" {
+				return ": " + d.Reason, true
+			}
+			return "", true
+		}
+	}
+	return "", false
+}
+
+// dynamicKey handles a key that is not a constant: its constant start must
+// lead into a template of the contract (TL302 still applies), else it is
+// reported by the opt-in TL305.
+func (c *checker) dynamicKey(s site, k key) {
+	if k.prefix && c.ignored(strings.TrimSuffix(k.text, ".")) {
+		return
+	}
+	if k.prefix && strings.HasSuffix(k.text, ".") {
+		// "http.request.header." + h: any name after the prefix.
+		if attr, ok := c.lookup(k.text + "x"); ok && attr.Type.Template {
+			c.checkValue(s, k, attr)
+			return
+		}
+	}
+	if !c.rep.Enabled(TL305) {
+		return
+	}
+	what := "is not a constant"
+	if k.prefix {
+		what = fmt.Sprintf("is built at run time from %q and is not a template of the contract", k.text)
+	}
+	c.rep.Report(rules.Finding{Rule: TL305, Pos: s.node.Pos(), End: s.node.End(),
+		Message: fmt.Sprintf("attribute key %s %s; it cannot be checked and may have unbounded cardinality: use a constant key and put the variable part in the value", types.ExprString(s.key), what)})
+}
+
+// unknownKey reports a constant key the contract does not define: always
+// when registries are configured, else only inside a namespace of the
+// semantic conventions; otherwise the naming convention applies.
+func (c *checker) unknownKey(s site, k key) {
+	inSemconvNamespace := false
+	if i := strings.LastIndexByte(k.text, '.'); i > 0 && c.semconv != nil {
+		inSemconvNamespace = c.semconv.HasNamespace(k.text[:i])
+	}
+	if c.rep.Enabled(TL301) && (c.registry != nil || inSemconvNamespace) {
+		msg := fmt.Sprintf("attribute key %q is not in the telemetry contract", k.text)
+		if c.registry == nil {
+			msg = fmt.Sprintf("attribute key %q is in the namespace %q of the OpenTelemetry semantic conventions but is not one of its keys", k.text, k.text[:strings.LastIndexByte(k.text, '.')])
+		}
+		var fix *analysis.SuggestedFix
+		if near, ok := c.nearest(k.text); ok {
+			msg += fmt.Sprintf("; did you mean %q?", near)
+			fix = c.replaceKey(k, near)
+		} else if c.registry != nil {
+			msg += "; add it to the registry or use a key that is"
+		} else {
+			msg += "; use a semantic conventions key or a namespace of your own"
+		}
+		c.rep.Report(rules.Finding{Rule: TL301, Pos: s.node.Pos(), End: s.node.End(), Message: msg, Fix: fix})
+		return
+	}
+	if !validName(k.text) {
+		c.rep.Report(rules.Finding{Rule: TL304, Pos: s.node.Pos(), End: s.node.End(),
+			Message: fmt.Sprintf("attribute key %q does not follow the naming convention: lowercase, dot-separated namespaces, snake_case words, at least one namespace; write %s", k.text, suggestName(k.text))})
+	}
+}
+
+// nearest returns the contract key closest to key, if close enough: the
+// team's registries first, then the semantic conventions.
+func (c *checker) nearest(key string) (string, bool) {
+	if near, ok := c.registry.Nearest(key); ok {
+		return near, true
+	}
+	return c.semconv.Nearest(key)
+}
+
+// deprecated reports a deprecated key, with a fix when it was renamed and
+// the new key keeps the type.
+func (c *checker) deprecated(s site, k key, attr *contract.Attribute) {
+	d := attr.Deprecated
+	msg := fmt.Sprintf("attribute key %q is deprecated", k.text)
+	var fix *analysis.SuggestedFix
+	switch d.Reason {
+	case "renamed":
+		msg += fmt.Sprintf(": renamed to %q", d.RenamedTo)
+		if to, ok := c.lookup(d.RenamedTo); ok && to.Type.Value().String() == attr.Type.Value().String() {
+			fix = c.replaceKey(k, d.RenamedTo)
+		} else {
+			msg += ", whose type differs; change the value too"
+		}
+	case "obsoleted":
+		msg += ": it is obsolete"
+	}
+	if d.Note != "" {
+		msg += " (" + strings.TrimSuffix(firstLine(d.Note), ".") + ")"
+	}
+	if d.Reason != "renamed" {
+		msg += "; stop recording it or use its replacement"
+	}
+	c.rep.Report(rules.Finding{Rule: TL303, Pos: s.node.Pos(), End: s.node.End(), Message: msg, Fix: fix})
+}
+
+// replaceKey returns the fix that spells key in place of k's literal, or
+// nil when the key is not spelled by a literal of this package. When the
+// literal is a constant's value, every use of the constant changes with it.
+func (c *checker) replaceKey(k key, to string) *analysis.SuggestedFix {
+	if k.lit == nil {
+		return nil
+	}
+	return &analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Use the key %q", to),
+		TextEdits: []analysis.TextEdit{{Pos: k.lit.Pos(), End: k.lit.End(), NewText: []byte(strconv.Quote(to))}},
+	}
+}
+
+// checkValue reports a value whose type does not fit the key (TL302) and a
+// constant that is not a member of the key's enum (TL306).
+func (c *checker) checkValue(s site, k key, attr *contract.Attribute) {
+	if s.kind == "" {
+		return
+	}
+	t := attr.Type
+	if !fits(s.kind, t) {
+		c.rep.Report(rules.Finding{Rule: TL302, Pos: s.node.Pos(), End: s.node.End(),
+			Message: fmt.Sprintf("attribute %q is %s in the telemetry contract, but the value is %s; use %s", keyName(k, attr), t.Value(), s.kind, constructorFor(t.Value()))})
+		return
+	}
+	if t.IsEnum() && !t.Array && s.value != nil {
+		c.enumValue(s, k, attr)
+	}
+}
+
+// fits reports whether a value of kind v may be stored under type t.
+func fits(v otelapi.ValueKind, t contract.Type) bool {
+	if t.Kind == contract.KindAny {
+		return true
+	}
+	return string(v) == t.Value().String()
+}
+
+// constructorFor names the attribute constructor that stores type t.
+func constructorFor(t contract.Type) string {
+	names := map[string]string{
+		"string": "attribute.String", "int": "attribute.Int or attribute.Int64", "double": "attribute.Float64",
+		"boolean": "attribute.Bool", "string[]": "attribute.StringSlice", "int[]": "attribute.IntSlice or attribute.Int64Slice",
+		"double[]": "attribute.Float64Slice", "boolean[]": "attribute.BoolSlice",
+	}
+	return names[t.String()]
+}
+
+// enumValue reports a constant value that is not a member of the enum.
+// Weaver enums are open, so the message asks rather than forbids.
+func (c *checker) enumValue(s site, k key, attr *contract.Attribute) {
+	tv, ok := c.pass.TypesInfo.Types[ast.Unparen(s.value)]
+	if !ok || tv.Value == nil {
+		return
+	}
+	var v string
+	switch tv.Value.Kind() {
+	case constant.String:
+		v = constant.StringVal(tv.Value)
+	case constant.Int:
+		v = tv.Value.ExactString()
+	default:
+		return
+	}
+	var values []string
+	var fold string
+	folds := 0
+	for _, m := range attr.Type.Members {
+		if m.Value == v {
+			return
+		}
+		values = append(values, m.Value)
+		if strings.EqualFold(m.Value, v) {
+			fold, folds = m.Value, folds+1
+		}
+	}
+	list := strings.Join(values, ", ")
+	if len(values) > 8 {
+		list = strings.Join(values[:8], ", ") + ", ..."
+	}
+	msg := fmt.Sprintf("value %s is not a member of the enum %q (%s)", quoteValue(v, attr.Type.Kind), keyName(k, attr), list)
+	var fix *analysis.SuggestedFix
+	if lit, ok := ast.Unparen(s.value).(*ast.BasicLit); ok && folds == 1 {
+		msg += fmt.Sprintf("; did you mean %q?", fold)
+		fix = &analysis.SuggestedFix{
+			Message:   fmt.Sprintf("Use the member %q", fold),
+			TextEdits: []analysis.TextEdit{{Pos: lit.Pos(), End: lit.End(), NewText: []byte(strconv.Quote(fold))}},
+		}
+	} else {
+		msg += "; the enum is open, so use a member unless the value is a deliberate extension"
+	}
+	c.rep.Report(rules.Finding{Rule: TL306, Pos: s.value.Pos(), End: s.value.End(), Message: msg, Fix: fix})
+}
+
+func quoteValue(v string, kind contract.Kind) string {
+	if kind == contract.KindString {
+		return strconv.Quote(v)
+	}
+	return v
+}
+
+// keyName is the key to name in a message: the constant key, or the
+// template's key for a key built at run time.
+func keyName(k key, attr *contract.Attribute) string {
+	if k.constant {
+		return k.text
+	}
+	return attr.Key + ".*"
+}
+
+// nameRE is the naming convention of attribute keys: lowercase words in
+// dot-separated namespaces, snake_case within a word.
+var nameRE = regexp.MustCompile(`^[a-z][a-z0-9]*([._][a-z0-9]+)*$`)
+
+func validName(key string) bool {
+	return nameRE.MatchString(key) && strings.Contains(key, ".")
+}
+
+// suggestName proposes a conforming spelling of key: words split at case
+// changes, dashes and spaces, joined by underscores, lowercased, under a
+// namespace placeholder when the key has none.
+//
+//	OrderID       <namespace>.order_id
+//	shop.orderId  shop.order_id
+//	HTTPServer    <namespace>.http_server
+func suggestName(key string) string {
+	var b strings.Builder
+	runes := []rune(key)
+	for i, r := range runes {
+		switch {
+		case r == '-' || r == ' ':
+			b.WriteByte('_')
+		case unicode.IsUpper(r):
+			if i > 0 {
+				prev := runes[i-1]
+				nextLower := i+1 < len(runes) && unicode.IsLower(runes[i+1])
+				if unicode.IsLower(prev) || unicode.IsDigit(prev) || unicode.IsUpper(prev) && nextLower {
+					b.WriteByte('_')
+				}
+			}
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			b.WriteRune(r)
+		}
+	}
+	s := b.String()
+	if !strings.Contains(s, ".") {
+		return fmt.Sprintf("\"<namespace>.%s\", with your team's namespace", s)
+	}
+	return strconv.Quote(s)
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	return s
+}

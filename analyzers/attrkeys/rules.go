@@ -1,0 +1,171 @@
+package attrkeys
+
+import "github.com/tracelint/tracelint/internal/rules"
+
+var optionRegistries = rules.Option{
+	Key:     "attrkeys.registries",
+	Type:    "list of strings",
+	Default: "[]",
+	Doc: "Weaver registries, files or folders relative to the configuration file (v1 `groups:`, v2 `definition/2` " +
+		"or a resolved `resolved/2.0` registry). With registries set, every key must be in them or in the semantic conventions.",
+}
+
+var optionSemconv = rules.Option{
+	Key:     "attrkeys.semconv",
+	Type:    "boolean",
+	Default: "true",
+	Doc:     "Make the bundled OpenTelemetry semantic conventions part of the contract.",
+}
+
+var optionAllow = rules.Option{
+	Key:     "attrkeys.allow",
+	Type:    "list of strings",
+	Default: "[]",
+	Doc:     "Extra keys that are always accepted, as globs in which `*` matches any run of characters (`shop.experiment.*`).",
+}
+
+var optionDeny = rules.Option{
+	Key:     "attrkeys.deny",
+	Type:    "list of {key, reason}",
+	Default: "[]",
+	Doc:     "Keys (or globs of keys) that must not be used, each with the reason shown in the report.",
+}
+
+var optionIgnoreNamespaces = rules.Option{
+	Key:     "attrkeys.ignore-namespaces",
+	Type:    "list of strings",
+	Default: "[]",
+	Doc:     "Key namespaces (`vendor.legacy`) whose keys are not checked at all.",
+}
+
+// TL301 reports a key that is not in the contract.
+var TL301 = &rules.Rule{
+	ID:       "TL301",
+	Analyzer: "attrkeys",
+	Title:    "use attribute keys defined in the telemetry contract",
+	Why: "Dashboards, alerts and cross-service queries join on attribute keys. A key nobody agreed on " +
+		"(`http.request.methd`, `order_id` in one service and `shop.order.id` in the next) records data no query finds. " +
+		"The contract is the OpenTelemetry semantic conventions plus the team's Weaver registries.",
+	Bad:        `span.SetAttributes(attribute.String("http.request.methd", r.Method))`,
+	Good:       `span.SetAttributes(attribute.String("http.request.method", r.Method))`,
+	Default:    true,
+	DefaultWhy: "without registries only misspellings inside the semantic conventions' namespaces are reported, so a team gets no noise",
+	Autofix:    true,
+	NotFlagged: []string{
+		"without `attrkeys.registries`, keys outside the namespaces the semantic conventions define keys in (`shop.order.id`)",
+		"keys of the `go.opentelemetry.io/otel/semconv` packages the code imports, so code pinned to an older version is judged by what it uses",
+		"keys matched by `attrkeys.allow` or under `attrkeys.ignore-namespaces`",
+	},
+	KnownProblems: []string{
+		"The fix (\"did you mean\") is offered when a contract key is within two edits (three for long keys) and the key is spelled by a " +
+			"literal of the package; when that literal is a constant's value, every use of the constant changes with it.",
+		"Keys listed in `attrkeys.deny` are reported under this rule, with the configured reason.",
+	},
+	Options: []rules.Option{optionRegistries, optionSemconv, optionAllow, optionDeny, optionIgnoreNamespaces},
+}
+
+// TL302 reports a value whose type does not match the contract.
+var TL302 = &rules.Rule{
+	ID:       "TL302",
+	Analyzer: "attrkeys",
+	Title:    "store the value type the contract gives the key",
+	Why: "Backends index an attribute by key and type: `http.response.status_code` recorded as a string in one " +
+		"service and an int in another splits every query and breaks numeric comparisons and histograms.",
+	Bad:        `span.SetAttributes(attribute.String("http.response.status_code", strconv.Itoa(code)))`,
+	Good:       `span.SetAttributes(attribute.Int("http.response.status_code", code))`,
+	Default:    true,
+	DefaultWhy: "a mistyped attribute is lost to every query on its key",
+	NotFlagged: []string{
+		"`attribute.Int64` for `int`, `attribute.IntSlice` for `int[]`, `attribute.Stringer` for `string`",
+		"a string enum's key with `attribute.String`, an int enum's with `attribute.Int`",
+		"any value for a key of type `any`",
+	},
+	KnownProblems: []string{
+		"The semconv packages' helper functions (`semconv.ServerPort(8080)`) are typed by Go and not checked again.",
+	},
+	Options: []rules.Option{optionRegistries, optionSemconv},
+}
+
+// TL303 reports a deprecated key.
+var TL303 = &rules.Rule{
+	ID:       "TL303",
+	Analyzer: "attrkeys",
+	Title:    "replace deprecated attribute keys",
+	Why: "A deprecated key is one the rest of the organisation, and the backends' built-in views, have moved away from: " +
+		"data recorded under it drops out of dashboards built on the new key.",
+	Bad:        `span.SetAttributes(attribute.String("http.method", r.Method))`,
+	Good:       `span.SetAttributes(attribute.String("http.request.method", r.Method))`,
+	Default:    true,
+	DefaultWhy: "the replacement is known and usually a rename",
+	Autofix:    true,
+	NotFlagged: []string{
+		"constants of the `go.opentelemetry.io/otel/semconv` packages: upgrading the semconv version is the fix, and its own change",
+	},
+	KnownProblems: []string{
+		"The fix is offered when the reason is `renamed`, the new key has the same type and the key is spelled by a literal of the package.",
+	},
+	Options: []rules.Option{optionRegistries, optionSemconv},
+}
+
+// TL304 reports a key that breaks the naming convention.
+var TL304 = &rules.Rule{
+	ID:       "TL304",
+	Analyzer: "attrkeys",
+	Title:    "name attribute keys as lowercase dotted namespaces",
+	Why: "OpenTelemetry keys are lowercase, dot-separated namespaces with snake_case words (`shop.order.item_count`). " +
+		"`OrderID`, `order-id` and `orderId` each make a separate column, and keys without a namespace collide across teams.",
+	Bad:        `span.SetAttributes(attribute.String("OrderID", id))`,
+	Good:       `span.SetAttributes(attribute.String("shop.order.id", id))`,
+	Default:    true,
+	DefaultWhy: "only keys outside the contract are checked, so the contract's own keys never trip it",
+	NotFlagged: []string{
+		"keys in the contract, whatever their spelling",
+		"a key TL301 already reports",
+	},
+	KnownProblems: []string{
+		"The suggested spelling needs a namespace chosen by the team, so there is no automatic fix.",
+	},
+	Options: []rules.Option{optionIgnoreNamespaces},
+}
+
+// TL305 reports a key that is not a constant.
+var TL305 = &rules.Rule{
+	ID:       "TL305",
+	Analyzer: "attrkeys",
+	Title:    "use constant attribute keys",
+	Why: "A key computed at run time cannot be checked against the contract, and a key built from data " +
+		"(`\"order.\" + id`) creates a new attribute per value, which backends bill and index as separate columns.",
+	Bad:        `span.SetAttributes(attribute.Int("item." + sku, qty))`,
+	Good:       `span.SetAttributes(attribute.String("shop.item.sku", sku), attribute.Int("shop.item.quantity", qty))`,
+	Default:    false,
+	DefaultWhy: "libraries that forward caller-chosen keys are legitimate; turn it on for services",
+	NotFlagged: []string{
+		"a constant prefix that leads into a template of the contract (`\"http.request.header.\" + name`)",
+	},
+	Options: []rules.Option{optionRegistries},
+}
+
+// TL306 reports a constant value that is not a member of the key's enum.
+var TL306 = &rules.Rule{
+	ID:       "TL306",
+	Analyzer: "attrkeys",
+	Title:    "use a member of the key's enum",
+	Why: "Enum keys are compared by value: `http.request.method` recorded as `get` or `GETT` is not counted with `GET`. " +
+		"Weaver enums are open, so a deliberate extension is allowed, but a near miss is a bug.",
+	Bad:        `span.SetAttributes(attribute.String("http.request.method", "get"))`,
+	Good:       `span.SetAttributes(attribute.String("http.request.method", "GET"))`,
+	Default:    true,
+	DefaultWhy: "only constant values are checked, which are rarely deliberate extensions",
+	Autofix:    true,
+	NotFlagged: []string{
+		"values that are not constants",
+		"array-typed enum keys",
+	},
+	KnownProblems: []string{
+		"The fix is offered when exactly one member differs from the value only in case.",
+	},
+	Options: []rules.Option{optionRegistries, optionSemconv},
+}
+
+// Rules is the attrkeys catalogue, in ID order.
+var Rules = []*rules.Rule{TL301, TL302, TL303, TL304, TL305, TL306}

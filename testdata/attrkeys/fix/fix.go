@@ -1,0 +1,21 @@
+// Package fix holds the shapes whose attrkeys fixes are checked against
+// fix.go.golden.
+package fix
+
+import (
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
+)
+
+const methodKey = "http.method"
+
+func record(span trace.Span, method string) {
+	span.SetAttributes(
+		attribute.String("http.request.methd", method),    // want `\(TL301\)`
+		attribute.String("http.method", method),           // want `\(TL303\)`
+		attribute.Key("http.status_code").Int(200),        // want `\(TL303\)`
+		attribute.String(methodKey, method),               // want `\(TL303\)`
+		attribute.String("http.request.method", "delete"), // want `\(TL306\)`
+		attribute.String("http.request.method", "Put"),    // want `\(TL306\)`
+	)
+}

@@ -1,0 +1,3 @@
+package keyforms
+
+const methodKey = "http.request.methd"

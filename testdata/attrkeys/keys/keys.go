@@ -1,0 +1,15 @@
+// Package keys declares attribute keys for keyforms to import.
+package keys
+
+import "go.opentelemetry.io/otel/attribute"
+
+// Key is a named string type that holds attribute keys.
+type Key string
+
+// Keys of another package, in every form a constant can take.
+const (
+	Method              = "http.request.methd"
+	Status              = attribute.Key("http.response.status_code")
+	Route           Key = "http.route"
+	Deprecated          = "http.url"
+)

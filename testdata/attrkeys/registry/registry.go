@@ -1,0 +1,30 @@
+// Package registry is checked against the registry in telemetry/, with
+// allow, deny and ignore-namespaces set and TL305 on.
+package registry
+
+import (
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
+)
+
+func record(span trace.Span, id, name string, total float64) {
+	span.SetAttributes(
+		attribute.String("shop.order.id", id),            // ok
+		attribute.Float64("shop.order.total", total),     // ok
+		attribute.String("http.request.method", "GET"),   // ok: semconv is part of the contract
+		attribute.String("shop.order.idd", id),           // want `attribute key "shop.order.idd" is not in the telemetry contract; did you mean "shop.order.id"\? \(TL301\)`
+		attribute.String("warehouse.bin", ""),            // want `attribute key "warehouse.bin" is not in the telemetry contract; add it to the registry or use a key that is \(TL301\)`
+		attribute.String("Warehouse", ""),                // want `attribute key "Warehouse" is not in the telemetry contract; add it .* \(TL301\)`
+		attribute.Int("shop.order.total", 3),             // want `attribute "shop.order.total" is double in the telemetry contract, but the value is int; use attribute.Float64 \(TL302\)`
+		attribute.String("shop.order.status", "payed"),   // want `value "payed" is not a member of the enum "shop.order.status" \(open, paid\); the enum is open, .* \(TL306\)`
+		attribute.Float64("shop.order.amount", total),    // want `attribute key "shop.order.amount" is deprecated: renamed to "shop.order.total" \(TL303\)`
+		attribute.Int("shop.order.code", 1),              // want `attribute key "shop.order.code" is deprecated: renamed to "shop.order.id", whose type differs; change the value too \(TL303\)`
+		attribute.String("shop.experiment.color", "red"), // ok: allowed
+		attribute.String("http.url", ""),                 // want `attribute key "http.url" is denied by attrkeys.deny: use url.full \(TL301\)`
+		attribute.String("debug.dump", ""),               // want `attribute key "debug.dump" is denied by attrkeys.deny \(TL301\)`
+		attribute.String("vendor.legacy.Thing", ""),      // ok: ignored namespace
+		attribute.String("shop."+name, ""),               // want `attribute key "shop." \+ name is built at run time from "shop." and is not a template of the contract; .* \(TL305\)`
+		attribute.String(name, ""),                       // want `attribute key name is not a constant; it cannot be checked and may have unbounded cardinality: use a constant key and put the variable part in the value \(TL305\)`
+		attribute.String("vendor.legacy."+name, ""),      // ok: ignored namespace
+	)
+}

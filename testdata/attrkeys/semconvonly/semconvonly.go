@@ -1,0 +1,63 @@
+// Package semconvonly is checked with the default configuration: the bundled
+// semantic conventions and no registries.
+package semconvonly
+
+import (
+	"context"
+	"strconv"
+
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/attribute"
+	semconv "go.opentelemetry.io/otel/semconv/v1.37.0"
+	"go.opentelemetry.io/otel/trace"
+)
+
+var tracer = otel.Tracer("semconvonly")
+
+func handle(ctx context.Context, method string, code int) {
+	_, span := tracer.Start(ctx, "handle", trace.WithAttributes(
+		attribute.String("http.request.methd", method), // want `attribute key "http.request.methd" is in the namespace "http.request" of the OpenTelemetry semantic conventions but is not one of its keys; did you mean "http.request.method"\? \(TL301\)`
+		attribute.String("http.request.method", method), // ok
+	))
+	defer span.End()
+
+	span.SetAttributes(
+		attribute.String("http.response.status_code", strconv.Itoa(code)), // want `attribute "http.response.status_code" is int in the telemetry contract, but the value is string; use attribute.Int or attribute.Int64 \(TL302\)`
+		attribute.Int("http.response.status_code", code),                  // ok
+		attribute.Int64("http.response.status_code", int64(code)),         // ok: Int64 stores an int
+		attribute.Int("server.address", 1),                                // want `attribute "server.address" is string in the telemetry contract, but the value is int; use attribute.String \(TL302\)`
+		attribute.StringSlice("http.request.header.x-forwarded-for", nil), // ok: a template of string[]
+		attribute.String("http.request.header.x-forwarded-for", ""),       // want `attribute "http.request.header.x-forwarded-for" is string\[\] in the telemetry contract, but the value is string; use attribute.StringSlice \(TL302\)`
+	)
+
+	span.SetAttributes(attribute.String("http.method", method))         // want `attribute key "http.method" is deprecated: renamed to "http.request.method" \(TL303\)`
+	span.SetAttributes(attribute.String("enduser.scope", ""))           // want `attribute key "enduser.scope" is deprecated: it is obsolete \(Removed, no replacement at this time\); stop recording it or use its replacement \(TL303\)`
+	span.SetAttributes(attribute.String("http.request.method", "get"))  // want `value "get" is not a member of the enum "http.request.method" \(CONNECT, DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT, \.\.\.\); did you mean "GET"\? \(TL306\)`
+	span.SetAttributes(attribute.String("http.request.method", "GET"))  // ok
+	span.SetAttributes(attribute.String("http.request.method", "PURGE")) // want `value "PURGE" is not a member of the enum "http.request.method" .*; the enum is open, so use a member unless the value is a deliberate extension \(TL306\)`
+	span.SetAttributes(attribute.String("http.request.method", method)) // ok: not a constant
+
+	span.SetAttributes(
+		attribute.String("OrderID", ""),         // want `attribute key "OrderID" does not follow the naming convention: lowercase, dot-separated namespaces, snake_case words, at least one namespace; write "<namespace>.order_id", with your team's namespace \(TL304\)`
+		attribute.String("shop.orderId", ""),    // want `write "shop.order_id" \(TL304\)`
+		attribute.String("shop.order.id", ""),   // ok: outside the semantic conventions' namespaces
+		attribute.String("app.order_id", ""),    // want `in the namespace "app" of the OpenTelemetry semantic conventions but is not one of its keys; use a semantic conventions key or a namespace of your own \(TL301\)`
+		attribute.String("app.product.id", ""),  // ok: "app.product" holds no key
+		attribute.Int("shop.order.items", 3),    // ok
+		attribute.Bool("feature.enabled", true), // ok
+	)
+}
+
+// The semconv packages' constants and helpers are correct by construction;
+// their value types and enum members are still checked.
+func generated(span trace.Span, code int) {
+	span.SetAttributes(
+		semconv.HTTPRequestMethodKey.String("GET"),           // ok
+		semconv.HTTPRequestMethodGet,                         // ok
+		semconv.HTTPResponseStatusCode(code),                 // ok
+		semconv.HTTPResponseStatusCodeKey.String("200"),      // want `attribute "http.response.status_code" is int in the telemetry contract, but the value is string; use attribute.Int or attribute.Int64 \(TL302\)`
+		semconv.HTTPRequestMethodKey.String("POST "),         // want `value "POST " is not a member of the enum "http.request.method" .* \(TL306\)`
+		attribute.Key("http.request.method").String("HEAD"),  // ok
+		attribute.Key("http.request.methd").String("HEAD"),   // want `did you mean "http.request.method"\? \(TL301\)`
+	)
+}
