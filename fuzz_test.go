@@ -58,6 +58,16 @@ var oddBodies = []string{
 	`_, _ = tr.Start(context.Background(), "x", trace.WithLinks(trace.LinkFromContext(ctx)))`,
 	`var ctx2 interface{ context.Context; Context() context.Context }; _ = ctx2; _ = context.TODO()`,
 	`type C[T context.Context] struct{ c T }; _ = C[context.Context]{}; _ = context.TODO()`,
+	`_ = attribute.String("http.request.methd", "GETT"); _ = attribute.Int("server.address", 1)`,
+	`_ = attribute.String(); _ = attribute.String("a"); _ = attribute.String("a", "b", "c")`,
+	`_ = attribute.Key("http.method").String("x"); _ = attribute.Key.String("http.method", "x")`,
+	`_ = attribute.KeyValue{}; _ = attribute.KeyValue{Key: 1}; _ = attribute.KeyValue{"a.b", attribute.IntValue()}`,
+	`_ = attribute.KeyValue{Value: attribute.StringValue("x"), Key: "http.request.method"}`,
+	`k := "http.request.header."; _ = attribute.String(k+k+k, ""); _ = attribute.String(fmt.Sprintf(k), "")`,
+	`const k = attribute.Key(""); _ = k.Int(1); _ = attribute.String("", ""); _ = attribute.String(".", "")`,
+	`_ = attribute.String("\xff\x00É", ""); _ = attribute.String("ÉTAT.Ü", "")`,
+	`_ = attribute.String("http.request.method", 1 + "x"); _ = attribute.Int("http.response.status_code", 1 << 70)`,
+	`var s fmt.Stringer; _ = attribute.Stringer("http.request.method", s); _ = attribute.StringSlice("http.request.method", nil)`,
 }
 
 const oddFile = `package odd
@@ -65,12 +75,17 @@ const oddFile = `package odd
 import (
 	"errors"
 	"context"
+	"fmt"
+
+	"go.opentelemetry.io/otel/attribute"
 
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/trace"
 )
 
 var _ = otel.Tracer
+var _ = fmt.Sprint
+var _ = attribute.String
 
 func f(ctx context.Context, tr trace.Tracer) {
 	BODY

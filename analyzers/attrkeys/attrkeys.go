@@ -31,19 +31,18 @@ var Analyzer = New(config.Default())
 
 // New returns an attrkeys Analyzer that takes its configuration from src.
 func New(src config.Source) *analysis.Analyzer {
-	cs := new(contracts)
 	return &analysis.Analyzer{
 		Name:     "attrkeys",
 		Doc:      doc,
 		URL:      rules.DocsBase + "TL301.md",
 		Requires: []*analysis.Analyzer{inspect.Analyzer},
 		Run: rules.Guard("attrkeys", func(pass *analysis.Pass) (any, error) {
-			return nil, run(pass, src, cs)
+			return nil, run(pass, src)
 		}),
 	}
 }
 
-func run(pass *analysis.Pass, src config.Source, cs *contracts) error {
+func run(pass *analysis.Pass, src config.Source) error {
 	if len(pass.Files) == 0 || !otelapi.ImportsAny(pass.Pkg, []string{otelapi.Attribute}) {
 		return nil
 	}
@@ -52,7 +51,7 @@ func run(pass *analysis.Pass, src config.Source, cs *contracts) error {
 	if err != nil {
 		return err
 	}
-	registry, err := cs.registry(cfg)
+	registry, err := Registry(cfg)
 	if err != nil {
 		return err
 	}

@@ -9,12 +9,10 @@ import (
 	"github.com/tracelint/tracelint/internal/contract"
 )
 
-// contracts caches the registries loaded for each configuration, so that a
-// run loads each registry once, whatever the number of packages.
-type contracts struct {
-	mu     sync.Mutex
-	loaded map[string]*loaded
-}
+// registries caches the contracts loaded for each list of registry paths,
+// process-wide, so that a run loads each registry once, whatever the number
+// of packages, analyzers and drivers asking.
+var registries sync.Map // string (the paths, joined) -> *loaded
 
 type loaded struct {
 	once     sync.Once
@@ -22,10 +20,11 @@ type loaded struct {
 	err      error
 }
 
-// registry returns the contract of cfg's registries (nil when it names
-// none), with relative paths resolved against the configuration's
-// directory.
-func (cs *contracts) registry(cfg *config.Config) (*contract.Contract, error) {
+// Registry returns the contract of cfg's registries (nil when it names
+// none), with relative paths resolved against the configuration file's
+// directory. A command calls it once it has the configuration, to stop on a
+// broken registry with one message instead of one per package.
+func Registry(cfg *config.Config) (*contract.Contract, error) {
 	paths := cfg.Attrkeys.Registries
 	if len(paths) == 0 {
 		return nil, nil
@@ -37,17 +36,8 @@ func (cs *contracts) registry(cfg *config.Config) (*contract.Contract, error) {
 		}
 		abs[i] = p
 	}
-	id := strings.Join(abs, "\x00")
-	cs.mu.Lock()
-	if cs.loaded == nil {
-		cs.loaded = make(map[string]*loaded)
-	}
-	l := cs.loaded[id]
-	if l == nil {
-		l = new(loaded)
-		cs.loaded[id] = l
-	}
-	cs.mu.Unlock()
+	v, _ := registries.LoadOrStore(strings.Join(abs, "\x00"), new(loaded))
+	l := v.(*loaded)
 	l.once.Do(func() { l.registry, l.err = contract.Load(abs, contract.Semconv()) })
 	return l.registry, l.err
 }

@@ -20,6 +20,7 @@ import (
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/tracelint/tracelint"
+	"github.com/tracelint/tracelint/analyzers/attrkeys"
 	"github.com/tracelint/tracelint/internal/config"
 )
 
@@ -41,11 +42,15 @@ type flagSource struct {
 }
 
 // For returns the configuration for the package in dir. A broken
-// configuration stops the whole run with one message naming the file, line
-// and problem, rather than one error per package and analyzer.
+// configuration, or a broken registry it names, stops the whole run with one
+// message naming the file, line and problem, rather than one error per
+// package and analyzer.
 func (s *flagSource) For(dir string) (*config.Config, error) {
 	s.once.Do(func() { s.finder = config.NewFinder(s.path, tracelint.RuleIDs()) })
 	cfg, err := s.finder.For(dir)
+	if err == nil {
+		_, err = attrkeys.Registry(cfg) // loaded once, shared with the analyzer
+	}
 	if err != nil {
 		s.failed.Do(func() {
 			fmt.Fprintf(os.Stderr, "tracelint: %v\n", err)

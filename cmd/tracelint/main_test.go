@@ -50,7 +50,8 @@ func runEnv(t *testing.T, dir string, env []string, name string, args ...string)
 }
 
 // wantService is tracelint's exact output on the testdata service, whose
-// .tracelint.yml (at the root of the testdata module) enables TL204.
+// .tracelint.yml (at the root of the testdata module) enables TL204 and
+// names the service's registry, service/telemetry.
 var wantService = []string{
 	`service/api/api.go:21:15: span "span" is not ended on every path: it leaks at the return on line 25; call span.End() on every path, e.g. defer span.End() after the start (TL201)`,
 	`service/api/api.go:25:3: 	"span" leaks when the function returns here`,
@@ -80,6 +81,10 @@ var wantService = []string{
 	`service/orders/orders.go:53:26: context.Background() starts a new trace although "ctx" is in scope; pass ctx so this work stays in the request's trace (TL101)`,
 	`service/orders/orders.go:37:13: span "span" ends without recording the error returned on line 47; call span.RecordError(err) and span.SetStatus(codes.Error, ...) on that path (TL204)`,
 	`service/orders/orders.go:47:3: 	the error is returned here`,
+	`service/checkout/checkout.go:19:43: value "Card" is not a member of the enum "shop.payment.method" (card, wallet); did you mean "card"? (TL306)`,
+	`service/checkout/checkout.go:20:3: attribute key "shop.order.amount" is deprecated: renamed to "shop.order.total" (TL303)`,
+	`service/checkout/checkout.go:24:3: attribute key "shop.order.items" is not in the telemetry contract; add it to the registry or use a key that is (TL301)`,
+	`service/checkout/checkout.go:25:3: attribute "shop.order.total" is double in the telemetry contract, but the value is string; use attribute.Float64 (TL302)`,
 }
 
 // groups splits output into diagnostics, each with its related lines, and
@@ -168,6 +173,23 @@ func TestEndToEnd(t *testing.T) {
 		}
 		out, code := run(t, dir, bin, "-config", cfg, "./service/...")
 		wantOut := "tracelint: " + cfg + `:2:3: unknown key "infer-wrapers" in spanend; allowed keys: start-funcs, no-return-funcs, infer-wrappers` + "\n"
+		if code != 1 || out != wantOut {
+			t.Errorf("exit code %d, output:\n%s\nwant exit code 1 and:\n%s", code, out, wantOut)
+		}
+	})
+
+	t.Run("bad registry", func(t *testing.T) {
+		tmp := t.TempDir()
+		cfg := filepath.Join(tmp, "cfg.yml")
+		reg := filepath.Join(tmp, "reg.yaml")
+		if err := os.WriteFile(cfg, []byte("attrkeys:\n  registries: [reg.yaml]\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(reg, []byte("file_format: definition/2\nattributes:\n  - key: shop.order.id\n    type: strin\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, code := run(t, dir, bin, "-config", cfg, "./service/...")
+		wantOut := "tracelint: " + reg + `:4:11: unknown type "strin"; expected string, int, double, boolean, their arrays (string[], ...), any, template[T] or an enum (members:)` + "\n"
 		if code != 1 || out != wantOut {
 			t.Errorf("exit code %d, output:\n%s\nwant exit code 1 and:\n%s", code, out, wantOut)
 		}

@@ -39,6 +39,24 @@ type Tracer interface {
 func SpanFromContext(ctx context.Context) Span { return nil }
 func ContextWithSpan(ctx context.Context, s Span) context.Context { return ctx }
 `,
+	"go.opentelemetry.io/otel/attribute": `package attribute
+import "fmt"
+type Key string
+type Value struct{ s string }
+type KeyValue struct {
+	Key   Key
+	Value Value
+}
+func String(k, v string) KeyValue { return KeyValue{} }
+func Int(k string, v int) KeyValue { return KeyValue{} }
+func Float64(k string, v float64) KeyValue { return KeyValue{} }
+func StringSlice(k string, v []string) KeyValue { return KeyValue{} }
+func Stringer(k string, v fmt.Stringer) KeyValue { return KeyValue{} }
+func StringValue(v string) Value { return Value{} }
+func IntValue(v int) Value { return Value{} }
+func (k Key) String(v string) KeyValue { return KeyValue{} }
+func (k Key) Int(v int) KeyValue { return KeyValue{} }
+`,
 	"go.opentelemetry.io/otel": `package otel
 import "go.opentelemetry.io/otel/trace"
 func Tracer(name string) trace.Tracer { return nil }
