@@ -12,6 +12,7 @@ package contract
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/agnivade/levenshtein"
 )
@@ -115,6 +116,7 @@ type Contract struct {
 	keys      map[string]*Attribute
 	templates []*Attribute // longest key first, so that the nearest template matches
 	parents   map[string]bool
+	nearest   sync.Map // string -> string: Nearest's answers, "" for none
 }
 
 // New returns a contract of the given attributes. A key given twice keeps
@@ -192,11 +194,21 @@ func (c *Contract) HasNamespace(ns string) bool {
 
 // Nearest returns the key of c closest to key in edit distance, when it is
 // close enough to be a likely misspelling: at most two edits, or three for
-// keys longer than 20 bytes.
+// keys longer than 20 bytes. Answers are remembered: a misspelled key
+// usually recurs.
 func (c *Contract) Nearest(key string) (string, bool) {
 	if c == nil {
 		return "", false
 	}
+	if near, ok := c.nearest.Load(key); ok {
+		return near.(string), near != ""
+	}
+	near := c.computeNearest(key)
+	c.nearest.Store(key, near)
+	return near, near != ""
+}
+
+func (c *Contract) computeNearest(key string) string {
 	limit := 2
 	if len(key) > 20 {
 		limit = 3
@@ -211,5 +223,5 @@ func (c *Contract) Nearest(key string) (string, bool) {
 			best, bestDist = k, d
 		}
 	}
-	return best, best != ""
+	return best
 }

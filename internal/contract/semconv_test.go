@@ -2,7 +2,10 @@ package contract
 
 import (
 	"bytes"
+	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -81,5 +84,42 @@ func TestSemconvSpotChecks(t *testing.T) {
 func BenchmarkSemconvBuild(b *testing.B) {
 	for b.Loop() {
 		New(semconvTable)
+	}
+}
+
+// BenchmarkLoadRegistry1000 loads a v1 registry of 1,000 attributes, every
+// tenth an enum and every twentieth deprecated, in ten files.
+func BenchmarkLoadRegistry1000(b *testing.B) {
+	dir := b.TempDir()
+	for f := range 10 {
+		var src strings.Builder
+		src.WriteString("groups:\n")
+		fmt.Fprintf(&src, "  - id: registry.bench%d\n    type: attribute_group\n    brief: Benchmark attributes.\n    attributes:\n", f)
+		for i := range 100 {
+			n := f*100 + i
+			fmt.Fprintf(&src, "      - id: bench.ns%d.attr_%d\n        stability: development\n        brief: Attribute %d.\n", f, n, n)
+			switch {
+			case n%10 == 0:
+				src.WriteString("        type:\n          members:\n            - id: a\n              value: a\n            - id: b\n              value: b\n")
+			default:
+				src.WriteString("        type: string\n")
+			}
+			if n%20 == 5 {
+				fmt.Fprintf(&src, "        deprecated:\n          reason: renamed\n          renamed_to: bench.ns%d.attr_%d\n", f, n-1)
+			}
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%d.yaml", f)), []byte(src.String()), 0o600); err != nil {
+			b.Fatal(err)
+		}
+	}
+	sc := Semconv()
+	for b.Loop() {
+		c, err := Load([]string{dir}, sc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if c.Len() != 1000 {
+			b.Fatalf("loaded %d attributes, want 1000", c.Len())
+		}
 	}
 }
