@@ -131,16 +131,16 @@ func (c *checker) unknownKey(s site, k key) {
 		if c.registry == nil {
 			msg = fmt.Sprintf("attribute key %q is in the namespace %q of the OpenTelemetry semantic conventions but is not one of its keys", k.text, k.text[:strings.LastIndexByte(k.text, '.')])
 		}
-		var fix *analysis.SuggestedFix
 		if near, ok := c.nearest(k.text); ok {
+			// No fix: a near key is a guess, and golangci-lint's --fix
+			// would apply it unasked.
 			msg += fmt.Sprintf("; did you mean %q?", near)
-			fix = c.replaceKey(k, near)
 		} else if c.registry != nil {
 			msg += "; add it to the registry or use a key that is"
 		} else {
 			msg += "; use a semantic conventions key or a namespace of your own"
 		}
-		c.rep.Report(rules.Finding{Rule: TL301, Pos: s.node.Pos(), End: s.node.End(), Message: msg, Fix: fix})
+		c.rep.Report(rules.Finding{Rule: TL301, Pos: s.node.Pos(), End: s.node.End(), Message: msg})
 		return
 	}
 	if !validName(k.text) {

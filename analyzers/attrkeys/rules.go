@@ -50,15 +50,15 @@ var TL301 = &rules.Rule{
 	Good:       `span.SetAttributes(attribute.String("http.request.method", r.Method))`,
 	Default:    true,
 	DefaultWhy: "without registries only misspellings inside the semantic conventions' namespaces are reported, so a team gets no noise",
-	Autofix:    true,
+	Autofix:    false,
 	NotFlagged: []string{
 		"without `attrkeys.registries`, keys outside the namespaces the semantic conventions define keys in (`shop.order.id`)",
 		"keys of the `go.opentelemetry.io/otel/semconv` packages the code imports, so code pinned to an older version is judged by what it uses",
 		"keys matched by `attrkeys.allow` or under `attrkeys.ignore-namespaces`",
 	},
 	KnownProblems: []string{
-		"The fix (\"did you mean\") is offered when a contract key is within two edits (three for long keys) and the key is spelled by a " +
-			"literal of the package; when that literal is a constant's value, every use of the constant changes with it.",
+		"The message names the nearest contract key (\"did you mean\") when one is within two edits, three for long keys. " +
+			"It is not offered as a fix: a near key is a guess, and golangci-lint's `--fix` would apply it unasked.",
 		"Keys listed in `attrkeys.deny` are reported under this rule, with the configured reason.",
 	},
 	Options: []rules.Option{optionRegistries, optionSemconv, optionAllow, optionDeny, optionIgnoreNamespaces},
@@ -102,7 +102,8 @@ var TL303 = &rules.Rule{
 		"constants of the `go.opentelemetry.io/otel/semconv` packages: upgrading the semconv version is the fix, and its own change",
 	},
 	KnownProblems: []string{
-		"The fix is offered when the reason is `renamed`, the new key has the same type and the key is spelled by a literal of the package.",
+		"The fix is offered when the reason is `renamed`, the new key has the same type and the key is spelled by a literal of the package; " +
+			"when that literal is a constant's value, the constant's declaration changes, and every use with it.",
 	},
 	Options: []rules.Option{optionRegistries, optionSemconv},
 }

@@ -17,5 +17,6 @@ func record(span trace.Span, method string) {
 		attribute.String(methodKey, method),               // want `\(TL303\)`
 		attribute.String("http.request.method", "delete"), // want `\(TL306\)`
 		attribute.String("http.request.method", "Put"),    // want `\(TL306\)`
+		attribute.Bool(methodKey, true),                   // want `\(TL303\)` `\(TL302\)`
 	)
 }
