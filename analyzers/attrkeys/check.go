@@ -110,12 +110,11 @@ func (c *checker) dynamicKey(s site, k key) {
 	if !c.rep.Enabled(TL305) {
 		return
 	}
-	what := "is not a constant"
+	msg := fmt.Sprintf("attribute key %s is not a constant, so it cannot be checked against the telemetry contract; declare the key as a constant", types.ExprString(s.key))
 	if k.prefix {
-		what = fmt.Sprintf("is built at run time from %q and is not a template of the contract", k.text)
+		msg = fmt.Sprintf("attribute key %s is built at run time from %q and is not a template of the contract: a key built from data makes a new attribute per value; use a constant key and put the variable part in the value", types.ExprString(s.key), k.text)
 	}
-	c.rep.Report(rules.Finding{Rule: TL305, Pos: s.node.Pos(), End: s.node.End(),
-		Message: fmt.Sprintf("attribute key %s %s; it cannot be checked and may have unbounded cardinality: use a constant key and put the variable part in the value", types.ExprString(s.key), what)})
+	c.rep.Report(rules.Finding{Rule: TL305, Pos: s.node.Pos(), End: s.node.End(), Message: msg})
 }
 
 // unknownKey reports a constant key the contract does not define: always
@@ -303,20 +302,22 @@ func validName(key string) bool {
 }
 
 // suggestName proposes a conforming spelling of key: words split at case
-// changes, dashes and spaces, joined by underscores, lowercased, under a
-// namespace placeholder when the key has none.
+// changes, other characters turned into underscores, lowercased, under a
+// namespace placeholder when the key has none. It proposes nothing when
+// that is still not a conforming key.
 //
-//	OrderID       <namespace>.order_id
-//	shop.orderId  shop.order_id
-//	HTTPServer    <namespace>.http_server
+//	OrderID                   "<namespace>.order_id"
+//	shop.orderId              "shop.order_id"
+//	HTTPServer                "<namespace>.http_server"
+//	example.com/x/caveatName  "example.com_x_caveat_name"
 func suggestName(key string) string {
 	var b strings.Builder
 	runes := []rune(key)
 	for i, r := range runes {
 		switch {
-		case r == '-' || r == ' ':
-			b.WriteByte('_')
-		case unicode.IsUpper(r):
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '.':
+			b.WriteRune(r)
+		case r >= 'A' && r <= 'Z':
 			if i > 0 {
 				prev := runes[i-1]
 				nextLower := i+1 < len(runes) && unicode.IsLower(runes[i+1])
@@ -326,11 +327,19 @@ func suggestName(key string) string {
 			}
 			b.WriteRune(unicode.ToLower(r))
 		default:
-			b.WriteRune(r)
+			b.WriteByte('_')
 		}
 	}
 	s := b.String()
-	if !strings.Contains(s, ".") {
+	for strings.Contains(s, "__") || strings.Contains(s, "..") {
+		s = strings.ReplaceAll(strings.ReplaceAll(s, "__", "_"), "..", ".")
+	}
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "_.", "."), "._", ".")
+	s = strings.Trim(s, "_.")
+	switch {
+	case s == "" || !nameRE.MatchString(s):
+		return "lowercase words under your team's namespace, e.g. \"shop.order_id\""
+	case !strings.Contains(s, "."):
 		return fmt.Sprintf("\"<namespace>.%s\", with your team's namespace", s)
 	}
 	return strconv.Quote(s)

@@ -194,7 +194,7 @@ func (c *Contract) HasNamespace(ns string) bool {
 
 // Nearest returns the key of c closest to key in edit distance, when it is
 // close enough to be a likely misspelling: at most two edits, or three for
-// keys longer than 20 bytes. Answers are remembered: a misspelled key
+// keys longer than 20 bytes. Deprecated keys are never proposed. Answers are remembered: a misspelled key
 // usually recurs.
 func (c *Contract) Nearest(key string) (string, bool) {
 	if c == nil {
@@ -214,8 +214,8 @@ func (c *Contract) computeNearest(key string) string {
 		limit = 3
 	}
 	best, bestDist := "", limit+1
-	for k := range c.keys {
-		if d := len(k) - len(key); d > limit || -d > limit {
+	for k, a := range c.keys {
+		if d := len(k) - len(key); d > limit || -d > limit || a.Deprecated != nil {
 			continue
 		}
 		d := levenshtein.ComputeDistance(key, k)

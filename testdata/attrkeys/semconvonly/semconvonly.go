@@ -30,6 +30,7 @@ func handle(ctx context.Context, method string, code int) {
 		attribute.String("http.request.header.x-forwarded-for", ""),       // want `attribute "http.request.header.x-forwarded-for" is string\[\] in the telemetry contract, but the value is string; use attribute.StringSlice \(TL302\)`
 	)
 
+	span.SetAttributes(attribute.String("http.methd", method))          // want `attribute key "http.methd" is in the namespace "http" .*; use a semantic conventions key or a namespace of your own \(TL301\)`
 	span.SetAttributes(attribute.String("http.method", method))         // want `attribute key "http.method" is deprecated: renamed to "http.request.method" \(TL303\)`
 	span.SetAttributes(attribute.String("enduser.scope", ""))           // want `attribute key "enduser.scope" is deprecated: it is obsolete \(Removed, no replacement at this time\); stop recording it or use its replacement \(TL303\)`
 	span.SetAttributes(attribute.String("http.request.method", "get"))  // want `value "get" is not a member of the enum "http.request.method" \(CONNECT, DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT, \.\.\.\); did you mean "GET"\? \(TL306\)`
@@ -40,6 +41,7 @@ func handle(ctx context.Context, method string, code int) {
 	span.SetAttributes(
 		attribute.String("OrderID", ""),         // want `attribute key "OrderID" does not follow the naming convention: lowercase, dot-separated namespaces, snake_case words, at least one namespace; write "<namespace>.order_id", with your team's namespace \(TL304\)`
 		attribute.String("shop.orderId", ""),    // want `write "shop.order_id" \(TL304\)`
+		attribute.String("example.com/x/caveatName", ""), // want `write "example.com_x_caveat_name" \(TL304\)`
 		attribute.String("shop.order.id", ""),   // ok: outside the semantic conventions' namespaces
 		attribute.String("app.order_id", ""),    // want `in the namespace "app" of the OpenTelemetry semantic conventions but is not one of its keys; use a semantic conventions key or a namespace of your own \(TL301\)`
 		attribute.String("app.product.id", ""),  // ok: "app.product" holds no key

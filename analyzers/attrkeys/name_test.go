@@ -1,0 +1,23 @@
+package attrkeys
+
+import "testing"
+
+func TestSuggestName(t *testing.T) {
+	for _, tt := range []struct{ key, want string }{
+		{"OrderID", `"<namespace>.order_id", with your team's namespace`},
+		{"shop.orderId", `"shop.order_id"`},
+		{"HTTPServer", `"<namespace>.http_server", with your team's namespace`},
+		{"order-id", `"<namespace>.order_id", with your team's namespace`},
+		{"authzed.com/x/caveatName", `"authzed.com_x_caveat_name"`},
+		{"shop..order", `"shop.order"`},
+		{"_.Ü", `lowercase words under your team's namespace, e.g. "shop.order_id"`},
+	} {
+		got := suggestName(tt.key)
+		if got != tt.want {
+			t.Errorf("suggestName(%q) = %s, want %s", tt.key, got, tt.want)
+		}
+		if !validName(tt.key) && got == `"`+tt.key+`"` {
+			t.Errorf("suggestName(%q) proposes the key itself", tt.key)
+		}
+	}
+}
