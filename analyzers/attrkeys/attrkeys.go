@@ -51,7 +51,7 @@ func run(pass *analysis.Pass, src config.Source) error {
 	if err != nil {
 		return err
 	}
-	registry, err := Registry(cfg)
+	registry, err := contract.ForConfig(cfg)
 	if err != nil {
 		return err
 	}

@@ -20,8 +20,8 @@ import (
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/tracelint/tracelint"
-	"github.com/tracelint/tracelint/analyzers/attrkeys"
 	"github.com/tracelint/tracelint/internal/config"
+	"github.com/tracelint/tracelint/internal/contract"
 )
 
 func main() {
@@ -49,7 +49,7 @@ func (s *flagSource) For(dir string) (*config.Config, error) {
 	s.once.Do(func() { s.finder = config.NewFinder(s.path, tracelint.RuleIDs()) })
 	cfg, err := s.finder.For(dir)
 	if err == nil {
-		_, err = attrkeys.Registry(cfg) // loaded once, shared with the analyzer
+		_, err = contract.ForConfig(cfg) // loaded once, shared with the analyzers
 	}
 	if err != nil {
 		s.failed.Do(func() {

@@ -92,14 +92,57 @@ type DeniedKey struct {
 	Reason string `yaml:"reason" json:"reason"`
 }
 
-// Piiattrs configures the piiattrs analyzer. It has no options yet.
-type Piiattrs struct{}
+// Piiattrs configures the piiattrs analyzer.
+type Piiattrs struct {
+	// Allow lists attribute, baggage and tracestate keys accepted after
+	// review, as globs in which * matches any run of characters.
+	Allow []string `yaml:"allow" json:"allow"`
+	// Redactors lists functions, by fully qualified name, whose result is
+	// safe to record whatever their argument: "example.com/x/privacy.Redact".
+	Redactors []string `yaml:"redactors" json:"redactors"`
+	// ExtraPatterns adds words and phrases to the built-in ones.
+	ExtraPatterns []PIIPattern `yaml:"extra-patterns" json:"extra-patterns"`
+	// Categories turns categories of personal data and secrets on and off.
+	// Pseudonymous identifiers are controlled by their rule, TL406.
+	Categories PIICategories `yaml:"categories" json:"categories"`
+}
+
+// PIIPattern is a list of extra words and phrases of one category.
+type PIIPattern struct {
+	// Category is one of PIICategoryNames.
+	Category string `yaml:"category" json:"category"`
+	// Words are words or phrases, a phrase's words separated by spaces:
+	// "pin code" matches pin_code, pinCode and pin.code.
+	Words []string `yaml:"words" json:"words"`
+}
+
+// PIICategories turns each category on or off; all are on by default.
+type PIICategories struct {
+	Credentials     bool `yaml:"credentials" json:"credentials"`
+	Contact         bool `yaml:"contact" json:"contact"`
+	GovernmentID    bool `yaml:"government-id" json:"government-id"`
+	Financial       bool `yaml:"financial" json:"financial"`
+	PersonName      bool `yaml:"person-name" json:"person-name"`
+	BirthDate       bool `yaml:"birth-date" json:"birth-date"`
+	PostalAddress   bool `yaml:"postal-address" json:"postal-address"`
+	NetworkIdentity bool `yaml:"network-identity" json:"network-identity"`
+}
+
+// PIICategoryNames are the categories extra-patterns may name.
+var PIICategoryNames = []string{
+	"credentials", "contact", "government-id", "financial", "person-name", "birth-date",
+	"postal-address", "network-identity", "pseudonymous",
+}
 
 // Default returns the configuration used when no file is given or found.
 func Default() *Config {
 	return &Config{
 		Spanend:  Spanend{InferWrappers: true},
 		Attrkeys: Attrkeys{Semconv: true},
+		Piiattrs: Piiattrs{Categories: PIICategories{
+			Credentials: true, Contact: true, GovernmentID: true, Financial: true, PersonName: true,
+			BirthDate: true, PostalAddress: true, NetworkIdentity: true,
+		}},
 	}
 }
 

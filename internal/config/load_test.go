@@ -33,15 +33,17 @@ func TestLoadValid(t *testing.T) {
 		{"empty.yml", def},
 		{"comments.yml", def},
 		{"empty-values.yml", def},
-		{"partial.yml", withDir(&Config{Spanend: Spanend{
-			StartFuncs:    []string{"example.com/x/tracing.Start"},
-			InferWrappers: true,
-		}, Attrkeys: Attrkeys{Semconv: true}})},
-		{"aliases.yml", withDir(&Config{Spanend: Spanend{
-			StartFuncs:    []string{"example.com/x/tracing.Start"},
-			NoReturnFuncs: []string{"example.com/x/tracing.Start"},
-			InferWrappers: true,
-		}, Attrkeys: Attrkeys{Semconv: true}})},
+		{"partial.yml", withDir(func() *Config {
+			c := Default()
+			c.Spanend.StartFuncs = []string{"example.com/x/tracing.Start"}
+			return c
+		}())},
+		{"aliases.yml", withDir(func() *Config {
+			c := Default()
+			c.Spanend.StartFuncs = []string{"example.com/x/tracing.Start"}
+			c.Spanend.NoReturnFuncs = []string{"example.com/x/tracing.Start"}
+			return c
+		}())},
 		{"full.yml", withDir(&Config{
 			Enable:  []string{"TL204"},
 			Disable: []string{"TL202", "TL301"},
@@ -68,6 +70,12 @@ func TestLoadValid(t *testing.T) {
 				Deny:             []DeniedKey{{Key: "http.url", Reason: "use url.full"}, {Key: "debug.*"}},
 				IgnoreNamespaces: []string{"vendor.legacy"},
 			},
+			Piiattrs: Piiattrs{
+				Allow:         []string{"user.id", "shop.customer.*"},
+				Redactors:     []string{"example.com/x/privacy.Redact"},
+				ExtraPatterns: []PIIPattern{{Category: "credentials", Words: []string{"pin code", "tan"}}},
+				Categories:    PIICategories{Credentials: true, Contact: true, PersonName: true, NetworkIdentity: true},
+			},
 		})},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
@@ -88,7 +96,10 @@ var brokenFiles = map[string]string{
 	"unknown-key.yml":            `2:1: unknown key "foo"; allowed keys: enable, disable, spanend, ctxpropagation, attrkeys, piiattrs`,
 	"unknown-nested-key.yml":     `3:3: unknown key "ignore" in spanend; allowed keys: start-funcs, no-return-funcs, infer-wrappers`,
 	"misspelled-key.yml":         `2:3: unknown key "strat-funcs" in spanend; allowed keys: start-funcs, no-return-funcs, infer-wrappers`,
-	"no-options-yet.yml":         `2:3: unknown key "strict" in piiattrs; piiattrs has no options yet`,
+	"unknown-pii-key.yml":        `2:3: unknown key "strict" in piiattrs; allowed keys: allow, redactors, extra-patterns, categories`,
+	"bad-pii-category.yml":       `4:17: piiattrs.extra-patterns[0].category: unknown category "secrets"; known categories: credentials, contact, government-id, financial, person-name, birth-date, postal-address, network-identity, pseudonymous`,
+	"bad-redactor.yml":           `2:15: piiattrs.redactors[0]: "Redact" is not a fully qualified function name; write "example.com/pkg.Func" or "(*example.com/pkg.Type).Method"`,
+	"pattern-without-words.yml":  `3:7: piiattrs.extra-patterns[0]: missing "words"`,
 	"bad-allow-glob.yml":         `2:20: attrkeys.allow[1]: "shop.[a-z]" is not an attribute key or a glob of keys; write a key such as "shop.order.id", with * for any run of characters`,
 	"deny-without-key.yml":       `3:7: attrkeys.deny[0]: missing "key"`,
 	"bad-namespace.yml":          `2:23: attrkeys.ignore-namespaces[0]: "vendor." is not a key namespace; write dot-separated words such as "vendor.legacy"`,

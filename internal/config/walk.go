@@ -42,21 +42,26 @@ type check struct {
 // checks holds the value checks by schema path. A test keeps its keys in
 // step with the schema.
 var checks = map[string]check{
-	"enable":                      {noun: "a list of rule IDs", item: (*walker).ruleID},
-	"disable":                     {noun: "a list of rule IDs", item: (*walker).ruleID},
-	"spanend.start-funcs":         {item: (*walker).funcName},
-	"spanend.no-return-funcs":     {item: (*walker).funcName},
-	"ctxpropagation.detach-funcs": {item: (*walker).funcName},
-	"attrkeys.registries":         {item: (*walker).nonEmpty},
-	"attrkeys.allow":              {item: (*walker).keyGlob},
-	"attrkeys.deny.key":           {item: (*walker).keyGlob},
-	"attrkeys.ignore-namespaces":  {item: (*walker).namespace},
+	"enable":                           {noun: "a list of rule IDs", item: (*walker).ruleID},
+	"disable":                          {noun: "a list of rule IDs", item: (*walker).ruleID},
+	"spanend.start-funcs":              {item: (*walker).funcName},
+	"spanend.no-return-funcs":          {item: (*walker).funcName},
+	"ctxpropagation.detach-funcs":      {item: (*walker).funcName},
+	"attrkeys.registries":              {item: (*walker).nonEmpty},
+	"attrkeys.allow":                   {item: (*walker).keyGlob},
+	"attrkeys.deny.key":                {item: (*walker).keyGlob},
+	"attrkeys.ignore-namespaces":       {item: (*walker).namespace},
+	"piiattrs.allow":                   {item: (*walker).keyGlob},
+	"piiattrs.redactors":               {item: (*walker).funcName},
+	"piiattrs.extra-patterns.category": {item: (*walker).piiCategory},
+	"piiattrs.extra-patterns.words":    {item: (*walker).nonEmpty},
 }
 
 // required lists, by schema path of a list of mappings, the keys each
 // mapping must have.
 var required = map[string][]string{
-	"attrkeys.deny": {"key"},
+	"attrkeys.deny":           {"key"},
+	"piiattrs.extra-patterns": {"category", "words"},
 }
 
 // kinds are the Go kinds an option may have, with what a value of each looks
@@ -155,9 +160,6 @@ func (w *walker) mapping(n *yaml.Node, t reflect.Type, l loc) error {
 }
 
 func (w *walker) unknownKey(k *yaml.Node, name string, fields []field, l loc) error {
-	if len(fields) == 0 { // a section, never the top level
-		return w.errorf(k, "unknown key %q in %s; %s has no options yet", name, l.path, l.path)
-	}
 	names := make([]string, len(fields))
 	for i, f := range fields {
 		names[i] = f.name
@@ -231,8 +233,8 @@ func (w *walker) ruleID(n *yaml.Node, l loc, id string) error {
 }
 
 func (w *walker) nonEmpty(n *yaml.Node, l loc, s string) error {
-	if s == "" {
-		return w.errorf(n, "%s: empty path", l.path)
+	if strings.TrimSpace(s) == "" {
+		return w.errorf(n, "%s: empty value", l.path)
 	}
 	return nil
 }
@@ -244,6 +246,14 @@ func (w *walker) keyGlob(n *yaml.Node, l loc, s string) error {
 		return w.errorf(n, "%s: %q is not an attribute key or a glob of keys; write a key such as \"shop.order.id\", with * for any run of characters", l.path, s)
 	}
 	return nil
+}
+
+// piiCategory checks a category name of piiattrs.extra-patterns.
+func (w *walker) piiCategory(n *yaml.Node, l loc, s string) error {
+	if slices.Contains(PIICategoryNames, s) {
+		return nil
+	}
+	return w.errorf(n, "%s: unknown category %q; known categories: %s", l.path, s, strings.Join(PIICategoryNames, ", "))
 }
 
 // namespace checks a key namespace: dot-separated words, no trailing dot.

@@ -1,4 +1,4 @@
-package attrkeys
+package contract
 
 import (
 	"path/filepath"
@@ -6,7 +6,6 @@ import (
 	"sync"
 
 	"github.com/tracelint/tracelint/internal/config"
-	"github.com/tracelint/tracelint/internal/contract"
 )
 
 // registries caches the contracts loaded for each list of registry paths,
@@ -16,15 +15,15 @@ var registries sync.Map // string (the paths, joined) -> *loaded
 
 type loaded struct {
 	once     sync.Once
-	registry *contract.Contract
+	registry *Contract
 	err      error
 }
 
-// Registry returns the contract of cfg's registries (nil when it names
+// ForConfig returns the contract of cfg's attrkeys.registries (nil when it names
 // none), with relative paths resolved against the configuration file's
 // directory. A command calls it once it has the configuration, to stop on a
 // broken registry with one message instead of one per package.
-func Registry(cfg *config.Config) (*contract.Contract, error) {
+func ForConfig(cfg *config.Config) (*Contract, error) {
 	paths := cfg.Attrkeys.Registries
 	if len(paths) == 0 {
 		return nil, nil
@@ -38,6 +37,6 @@ func Registry(cfg *config.Config) (*contract.Contract, error) {
 	}
 	v, _ := registries.LoadOrStore(strings.Join(abs, "\x00"), new(loaded))
 	l := v.(*loaded)
-	l.once.Do(func() { l.registry, l.err = contract.Load(abs, contract.Semconv()) })
+	l.once.Do(func() { l.registry, l.err = Load(abs, Semconv()) })
 	return l.registry, l.err
 }
