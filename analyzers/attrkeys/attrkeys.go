@@ -9,8 +9,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/tracelint/tracelint/internal/attrsite"
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/contract"
 	"github.com/tracelint/tracelint/internal/otelapi"
@@ -67,11 +67,8 @@ func run(pass *analysis.Pass, src config.Source) error {
 	}
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
 	for cur := range root.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
-		switch n := cur.Node().(type) {
-		case *ast.CallExpr:
-			c.call(n)
-		case *ast.CompositeLit:
-			c.literal(n)
+		if s, ok := attrsite.Of(pass.TypesInfo, cur.Node()); ok {
+			c.check(s)
 		}
 	}
 	return nil
@@ -86,88 +83,6 @@ type checker struct {
 	semconv  *contract.Contract // the bundled semantic conventions; nil when turned off
 	goKeys   map[string]bool    // keys of the semconv Go packages the package imports
 	consts   map[*types.Const]*ast.BasicLit
-}
-
-// site is one place where an attribute.KeyValue is built.
-type site struct {
-	node  ast.Node          // the constructor call or literal: where findings go
-	key   ast.Expr          // the key expression
-	value ast.Expr          // the value expression; nil when there is none to read
-	kind  otelapi.ValueKind // what the constructor stores; "" when unknown
-}
-
-// call checks attribute.String(k, v), attribute.Key(k).Int(v) and their kin.
-//
-//	attribute.String("k", v)      key: first argument
-//	attribute.Key("k").String(v)  key: the receiver
-//	semconv.HTTPRequestMethodKey.String(v)
-func (c *checker) call(call *ast.CallExpr) {
-	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-	if fn == nil {
-		return
-	}
-	ctor, ok := otelapi.AttributeConstructor(fn)
-	if !ok {
-		return
-	}
-	s := site{node: call, kind: ctor.Value}
-	switch {
-	case ctor.Method:
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok {
-			return // a method expression, attribute.Key.String(k, v): rare enough to skip
-		}
-		s.key = sel.X
-		if len(call.Args) > 0 {
-			s.value = call.Args[0]
-		}
-	case len(call.Args) >= 1:
-		s.key = call.Args[0]
-		if len(call.Args) >= 2 {
-			s.value = call.Args[1]
-		}
-	default:
-		return
-	}
-	c.check(s)
-}
-
-// literal checks attribute.KeyValue{Key: k, Value: attribute.IntValue(v)}.
-func (c *checker) literal(lit *ast.CompositeLit) {
-	if !otelapi.IsKeyValue(c.pass.TypesInfo.TypeOf(lit)) {
-		return
-	}
-	s := site{node: lit}
-	for i, elt := range lit.Elts {
-		var name string
-		val := elt
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok {
-				name = id.Name
-			}
-			val = kv.Value
-		} else if i < 2 {
-			name = [2]string{"Key", "Value"}[i] // attribute.KeyValue{k, v}
-		}
-		switch name {
-		case "Key":
-			s.key = val
-		case "Value":
-			if call, ok := ast.Unparen(val).(*ast.CallExpr); ok {
-				if fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok {
-					if kind, ok := otelapi.AttributeValueFunc(fn); ok {
-						s.kind = kind
-						if len(call.Args) == 1 {
-							s.value = call.Args[0]
-						}
-					}
-				}
-			}
-		}
-	}
-	if s.key != nil {
-		c.check(s)
-	}
 }
 
 // semconvGoKeys returns the keys of the attribute.Key constants of the

@@ -13,14 +13,15 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/tracelint/tracelint/internal/attrsite"
 	"github.com/tracelint/tracelint/internal/contract"
 	"github.com/tracelint/tracelint/internal/otelapi"
 	"github.com/tracelint/tracelint/internal/rules"
 )
 
 // check applies the rules to one attribute site.
-func (c *checker) check(s site) {
-	k := c.resolveKey(s.key)
+func (c *checker) check(s attrsite.Site) {
+	k := c.resolveKey(s.Key)
 	if !k.constant {
 		c.dynamicKey(s, k)
 		return
@@ -29,7 +30,7 @@ func (c *checker) check(s site) {
 		return
 	}
 	if reason, denied := c.denied(k.text); denied {
-		c.rep.Report(rules.Finding{Rule: TL301, Pos: s.node.Pos(), End: s.node.End(),
+		c.rep.Report(rules.Finding{Rule: TL301, Pos: s.Node.Pos(), End: s.Node.End(),
 			Message: fmt.Sprintf("attribute key %q is denied by attrkeys.deny%s", k.text, reason)})
 		return
 	}
@@ -96,7 +97,7 @@ func (c *checker) denied(key string) (string, bool) {
 // dynamicKey handles a key that is not a constant: its constant start must
 // lead into a template of the contract (TL302 still applies), else it is
 // reported by the opt-in TL305.
-func (c *checker) dynamicKey(s site, k key) {
+func (c *checker) dynamicKey(s attrsite.Site, k key) {
 	if k.prefix && c.ignored(strings.TrimSuffix(k.text, ".")) {
 		return
 	}
@@ -110,17 +111,17 @@ func (c *checker) dynamicKey(s site, k key) {
 	if !c.rep.Enabled(TL305) {
 		return
 	}
-	msg := fmt.Sprintf("attribute key %s is not a constant, so it cannot be checked against the telemetry contract; declare the key as a constant", types.ExprString(s.key))
+	msg := fmt.Sprintf("attribute key %s is not a constant, so it cannot be checked against the telemetry contract; declare the key as a constant", types.ExprString(s.Key))
 	if k.prefix {
-		msg = fmt.Sprintf("attribute key %s is built at run time from %q and is not a template of the contract: a key built from data makes a new attribute per value; use a constant key and put the variable part in the value", types.ExprString(s.key), k.text)
+		msg = fmt.Sprintf("attribute key %s is built at run time from %q and is not a template of the contract: a key built from data makes a new attribute per value; use a constant key and put the variable part in the value", types.ExprString(s.Key), k.text)
 	}
-	c.rep.Report(rules.Finding{Rule: TL305, Pos: s.node.Pos(), End: s.node.End(), Message: msg})
+	c.rep.Report(rules.Finding{Rule: TL305, Pos: s.Node.Pos(), End: s.Node.End(), Message: msg})
 }
 
 // unknownKey reports a constant key the contract does not define: always
 // when registries are configured, else only inside a namespace of the
 // semantic conventions; otherwise the naming convention applies.
-func (c *checker) unknownKey(s site, k key) {
+func (c *checker) unknownKey(s attrsite.Site, k key) {
 	inSemconvNamespace := false
 	if i := strings.LastIndexByte(k.text, '.'); i > 0 && c.semconv != nil {
 		inSemconvNamespace = c.semconv.HasNamespace(k.text[:i])
@@ -139,11 +140,11 @@ func (c *checker) unknownKey(s site, k key) {
 		} else {
 			msg += "; use a semantic conventions key or a namespace of your own"
 		}
-		c.rep.Report(rules.Finding{Rule: TL301, Pos: s.node.Pos(), End: s.node.End(), Message: msg})
+		c.rep.Report(rules.Finding{Rule: TL301, Pos: s.Node.Pos(), End: s.Node.End(), Message: msg})
 		return
 	}
 	if !validName(k.text) {
-		c.rep.Report(rules.Finding{Rule: TL304, Pos: s.node.Pos(), End: s.node.End(),
+		c.rep.Report(rules.Finding{Rule: TL304, Pos: s.Node.Pos(), End: s.Node.End(),
 			Message: fmt.Sprintf("attribute key %q does not follow the naming convention: lowercase, dot-separated namespaces, snake_case words, at least one namespace; write %s", k.text, suggestName(k.text))})
 	}
 }
@@ -159,7 +160,7 @@ func (c *checker) nearest(key string) (string, bool) {
 
 // deprecated reports a deprecated key, with a fix when it was renamed and
 // the new key keeps the type.
-func (c *checker) deprecated(s site, k key, attr *contract.Attribute) {
+func (c *checker) deprecated(s attrsite.Site, k key, attr *contract.Attribute) {
 	d := attr.Deprecated
 	msg := fmt.Sprintf("attribute key %q is deprecated", k.text)
 	var fix *analysis.SuggestedFix
@@ -180,7 +181,7 @@ func (c *checker) deprecated(s site, k key, attr *contract.Attribute) {
 	if d.Reason != "renamed" {
 		msg += "; stop recording it or use its replacement"
 	}
-	c.rep.Report(rules.Finding{Rule: TL303, Pos: s.node.Pos(), End: s.node.End(), Message: msg, Fix: fix})
+	c.rep.Report(rules.Finding{Rule: TL303, Pos: s.Node.Pos(), End: s.Node.End(), Message: msg, Fix: fix})
 }
 
 // replaceKey returns the fix that spells key in place of k's literal, or
@@ -198,17 +199,17 @@ func (c *checker) replaceKey(k key, to string) *analysis.SuggestedFix {
 
 // checkValue reports a value whose type does not fit the key (TL302) and a
 // constant that is not a member of the key's enum (TL306).
-func (c *checker) checkValue(s site, k key, attr *contract.Attribute) {
-	if s.kind == "" {
+func (c *checker) checkValue(s attrsite.Site, k key, attr *contract.Attribute) {
+	if s.Kind == "" {
 		return
 	}
 	t := attr.Type
-	if !fits(s.kind, t) {
-		c.rep.Report(rules.Finding{Rule: TL302, Pos: s.node.Pos(), End: s.node.End(),
-			Message: fmt.Sprintf("attribute %q is %s in the telemetry contract, but the value is %s; use %s", keyName(k, attr), t.Value(), s.kind, constructorFor(t.Value()))})
+	if !fits(s.Kind, t) {
+		c.rep.Report(rules.Finding{Rule: TL302, Pos: s.Node.Pos(), End: s.Node.End(),
+			Message: fmt.Sprintf("attribute %q is %s in the telemetry contract, but the value is %s; use %s", keyName(k, attr), t.Value(), s.Kind, constructorFor(t.Value()))})
 		return
 	}
-	if t.IsEnum() && !t.Array && s.value != nil {
+	if t.IsEnum() && !t.Array && s.Value != nil {
 		c.enumValue(s, k, attr)
 	}
 }
@@ -233,8 +234,8 @@ func constructorFor(t contract.Type) string {
 
 // enumValue reports a constant value that is not a member of the enum.
 // Weaver enums are open, so the message asks rather than forbids.
-func (c *checker) enumValue(s site, k key, attr *contract.Attribute) {
-	tv, ok := c.pass.TypesInfo.Types[ast.Unparen(s.value)]
+func (c *checker) enumValue(s attrsite.Site, k key, attr *contract.Attribute) {
+	tv, ok := c.pass.TypesInfo.Types[ast.Unparen(s.Value)]
 	if !ok || tv.Value == nil {
 		return
 	}
@@ -265,7 +266,7 @@ func (c *checker) enumValue(s site, k key, attr *contract.Attribute) {
 	}
 	msg := fmt.Sprintf("value %s is not a member of the enum %q (%s)", quoteValue(v, attr.Type.Kind), keyName(k, attr), list)
 	var fix *analysis.SuggestedFix
-	if lit, ok := ast.Unparen(s.value).(*ast.BasicLit); ok && folds == 1 {
+	if lit, ok := ast.Unparen(s.Value).(*ast.BasicLit); ok && folds == 1 {
 		msg += fmt.Sprintf("; did you mean %q?", fold)
 		fix = &analysis.SuggestedFix{
 			Message:   fmt.Sprintf("Use the member %q", fold),
@@ -274,7 +275,7 @@ func (c *checker) enumValue(s site, k key, attr *contract.Attribute) {
 	} else {
 		msg += "; the enum is open, so use a member unless the value is a deliberate extension"
 	}
-	c.rep.Report(rules.Finding{Rule: TL306, Pos: s.value.Pos(), End: s.value.End(), Message: msg, Fix: fix})
+	c.rep.Report(rules.Finding{Rule: TL306, Pos: s.Value.Pos(), End: s.Value.End(), Message: msg, Fix: fix})
 }
 
 func quoteValue(v string, kind contract.Kind) string {
