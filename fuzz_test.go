@@ -68,6 +68,11 @@ var oddBodies = []string{
 	`_ = attribute.String("\xff\x00É", ""); _ = attribute.String("ÉTAT.Ü", "")`,
 	`_ = attribute.String("http.request.method", 1 + "x"); _ = attribute.Int("http.response.status_code", 1 << 70)`,
 	`var s fmt.Stringer; _ = attribute.Stringer("http.request.method", s); _ = attribute.StringSlice("http.request.method", nil)`,
+	"type U struct{ E string `pii:\"contact\" sensitive:\"true\"`; embedded }; type embedded struct{ Password string }; var u U; _ = attribute.String(\"x\", u.E + u.Password)",
+	`var email string; _ = attribute.String("user.email", email); _ = attribute.String("k", fmt.Sprintf("%s", email)); _ = attribute.StringSlice("x", []string{0: email})`,
+	`var m map[string]string; _ = attribute.String("k", m["password"]); _ = attribute.String("k", (*(&m))["email"])`,
+	`_, s := tr.Start(ctx, "x" + fmt.Sprint(ctx)); s.SetName(fmt.Sprintf()); _, _ = tr.Start(ctx)`,
+	`var f func() string; _ = attribute.String("k", f()); _ = attribute.String("k", func() string { return "" }())`,
 }
 
 const oddFile = `package odd

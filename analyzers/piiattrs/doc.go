@@ -1,5 +1,26 @@
-// Package piiattrs defines an Analyzer for personal data and secrets in span attributes, names, events, baggage and tracestate (rules TL4xx).
+// Package piiattrs defines an Analyzer that keeps personal data and secrets
+// out of telemetry: span attributes, span and event names, baggage,
+// tracestate and log records.
 //
-// The analyzer is registered so that its name, flags and configuration
-// section are stable, but it has no rules yet: it reports nothing.
+// # Analyzer piiattrs
+//
+// piiattrs: report personal data and secrets in telemetry
+//
+// A key is sensitive when it is one of a curated list (user.email, the
+// Authorization header), when its words name a category of personal data
+// or a secret ("password", "card number", "first name"; bare "name" only
+// after a person word such as user or customer), or when the team's
+// registry annotates it with privacy: secret, personal or pseudonymous
+// (privacy: none clears it). Metadata words ("count", "verified", "hash")
+// and infrastructure namespaces (server., host., k8s.) turn a match off. A
+// value is sensitive when it ends in a variable, field or method with such
+// a name (order.Customer.Email, req.Password, u.Phone()), or in a struct
+// field tagged pii:"..." or sensitive:"true"; a value passed through a
+// configured redactor is safe.
+//
+// The rules: TL401 secret or credential in telemetry, TL402 personal data
+// under a personal-data key, TL403 personal data as the value of a neutral
+// key, TL404 personal data or a secret in baggage or tracestate, which
+// travel to every downstream service, TL405 personal data in a span or
+// event name, TL406 (opt-in) pseudonymous identifier.
 package piiattrs

@@ -1,24 +1,275 @@
 package piiattrs
 
 import (
-	"golang.org/x/tools/go/analysis"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"path"
+	"path/filepath"
 
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/tracelint/tracelint/internal/attrsite"
 	"github.com/tracelint/tracelint/internal/config"
+	"github.com/tracelint/tracelint/internal/contract"
+	"github.com/tracelint/tracelint/internal/otelapi"
+	"github.com/tracelint/tracelint/internal/pii"
 	"github.com/tracelint/tracelint/internal/rules"
 )
 
-// Analyzer is the piiattrs analyzer with the default configuration.
+const doc = `report personal data and secrets in telemetry
+
+piiattrs reports secrets (TL401) and personal data (TL402, TL403) in span,
+event, link, metric and log attributes, personal data or secrets in baggage
+and tracestate (TL404), in span and event names (TL405), and, opt-in,
+pseudonymous identifiers (TL406).`
+
+// Analyzer reports personal data in telemetry with the default
+// configuration.
 var Analyzer = New(config.Default())
 
-// Rules is the piiattrs catalogue. It is empty until the analyzer's rules land.
-var Rules []*rules.Rule
-
-// New returns a piiattrs Analyzer that takes its configuration from src. It
-// has no rules yet, so it reads no configuration and reports nothing.
+// New returns a piiattrs Analyzer that takes its configuration from src.
 func New(src config.Source) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name: "piiattrs",
-		Doc:  "piiattrs: no rules yet",
-		Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+		Name:     "piiattrs",
+		Doc:      doc,
+		URL:      rules.DocsBase + "TL401.md",
+		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Run: rules.Guard("piiattrs", func(pass *analysis.Pass) (any, error) {
+			return nil, run(pass, src)
+		}),
 	}
+}
+
+// watched are the packages whose presence makes the analysis worthwhile.
+var watched = []string{otelapi.Attribute, otelapi.OTelTrace, otelapi.OpenCensus, otelapi.DatadogV1, otelapi.DatadogV2,
+	"go.opentelemetry.io/otel/baggage", "go.opentelemetry.io/otel/log"}
+
+func run(pass *analysis.Pass, src config.Source) error {
+	if len(pass.Files) == 0 || !otelapi.ImportsAny(pass.Pkg, watched) {
+		return nil
+	}
+	dir := filepath.Dir(pass.Fset.Position(pass.Files[0].Package).Filename)
+	cfg, err := src.For(dir)
+	if err != nil {
+		return err
+	}
+	registry, err := contract.ForConfig(cfg)
+	if err != nil {
+		return err
+	}
+	c := &checker{
+		pass:      pass,
+		cfg:       &cfg.Piiattrs,
+		rep:       rules.NewReporter(pass, cfg, Rules),
+		registry:  registry,
+		matcher:   matcherFor(&cfg.Piiattrs),
+		redactors: make(map[string]bool),
+		off:       disabled(&cfg.Piiattrs.Categories),
+	}
+	for _, r := range cfg.Piiattrs.Redactors {
+		c.redactors[r] = true
+	}
+	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
+	for cur := range root.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+		if s, ok := attrsite.Of(pass.TypesInfo, cur.Node()); ok {
+			c.attribute(s)
+			continue
+		}
+		if call, ok := cur.Node().(*ast.CallExpr); ok {
+			if fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func); ok {
+				if sink, ok := otelapi.SinkOf(fn); ok {
+					c.sink(call, fn, sink)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// matcherFor builds the matcher with the configured extra patterns.
+func matcherFor(cfg *config.Piiattrs) *pii.Matcher {
+	extra := make(map[pii.Category][]string)
+	for _, p := range cfg.ExtraPatterns {
+		if cat, ok := pii.ParseCategory(p.Category); ok {
+			extra[cat] = append(extra[cat], p.Words...)
+		}
+	}
+	return pii.NewMatcher(extra)
+}
+
+// disabled returns the categories the configuration turns off.
+func disabled(cats *config.PIICategories) map[pii.Category]bool {
+	return map[pii.Category]bool{
+		pii.Credentials: !cats.Credentials, pii.Contact: !cats.Contact, pii.GovernmentID: !cats.GovernmentID,
+		pii.Financial: !cats.Financial, pii.PersonName: !cats.PersonName, pii.BirthDate: !cats.BirthDate,
+		pii.PostalAddress: !cats.PostalAddress, pii.NetworkIdentity: !cats.NetworkIdentity,
+	}
+}
+
+// checker holds the state of one pass.
+type checker struct {
+	pass      *analysis.Pass
+	cfg       *config.Piiattrs
+	rep       *rules.Reporter
+	registry  *contract.Contract
+	matcher   *pii.Matcher
+	redactors map[string]bool
+	off       map[pii.Category]bool
+}
+
+// attribute checks one attribute: its key, then its value.
+func (c *checker) attribute(s attrsite.Site) {
+	key, keyConst := c.constString(s.Key)
+	if keyConst && c.allowed(key) {
+		return
+	}
+	if s.Value == nil || c.isConstant(s.Value) || c.redacted(s.Value) {
+		return
+	}
+	if keyConst {
+		if m, ok := c.classifyKey(key); ok {
+			c.report(s.Node, m, keyFinding{key: key})
+			return
+		}
+	}
+	if v, ok := c.value(s.Value); ok {
+		c.report(s.Node, v.match, valueFinding{key: key, keyConst: keyConst, expr: v.expr})
+	}
+}
+
+// sink checks a span or event name, a baggage member or property, a
+// tracestate entry, or a log record's body.
+func (c *checker) sink(call *ast.CallExpr, fn *types.Func, sink otelapi.Sink) {
+	arg := func(i int) ast.Expr {
+		if i >= 0 && i < len(call.Args) {
+			return call.Args[i]
+		}
+		return nil
+	}
+	switch sink.Kind {
+	case otelapi.SinkName:
+		if name := arg(sink.NameArg); name != nil {
+			if v, ok := c.value(name); ok {
+				c.report(call, v.match, nameFinding{callee: fn.Name(), expr: v.expr})
+			}
+		}
+	case otelapi.SinkLogBody:
+		if body := arg(sink.Value); body != nil {
+			if v, ok := c.value(body); ok {
+				c.report(call, v.match, valueFinding{expr: v.expr, body: true})
+			}
+		}
+	case otelapi.SinkPropagated:
+		keyExpr, valExpr := arg(sink.Key), arg(sink.Value)
+		if keyExpr == nil {
+			return
+		}
+		where := "baggage"
+		if fn.Name() == "Insert" {
+			where = "tracestate"
+		}
+		key, keyConst := c.constString(keyExpr)
+		if keyConst && c.allowed(key) {
+			return
+		}
+		if valExpr != nil && (c.isConstant(valExpr) || c.redacted(valExpr)) {
+			valExpr = nil
+		}
+		switch {
+		case !keyConst:
+			if v, ok := c.value(keyExpr); ok {
+				c.report(call, v.match, propagatedFinding{where: where, expr: v.expr})
+				return
+			}
+		case valExpr != nil:
+			if m, ok := c.classifyKey(key); ok {
+				c.report(call, m, propagatedFinding{where: where, key: key})
+				return
+			}
+		}
+		if valExpr != nil {
+			if v, ok := c.value(valExpr); ok {
+				c.report(call, v.match, propagatedFinding{where: where, key: key, expr: v.expr})
+			}
+		}
+	}
+}
+
+// classifyKey classifies a constant key: the registry's privacy annotation
+// first (layer 3), then the matcher (layers 1 and 2).
+func (c *checker) classifyKey(key string) (pii.Match, bool) {
+	if a, ok := c.registry.Lookup(key); ok {
+		if p, ok := a.Annotations["privacy"].(string); ok {
+			var cat pii.Category
+			switch p {
+			case "secret":
+				cat = pii.Credentials
+			case "personal":
+				cat = pii.Personal
+			case "pseudonymous":
+				cat = pii.Pseudonymous
+			case "none":
+				return pii.Match{}, false
+			}
+			if cat != pii.None && !c.off[cat] {
+				return pii.Match{Category: cat, Why: "privacy: " + p + " in the registry"}, true
+			}
+		}
+	}
+	m, ok := c.matcher.Key(key)
+	return m, ok && !c.off[m.Category]
+}
+
+func (c *checker) allowed(key string) bool {
+	for _, glob := range c.cfg.Allow {
+		if ok, _ := path.Match(glob, key); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// constString returns the value of a constant string expression.
+func (c *checker) constString(e ast.Expr) (string, bool) {
+	if e == nil {
+		return "", false
+	}
+	tv, ok := c.pass.TypesInfo.Types[ast.Unparen(e)]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+func (c *checker) isConstant(e ast.Expr) bool {
+	tv, ok := c.pass.TypesInfo.Types[ast.Unparen(e)]
+	return ok && tv.Value != nil
+}
+
+// report reports a finding under the rule its category and sink call for.
+func (c *checker) report(n ast.Node, m pii.Match, f finding) {
+	rule, msg := f.describe(m)
+	if rule == nil {
+		return
+	}
+	c.rep.Report(rules.Finding{Rule: rule, Pos: n.Pos(), End: n.End(), Message: msg})
+}
+
+// what names the data a match found: "a credential (password)", "personal
+// data (contact: email)".
+func what(m pii.Match) string {
+	switch {
+	case m.Category == pii.Credentials:
+		return fmt.Sprintf("a credential (%s)", m.Why)
+	case m.Category == pii.Pseudonymous:
+		return fmt.Sprintf("a pseudonymous identifier (%s)", m.Why)
+	case m.Category == pii.Personal:
+		return fmt.Sprintf("personal data (%s)", m.Why)
+	}
+	return fmt.Sprintf("personal data (%s: %s)", m.Category, m.Why)
 }

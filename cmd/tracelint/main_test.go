@@ -50,8 +50,9 @@ func runEnv(t *testing.T, dir string, env []string, name string, args ...string)
 }
 
 // wantService is tracelint's exact output on the testdata service, whose
-// .tracelint.yml (at the root of the testdata module) enables TL204 and
-// names the service's registry, service/telemetry.
+// .tracelint.yml (at the root of the testdata module) enables TL204, names
+// the service's registry, service/telemetry, and its redactor,
+// service/privacy.Redact (used in service/profile).
 var wantService = []string{
 	`service/api/api.go:21:15: span "span" is not ended on every path: it leaks at the return on line 25; call span.End() on every path, e.g. defer span.End() after the start (TL201)`,
 	`service/api/api.go:25:3: 	"span" leaks when the function returns here`,
@@ -85,6 +86,10 @@ var wantService = []string{
 	`service/checkout/checkout.go:20:3: attribute key "shop.order.amount" is deprecated: renamed to "shop.order.total" (TL303)`,
 	`service/checkout/checkout.go:24:3: attribute key "shop.order.items" is not in the telemetry contract; add it to the registry or use a key that is (TL301)`,
 	`service/checkout/checkout.go:25:3: attribute "shop.order.total" is double in the telemetry contract, but the value is string; use attribute.Float64 (TL302)`,
+	`service/profile/profile.go:32:3: the value c.Phone of attribute "customer.contact" is personal data (contact: tag pii:"contact"): telemetry is stored for weeks and read by many; drop it, or pass the value through a redactor listed in piiattrs.redactors (TL403)`,
+	`service/profile/profile.go:34:2: the event name includes c.Email, personal data (contact: email): names are indexed and shown in every trace view; use a constant name (TL405)`,
+	`service/profile/profile.go:36:15: baggage entry "customer.email" carries personal data (contact: email) to every downstream service, third parties included, in clear text; keep it inside the process (TL404)`,
+	`service/profile/profile.go:42:10: the value c.Email of tracestate entry "mail" carries personal data (contact: email) to every downstream service, third parties included, in clear text; keep it inside the process (TL404)`,
 }
 
 // groups splits output into diagnostics, each with its related lines, and

@@ -1,0 +1,73 @@
+// Package values covers personal data recognised by the value's own
+// expression, struct tags and redactors.
+package values
+
+import (
+	"fmt"
+	"strings"
+
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
+
+	"example.com/tracelinttest/piiattrs/privacy"
+)
+
+// Customer is a customer.
+type Customer struct {
+	ID    string
+	Name  string
+	Email string
+	Notes string `pii:"true"`
+	Token string `sensitive:"true"`
+	Plan  string
+}
+
+// Phone returns the customer's phone number.
+func (c *Customer) Phone() string { return "" }
+
+// Order is an order.
+type Order struct {
+	Customer *Customer
+	Total    float64
+}
+
+// Login is a login request.
+type Login struct {
+	Username string
+	Password string
+}
+
+func values(span trace.Span, o *Order, req Login, u *Customer, email string) {
+	span.SetAttributes(
+		attribute.String("order.contact", o.Customer.Email),     // want `the value o.Customer.Email of attribute "order.contact" is personal data \(contact: email\): telemetry is stored for weeks and read by many; drop it, or pass the value through a redactor listed in piiattrs.redactors \(TL403\)`
+		attribute.String("login.attempt", req.Password),          // want `the value req.Password of attribute "login.attempt" is a credential \(password\): secrets must never reach telemetry; drop it \(TL401\)`
+		attribute.String("order.callback", u.Phone()),            // want `the value u.Phone\(\) of attribute "order.callback" is personal data \(contact: phone\)`
+		attribute.String("order.recipient", u.Name),              // want `the value u.Name.* \(person-name: customer name\)`
+		attribute.String("order.note", u.Notes),                  // want `the value u.Notes .* personal data \(tag pii:"true"\).* \(TL403\)`
+		attribute.String("order.ref", u.Token),                   // want `the value u.Token .* a credential \(tag sensitive:"true"\).* \(TL401\)`
+		attribute.String("order.who", strings.ToLower(email)),    // want `the value email of attribute "order.who"`
+		attribute.String("order.who", fmt.Sprintf("<%s>", email)), // want `\(TL403\)`
+		attribute.String("order.who", "to: "+email),             // want `\(TL403\)`
+		attribute.StringSlice("order.cc", []string{email}),       // want `\(TL403\)`
+		attribute.KeyValue{Key: "order.who", Value: attribute.StringValue(o.Customer.Email)}, // want `\(TL403\)`
+		attribute.String("order.who", privacy.Initials(email)),   // ok: the call's own name decides
+	)
+	// Safe values.
+	span.SetAttributes(
+		attribute.String("order.contact", privacy.Redact(o.Customer.Email)), // ok: a configured redactor
+		attribute.String("user.email", privacy.Redact(email)),               // ok
+		attribute.Int("order.contact_length", len(o.Customer.Email)),        // ok
+		attribute.String("customer.plan", u.Plan),                           // ok
+		attribute.Float64("order.total", o.Total),                           // ok
+		attribute.String("order.customer_id", u.ID),                         // ok: TL406 is opt-in
+		attribute.String("order.who", hashEmail(email)),                     // ok
+		attribute.String("order.product", product().Name),                   // ok
+		attribute.String("user.name", "anonymous"),                          // ok: a constant
+	)
+}
+
+func hashEmail(s string) string { return s }
+
+type item struct{ Name string }
+
+func product() item { return item{} }
