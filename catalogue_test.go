@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/tracelint/tracelint"
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/rules"
@@ -148,6 +150,29 @@ func TestEveryRuleIsTested(t *testing.T) {
 		}
 		if r.Autofix && !slices.ContainsFunc(dirs, func(d string) bool { return golden[d] }) {
 			t.Errorf("%s has an autofix but no .golden file beside an expectation naming it", r.ID)
+		}
+	}
+}
+
+// TestDocumentedDefaults checks that the options each rule page shows, at
+// their documented defaults, are a valid .tracelint.yml that changes
+// nothing: the documented defaults are the real ones.
+func TestDocumentedDefaults(t *testing.T) {
+	for _, r := range tracelint.Rules() {
+		if len(r.Options) == 0 {
+			continue
+		}
+		src := rules.OptionsYAML(r.Options)
+		cfg, err := config.Parse([]byte(src), "", tracelint.RuleIDs())
+		if err != nil {
+			t.Errorf("%s: the documented options do not parse: %v\n%s", r.ID, err, src)
+			continue
+		}
+		// Marshalled, an empty list and a nil one look the same.
+		got, _ := yaml.Marshal(cfg)
+		want, _ := yaml.Marshal(config.Default())
+		if string(got) != string(want) {
+			t.Errorf("%s: the documented defaults differ from config.Default():\n%s\ngot:\n%s\nwant:\n%s", r.ID, src, got, want)
 		}
 	}
 }

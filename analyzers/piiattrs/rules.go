@@ -27,7 +27,8 @@ var optionExtraPatterns = rules.Option{
 var optionCategories = rules.Option{
 	Key:     "piiattrs.categories",
 	Type:    "mapping of booleans",
-	Default: "all true",
+	Default: "{credentials: true, contact: true, government-id: true, financial: true, person-name: true, " +
+		"birth-date: true, postal-address: true, network-identity: true}",
 	Doc: "Turn a category off: `credentials`, `contact`, `government-id`, `financial`, `person-name`, `birth-date`, " +
 		"`postal-address`, `network-identity`. Pseudonymous identifiers are TL406's.",
 }

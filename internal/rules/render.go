@@ -73,7 +73,7 @@ func RenderPage(r *Rule) string {
 	line("")
 	line("In `.tracelint.yml`, with their default values:")
 	line("")
-	codeBlock(&b, "yaml", optionsYAML(r.Options))
+	codeBlock(&b, "yaml", OptionsYAML(r.Options))
 	return b.String()
 }
 
@@ -134,9 +134,10 @@ func cell(s string) string {
 	return strings.ReplaceAll(s, "|", `\|`)
 }
 
-// optionsYAML writes the options as nested YAML: key "a.b.c" becomes c
+// OptionsYAML writes the options, at their defaults, as the nested YAML of
+// .tracelint.yml: key "a.b.c" becomes c
 // under b under a, sections shared with the previous key written once.
-func optionsYAML(opts []Option) string {
+func OptionsYAML(opts []Option) string {
 	var b strings.Builder
 	var prev []string
 	for _, o := range opts {
