@@ -25,8 +25,8 @@ var optionExtraPatterns = rules.Option{
 }
 
 var optionCategories = rules.Option{
-	Key:     "piiattrs.categories",
-	Type:    "mapping of booleans",
+	Key:  "piiattrs.categories",
+	Type: "mapping of booleans",
 	Default: "{credentials: true, contact: true, government-id: true, financial: true, person-name: true, " +
 		"birth-date: true, postal-address: true, network-identity: true}",
 	Doc: "Turn a category off: `credentials`, `contact`, `government-id`, `financial`, `person-name`, `birth-date`, " +
