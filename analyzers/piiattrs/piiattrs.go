@@ -70,6 +70,8 @@ func run(pass *analysis.Pass, src config.Source) error {
 		matcher:   matcherFor(&cfg.Piiattrs),
 		redactors: make(map[string]bool),
 		off:       disabled(&cfg.Piiattrs.Categories),
+		keys:      make(map[string]pii.Match),
+		names:     make(map[[2]string]pii.Match),
 	}
 	for _, r := range cfg.Piiattrs.Redactors {
 		c.redactors[r] = true
@@ -120,6 +122,8 @@ type checker struct {
 	matcher   *pii.Matcher
 	redactors map[string]bool
 	off       map[pii.Category]bool
+	keys      map[string]pii.Match    // classifyKey's answers; a key recurs
+	names     map[[2]string]pii.Match // named's answers, by owner and name
 }
 
 // attribute checks one attribute: its key, then its value.
@@ -203,6 +207,18 @@ func (c *checker) sink(call *ast.CallExpr, fn *types.Func, sink otelapi.Sink) {
 // classifyKey classifies a constant key: the registry's privacy annotation
 // first (layer 3), then the matcher (layers 1 and 2).
 func (c *checker) classifyKey(key string) (pii.Match, bool) {
+	m, ok := c.keys[key]
+	if !ok {
+		var found bool
+		if m, found = c.classifyKeyOnce(key); !found {
+			m = pii.Match{}
+		}
+		c.keys[key] = m
+	}
+	return m, m.Category != pii.None
+}
+
+func (c *checker) classifyKeyOnce(key string) (pii.Match, bool) {
 	if a, ok := c.registry.Lookup(key); ok {
 		if p, ok := a.Annotations["privacy"].(string); ok {
 			var cat pii.Category

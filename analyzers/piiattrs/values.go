@@ -128,8 +128,15 @@ func (c *checker) selector(e *ast.SelectorExpr) (valueMatch, bool) {
 }
 
 func (c *checker) named(e ast.Expr, owner, name string) (valueMatch, bool) {
-	m, ok := c.matcher.Name(owner, name)
-	if !ok || c.off[m.Category] {
+	m, ok := c.names[[2]string{owner, name}]
+	if !ok {
+		m, _ = c.matcher.Name(owner, name)
+		if c.off[m.Category] {
+			m = pii.Match{}
+		}
+		c.names[[2]string{owner, name}] = m
+	}
+	if m.Category == pii.None {
 		return valueMatch{}, false
 	}
 	return valueMatch{match: m, expr: e}, true
