@@ -132,7 +132,7 @@ func (c *checker) attribute(s attrsite.Site) {
 	if keyConst && c.allowed(key) {
 		return
 	}
-	if s.Value == nil || c.isConstant(s.Value) || c.redacted(s.Value) {
+	if s.Value == nil || c.isConstant(s.Value) || c.isBool(s.Value) || c.redacted(s.Value) {
 		return
 	}
 	if keyConst {

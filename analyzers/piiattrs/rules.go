@@ -49,8 +49,9 @@ var TL401 = &rules.Rule{
 	DefaultWhy: "a recorded secret must be rotated; there is no safe exception",
 	NotFlagged: []string{
 		"keys that describe a secret rather than hold it: `password_policy`, `token_count`, `api_key_id`, `secret_name`, `password_hash`",
-		"constant values, and values passed through a configured redactor",
+		"constant and boolean values, and values passed through a configured redactor",
 		"keys in infrastructure namespaces (`k8s.secret.name`, `aws.*`)",
+		"a token's signature or fingerprint (`refresh_token_signature`), a lookup key rather than the token",
 	},
 	KnownProblems: []string{
 		"A bare `token` is not a credential word (`gen_ai.usage.input_tokens`): name the kind (`access_token`, `session_token`) " +
@@ -92,8 +93,9 @@ var TL403 = &rules.Rule{
 	Default:    true,
 	DefaultWhy: "the value's name, or its struct tag, says it is personal",
 	NotFlagged: []string{
-		"values passed through a configured redactor, or through a function named for hiding them (`hashEmail`, `maskPhone`)",
-		"`len(u.Email)` and other calls that do not carry the data on",
+		"values passed through a configured redactor, constants and booleans",
+		"calls with arguments (`hashEmail(e)`, `len(u.Email)`, `events.NewSessionJWTIssued(ctx, id)`), other than the string " +
+			"functions piiattrs looks through (`strings.ToLower`, `fmt.Sprintf`, ...); getters (`u.Phone()`) are judged by their name",
 	},
 	KnownProblems: []string{
 		"Values are judged by the last name in their expression (and a struct tag `pii:\"...\"` or `sensitive:\"true\"` on a field); " +

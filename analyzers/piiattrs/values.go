@@ -36,7 +36,7 @@ var passThrough = map[string]bool{
 //	privacy.Redact(u.Email)    nothing: a configured redactor
 func (c *checker) value(e ast.Expr) (valueMatch, bool) {
 	e = ast.Unparen(e)
-	if c.isConstant(e) {
+	if c.isConstant(e) || c.isBool(e) {
 		return valueMatch{}, false
 	}
 	switch e := e.(type) {
@@ -101,18 +101,19 @@ func (c *checker) callValue(call *ast.CallExpr) (valueMatch, bool) {
 		}
 		return valueMatch{}, false
 	}
-	// The call's own name decides: u.Phone(), customerEmail(o); a call
-	// named for what it does to the data (hashEmail, maskPhone) stops at a
-	// metadata word.
-	owner := ""
+	// A getter's name decides: u.Phone(), req.GetEmail(). A call with
+	// arguments is judged by neither its name (NewSessionJWTIssued(ctx, id)
+	// builds an event, hashEmail(e) hides one) nor its arguments.
+	if len(call.Args) > 0 || fn.Signature().Results().Len() != 1 {
+		return valueMatch{}, false
+	}
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn.Signature().Recv() != nil {
-		owner = lastName(sel.X)
-		if v, ok := c.named(call, owner, fn.Name()); ok {
+		if v, ok := c.named(call, lastName(sel.X), fn.Name()); ok {
 			return v, true
 		}
 		return c.named(call, typeName(c.pass.TypesInfo.TypeOf(sel.X)), fn.Name())
 	}
-	return c.named(call, owner, fn.Name())
+	return c.named(call, "", fn.Name())
 }
 
 // selector classifies x.f: a struct tag first, then the name with its
@@ -215,6 +216,20 @@ func typeName(t types.Type) string {
 		return n.Obj().Name()
 	}
 	return ""
+}
+
+// isBool reports whether e is a boolean, which cannot hold personal data or
+// a secret: attribute.Bool("password.set", p != "").
+func (c *checker) isBool(e ast.Expr) bool {
+	t := c.pass.TypesInfo.TypeOf(e)
+	if t == nil {
+		return false
+	}
+	if s, ok := t.Underlying().(*types.Slice); ok {
+		t = s.Elem()
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
 }
 
 // redacted reports whether e is the result of a configured redactor,

@@ -140,12 +140,13 @@ func (m *Matcher) Key(key string) (Match, bool) {
 
 // Name classifies the name of a variable, field or method holding a value,
 // such as Email in order.Customer.Email; owner is the name of what holds it
-// (Customer), or its type's name, which decides whether a bare "name" or
-// "address" is a person's; it may be empty.
+// (Customer), or its type's name, whose last word decides whether a bare
+// "name" or "address" is a person's (User.Name, but not
+// ListUsersRequest.Id); it may be empty.
 func (m *Matcher) Name(owner, name string) (Match, bool) {
 	words := Words(name)
-	if owner != "" {
-		words = append(Words(owner), words...)
+	if ow := Words(owner); len(ow) > 0 {
+		words = append([]string{ow[len(ow)-1]}, words...)
 	}
 	return m.words(words)
 }
@@ -182,17 +183,20 @@ func (m *Matcher) words(words []string) (Match, bool) {
 	return best, best.Category != None
 }
 
-// personWord matches the words that are personal only after a person:
-// user.name, customer_address, patient.id.
+// personWord matches the words that are personal only right after a
+// person word, or after one modifier: user.name, customer_address,
+// customer.display_name, patient.id.
 func (m *Matcher) personWord(words []string, i int) (Match, bool) {
 	c, ok := personOnly[singular(words[i])]
 	if !ok || i == 0 {
 		return Match{}, false
 	}
-	for j := i - 1; j >= 0; j-- {
-		if personNamespaces[singular(words[j])] && !(j+1 < len(words) && words[j+1] == "agent") {
-			return Match{Category: c, Why: words[j] + " " + words[i]}, true
-		}
+	j := i - 1
+	if personModifiers[words[j]] && j > 0 {
+		j--
+	}
+	if personNamespaces[singular(words[j])] {
+		return Match{Category: c, Why: words[j] + " " + words[i]}, true
 	}
 	return Match{}, false
 }

@@ -231,6 +231,15 @@ var keyCases = []struct{ key, want string }{
 	{"user.agent", ""},
 	{"userAgent", ""},
 	{"user.id_type", ""},
+	{"identity.id", "pseudonymous"},
+	{"identity.provider", ""},
+	{"shipping.tracking.id", ""},
+	{"ListUsersRequest.id", ""},
+	{"users.list.id", ""},
+	// Found on real services.
+	{"use:credential_identifier_filter", ""},
+	{"OAuth2RefreshTokenSignature", ""},
+	{"OAuth2AccessTokenSignature", ""},
 }
 
 func TestKey(t *testing.T) {
@@ -295,6 +304,8 @@ func TestName(t *testing.T) {
 		{"Card", "PinCode", "credentials"},
 		{"", "userAgent", "none"},
 		{"Customer", "ID", "pseudonymous"},
+		{"ListUsersRequest", "Id", "none"},
+		{"CustomerProfile", "Name", "none"},
 	} {
 		got, _ := m.Name(tc.owner, tc.name)
 		if got.Category.String() != tc.want {

@@ -80,7 +80,7 @@ var builtinPhrases = map[Category][]string{
 		"client ip address", "ip address", "real ip",
 	},
 	Pseudonymous: {
-		"session id", "device id", "visitor id", "anonymous id", "anon id", "tracking id",
+		"session id", "device id", "visitor id", "anonymous id", "anon id",
 		"advertising id", "ad id",
 	},
 }
@@ -91,7 +91,14 @@ var personNamespaces = map[string]bool{
 	"user": true, "enduser": true, "customer": true, "patient": true, "person": true,
 	"employee": true, "member": true, "contact": true, "recipient": true, "buyer": true,
 	"payer": true, "guest": true, "passenger": true, "student": true, "subscriber": true,
-	"cardholder": true, "applicant": true,
+	"cardholder": true, "applicant": true, "identity": true,
+}
+
+// personModifiers may stand between a person word and a word of
+// personOnly: customer.display_name, user.home_address.
+var personModifiers = map[string]bool{
+	"display": true, "legal": true, "preferred": true, "nick": true, "home": true, "full": true,
+	"real": true, "public": true, "external": true,
 }
 
 // personOnly are the words that are personal data only after a person word.
@@ -131,5 +138,6 @@ var stopWords = map[string]bool{
 var credentialRefs = map[string]bool{
 	"id": true, "name": true, "ref": true, "arn": true, "path": true, "file": true,
 	"location": true, "url": true, "uri": true, "label": true, "alias": true, "store": true,
-	"vault": true, "env": true, "var": true,
+	"vault": true, "env": true, "var": true, "identifier": true, "signature": true, "sig": true,
+	"fingerprint": true, "thumbprint": true, "kid": true,
 }

@@ -32,6 +32,9 @@ func secrets(span trace.Span, r *http.Request, pw, token string) {
 		attribute.String("http.request.header.content-type", r.Header.Get("Content-Type")), // ok
 		attribute.String("db.password", "***"),           // ok: a constant
 		attribute.String("auth.token_type", token),       // ok
+		attribute.Bool("auth.password", pw != ""),        // ok: a boolean holds no secret
+		attribute.Bool("use:credential_identifier_filter", token != ""),     // ok
+		attribute.String("oauth.refresh_token_signature", token), // ok: a lookup key, not the token
 	)
 }
 

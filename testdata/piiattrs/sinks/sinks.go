@@ -20,6 +20,10 @@ type User struct {
 	ID, Email, Plan string
 }
 
+func newSessionJWTIssued(context.Context, string) (string, trace.EventOption) {
+	return "SessionTokenizedAsJWT", trace.WithAttributes()
+}
+
 func names(ctx context.Context, user *User, route string) {
 	ctx, span := tracer.Start(ctx, "checkout "+user.Email) // want `the span name includes user.Email, personal data \(contact: email\): names are indexed and shown in every trace view; use a constant name \(TL405\)`
 	defer span.End()
@@ -29,6 +33,7 @@ func names(ctx context.Context, user *User, route string) {
 	child.End()
 	span.AddEvent("retry", trace.WithAttributes(attribute.String("user.email", user.Email))) // want `\(TL402\)`
 	span.AddEvent("plan " + user.Plan)                                                        // ok
+	span.AddEvent(newSessionJWTIssued(ctx, user.ID))                                          // ok: a call with arguments
 }
 
 func propagated(ctx context.Context, user *User, ts trace.TraceState) context.Context {

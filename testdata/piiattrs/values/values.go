@@ -37,7 +37,15 @@ type Login struct {
 	Password string
 }
 
-func values(span trace.Span, o *Order, req Login, u *Customer, email string) {
+// ListUsersRequest is a request about users, not a user.
+type ListUsersRequest struct{ StoreId string }
+
+// GetStoreId returns the store's ID.
+func (r *ListUsersRequest) GetStoreId() string { return r.StoreId }
+
+func customerEmail(o *Order) string { return o.Customer.Email }
+
+func values(span trace.Span, o *Order, req Login, u *Customer, email string, req2 *ListUsersRequest) {
 	span.SetAttributes(
 		attribute.String("order.contact", o.Customer.Email),     // want `the value o.Customer.Email of attribute "order.contact" is personal data \(contact: email\): telemetry is stored for weeks and read by many; drop it, or pass the value through a redactor listed in piiattrs.redactors \(TL403\)`
 		attribute.String("login.attempt", req.Password),          // want `the value req.Password of attribute "login.attempt" is a credential \(password\): secrets must never reach telemetry; drop it \(TL401\)`
@@ -63,6 +71,8 @@ func values(span trace.Span, o *Order, req Login, u *Customer, email string) {
 		attribute.String("order.who", hashEmail(email)),                     // ok
 		attribute.String("order.product", product().Name),                   // ok
 		attribute.String("user.name", "anonymous"),                          // ok: a constant
+		attribute.String("store_id", req2.GetStoreId()),                     // ok: the type's last word is not a person
+		attribute.String("order.who", customerEmail(o)),                     // ok: a call with arguments is not judged by its name
 	)
 }
 
