@@ -1,6 +1,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"os"
@@ -86,4 +87,27 @@ func withDir(cfg *Config, filename string) *Config {
 	}
 	cfg.Dir = filepath.Dir(filename)
 	return cfg
+}
+
+// ParseSettings decodes settings given as JSON, such as the settings
+// golangci-lint hands a module plugin, as strictly as [Parse], over
+// [Default]; dir becomes [Config.Dir], against which relative paths
+// resolve. Errors name the setting but no position: the settings have
+// passed through golangci-lint, which keeps none.
+func ParseSettings(data []byte, dir string, ruleIDs []string) (*Config, error) {
+	if t := bytes.TrimSpace(data); len(t) == 0 || string(t) == "null" {
+		cfg := Default()
+		cfg.Dir = dir
+		return cfg, nil
+	}
+	cfg, err := Parse(data, "", ruleIDs)
+	if err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			return nil, errors.New(e.Msg)
+		}
+		return nil, err
+	}
+	cfg.Dir = dir
+	return cfg, nil
 }

@@ -440,3 +440,23 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestParseSettings(t *testing.T) {
+	cfg, err := ParseSettings([]byte(`{"enable":["TL204"],"attrkeys":{"registries":["reg"]}}`), "/cfg", testRules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Dir != "/cfg" || !slices.Equal(cfg.Enable, []string{"TL204"}) || !cfg.Spanend.InferWrappers || cfg.Attrkeys.Registries[0] != "reg" {
+		t.Errorf("got %+v", cfg)
+	}
+	for _, empty := range []string{"", "null", " \n"} {
+		cfg, err := ParseSettings([]byte(empty), "/cfg", testRules)
+		if err != nil || cfg.Dir != "/cfg" || !cfg.Attrkeys.Semconv {
+			t.Errorf("ParseSettings(%q) = %+v, %v; want the defaults", empty, cfg, err)
+		}
+	}
+	_, err = ParseSettings([]byte(`{"spanend":{"infer-wrapers":true}}`), "", testRules)
+	if err == nil || err.Error() != `unknown key "infer-wrapers" in spanend; allowed keys: start-funcs, no-return-funcs, infer-wrappers` {
+		t.Errorf("got %v", err)
+	}
+}

@@ -1,0 +1,114 @@
+package golangci
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestNew(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, tc := range []struct {
+		name      string
+		analyzers string
+	}{
+		{"tracelint", "ctxpropagation spanend attrkeys piiattrs"},
+		{"spanend", "spanend"},
+		{"piiattrs", "piiattrs"},
+	} {
+		// Settings as golangci-lint passes them: decoded YAML, keys lower-cased.
+		p, err := New(tc.name, map[string]any{"enable": []any{"TL204"}, "spanend": map[string]any{"infer-wrappers": false}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		as, _ := p.BuildAnalyzers()
+		var names []string
+		for _, a := range as {
+			names = append(names, a.Name)
+		}
+		if got := strings.Join(names, " "); got != tc.analyzers {
+			t.Errorf("%s: analyzers %s, want %s", tc.name, got, tc.analyzers)
+		}
+		if p.GetLoadMode() != "typesinfo" {
+			t.Errorf("load mode %s", p.GetLoadMode())
+		}
+	}
+	if _, err := New("tracelint", nil); err != nil {
+		t.Errorf("no settings: %v", err)
+	}
+}
+
+func TestNewBadSettings(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, tc := range []struct {
+		settings any
+		want     string
+	}{
+		{map[string]any{"spanend": map[string]any{"infer-wrapers": true}}, `spanend settings: unknown key "infer-wrapers" in spanend; allowed keys: start-funcs, no-return-funcs, infer-wrappers`},
+		{map[string]any{"enable": []any{"TL999"}}, `spanend settings: unknown rule "TL999" in enable; known rules: TL101,`},
+		{map[string]any{"attrkeys": map[string]any{"semconv": "yes"}}, `spanend settings: attrkeys.semconv: expected a boolean (true or false), got "yes"`},
+		{map[string]any{"attrkeys": map[string]any{"registries": []any{"missing"}}}, `spanend settings: attrkeys.registries: `},
+		{"tracelint", `spanend settings: expected a mapping of options at the top level, got "tracelint"`},
+	} {
+		_, err := New("spanend", tc.settings)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("settings %v: got error %v, want %s...", tc.settings, err, tc.want)
+		}
+	}
+}
+
+// TestRelativeRegistry checks that a relative registry path resolves
+// against the directory of the golangci-lint configuration file, found
+// from a subdirectory as golangci-lint finds it, not against the working
+// directory.
+func TestRelativeRegistry(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, ".golangci.yml"), "version: \"2\"\n")
+	write(t, filepath.Join(root, "telemetry", "registry.yaml"), "file_format: definition/2\nattributes:\n  - key: shop.order.id\n    type: string\n")
+	sub := filepath.Join(root, "service", "api")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(sub)
+	if _, err := New("attrkeys", map[string]any{"attrkeys": map[string]any{"registries": []any{"telemetry"}}}); err != nil {
+		t.Errorf("registry relative to the configuration file: %v", err)
+	}
+}
+
+func TestConfigDir(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, ".golangci.yaml"), "")
+	sub := filepath.Join(root, "a", "b")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	elsewhere := t.TempDir()
+	t.Setenv("HOME", elsewhere)
+	for _, tc := range []struct {
+		args []string
+		cwd  string
+		want string
+	}{
+		{[]string{"run", "./..."}, sub, root},
+		{[]string{"run", "-c", "/etc/x/.golangci.yml", "./..."}, sub, "/etc/x"},
+		{[]string{"run", "--config=conf/lint.yml"}, sub, filepath.Join(sub, "conf")},
+		{[]string{"run", "--config", "lint.yml"}, root, root},
+		{[]string{"run", "--no-config"}, sub, sub},
+		{[]string{"run"}, elsewhere, elsewhere},
+	} {
+		if got := ConfigDir(tc.args, tc.cwd); got != tc.want {
+			t.Errorf("ConfigDir(%q, %s) = %s, want %s", tc.args, tc.cwd, got, tc.want)
+		}
+	}
+}
+
+func write(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
