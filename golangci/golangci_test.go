@@ -1,10 +1,16 @@
 package golangci
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/tracelint/tracelint"
+	"github.com/tracelint/tracelint/internal/config"
 )
 
 func TestNew(t *testing.T) {
@@ -110,5 +116,44 @@ func write(t *testing.T, path, content string) {
 	}
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestExampleConfig checks that .golangci.example.yml's tracelint settings
+// are valid and are the defaults, as its comment says.
+func TestExampleConfig(t *testing.T) {
+	data, err := os.ReadFile("../.golangci.example.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var example struct {
+		Linters struct {
+			Settings struct {
+				Custom map[string]struct {
+					Type     string
+					Settings any
+				}
+			}
+		}
+	}
+	if err := yaml.Unmarshal(data, &example); err != nil {
+		t.Fatal(err)
+	}
+	entry, ok := example.Linters.Settings.Custom["tracelint"]
+	if !ok || entry.Type != "module" {
+		t.Fatalf("no module entry for tracelint in linters.settings.custom: %+v", example.Linters.Settings.Custom)
+	}
+	raw, err := json.Marshal(entry.Settings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.ParseSettings(raw, "", tracelint.RuleIDs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := yaml.Marshal(cfg)
+	want, _ := yaml.Marshal(config.Default())
+	if string(got) != string(want) {
+		t.Errorf("the example's settings are not the defaults:\n%s\nwant:\n%s", got, want)
 	}
 }
