@@ -1,0 +1,3 @@
+//! Examples of docs/rust/manual_trace_propagation.md.
+pub mod bad;
+pub mod good;

@@ -1,0 +1,7 @@
+use tracing::{info, info_span};
+
+pub fn settle(invoice: u64) {
+    let span = info_span!("settle", invoice);
+    let _ = span.enter(); //~ let_underscore_must_use
+    info!("settling"); // not inside the span: the guard is already gone
+}
