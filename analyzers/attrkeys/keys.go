@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/tracelint/tracelint/internal/attrsite"
 	"github.com/tracelint/tracelint/internal/otelapi"
 )
 
@@ -29,7 +30,8 @@ type key struct {
 }
 
 // resolveKey finds out what e, a key expression, holds. A constant is
-// resolved through types.Info, wherever it is declared. Of a key built at
+// resolved through types.Info, wherever it is declared, and so is the
+// String() of a string constant (see attrsite.ConstKey). Of a key built at
 // run time, the constant start is kept:
 //
 //	"http.request.header." + name
@@ -41,6 +43,9 @@ func (c *checker) resolveKey(e ast.Expr) key {
 		k := key{text: constant.StringVal(tv.Value), constant: true}
 		k.semconv, k.lit = c.origin(e)
 		return k
+	}
+	if text, ok := attrsite.ConstKey(c.pass.TypesInfo, e); ok {
+		return key{text: text, constant: true} // K.String(): no literal to fix
 	}
 	switch e := e.(type) {
 	case *ast.BinaryExpr:

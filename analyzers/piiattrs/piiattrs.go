@@ -3,7 +3,6 @@ package piiattrs
 import (
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/types"
 	"path"
 	"path/filepath"
@@ -250,16 +249,13 @@ func (c *checker) allowed(key string) bool {
 	return false
 }
 
-// constString returns the value of a constant string expression.
+// constString returns the key or index e spells, when it is known before
+// the program runs (see attrsite.ConstKey).
 func (c *checker) constString(e ast.Expr) (string, bool) {
 	if e == nil {
 		return "", false
 	}
-	tv, ok := c.pass.TypesInfo.Types[ast.Unparen(e)]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
+	return attrsite.ConstKey(c.pass.TypesInfo, e)
 }
 
 func (c *checker) isConstant(e ast.Expr) bool {

@@ -5,6 +5,7 @@ package attrsite
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -107,4 +108,38 @@ func literal(info *types.Info, lit *ast.CompositeLit) (Site, bool) {
 		}
 	}
 	return s, s.Key != nil
+}
+
+// ConstKey returns the key e spells when it is known before the program
+// runs: a constant string expression (a literal, a constant of any package,
+// an attribute.Key conversion), or the String method of a string constant
+// whose named type declares one, as packages that keep their keys in a
+// named string type write them:
+//
+//	const KeyOrder Key = "shop.order.id"
+//	attribute.String(KeyOrder.String(), id)
+func ConstKey(info *types.Info, e ast.Expr) (string, bool) {
+	e = ast.Unparen(e)
+	if tv, ok := info.Types[e]; ok && tv.Value != nil {
+		if tv.Value.Kind() != constant.String {
+			return "", false
+		}
+		return constant.StringVal(tv.Value), true
+	}
+	call, ok := e.(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return "", false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "String" {
+		return "", false
+	}
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || fn.Signature().Recv() == nil || fn.Signature().Params().Len() != 0 || fn.Signature().Results().Len() != 1 {
+		return "", false
+	}
+	if b, ok := fn.Signature().Results().At(0).Type().(*types.Basic); !ok || b.Kind() != types.String {
+		return "", false
+	}
+	return ConstKey(info, sel.X)
 }

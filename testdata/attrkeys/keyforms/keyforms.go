@@ -31,6 +31,8 @@ func forms(ctx context.Context, span trace.Span, method, header string) {
 		attribute.KeyValue{Key: keys.Status, Value: attribute.IntValue(200)},      // ok
 		attribute.KeyValue{"http.request.methd", attribute.StringValue(method)},   // want `\(TL301\)`
 		attribute.String(("server.address"), "example.com"),                       // ok
+		attribute.String(keys.KeyMethod.String(), method),                         // want `"http.request.methd" .* \(TL301\)`
+		attribute.Int(keys.KeyRoute.String(), 1),                                  // want `"http.route" is string .* \(TL302\)`
 	)
 
 	// Templates: a constant prefix and a name.

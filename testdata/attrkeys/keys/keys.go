@@ -13,3 +13,12 @@ const (
 	Route           Key = "http.route"
 	Deprecated          = "http.url"
 )
+
+// Typed keys, as packages that keep their keys in a named type write them.
+const (
+	KeyMethod Key = "http.request.methd"
+	KeyRoute  Key = "http.route"
+)
+
+// String returns the key.
+func (k Key) String() string { return string(k) }

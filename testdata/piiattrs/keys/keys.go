@@ -38,6 +38,15 @@ func secrets(span trace.Span, r *http.Request, pw, token string) {
 	)
 }
 
+// Key is a named string type that holds attribute keys.
+type Key string
+
+// String returns the key.
+func (k Key) String() string { return string(k) }
+
+// KeyEmail is the customer's e-mail address.
+const KeyEmail Key = "customer.email"
+
 func personal(span trace.Span, s string, n int) {
 	span.SetAttributes(
 		attribute.String("user.email", s),            // want `attribute "user.email" records personal data \(contact: user.email\): telemetry is stored for weeks and read by many; drop it, or pass the value through a redactor listed in piiattrs.redactors \(TL402\)`
@@ -53,6 +62,7 @@ func personal(span trace.Span, s string, n int) {
 		attribute.String("traveller.passport", s),    // want `\(TL402\)`
 		attribute.String("payout.iban", s),           // want `\(TL402\)`
 		attribute.Int("customer.age", n),             // want `\(birth-date: customer age\)`
+		attribute.String(KeyEmail.String(), s),       // want `attribute "customer.email" records personal data \(contact: email\)`
 	)
 	// Look-alikes.
 	span.SetAttributes(
