@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
-	"path/filepath"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -46,8 +45,7 @@ func run(pass *analysis.Pass, src config.Source) error {
 	if len(pass.Files) == 0 || !otelapi.ImportsAny(pass.Pkg, []string{otelapi.Attribute}) {
 		return nil
 	}
-	dir := filepath.Dir(pass.Fset.Position(pass.Files[0].Package).Filename)
-	cfg, err := src.For(dir)
+	cfg, _, err := rules.ConfigFor(pass, src)
 	if err != nil {
 		return err
 	}

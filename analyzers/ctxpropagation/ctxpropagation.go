@@ -3,7 +3,6 @@ package ctxpropagation
 import (
 	"go/ast"
 	"go/types"
-	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -46,8 +45,7 @@ func run(pass *analysis.Pass, src config.Source) error {
 	if len(pass.Files) == 0 || !otelapi.ImportsAny(pass.Pkg, []string{"context"}) {
 		return nil
 	}
-	dir := filepath.Dir(pass.Fset.Position(pass.Files[0].Package).Filename)
-	cfg, err := src.For(dir)
+	cfg, dir, err := rules.ConfigFor(pass, src)
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/types"
 	"path"
-	"path/filepath"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -52,8 +51,7 @@ func run(pass *analysis.Pass, src config.Source) error {
 	if len(pass.Files) == 0 || !otelapi.ImportsAny(pass.Pkg, watched) {
 		return nil
 	}
-	dir := filepath.Dir(pass.Fset.Position(pass.Files[0].Package).Filename)
-	cfg, err := src.For(dir)
+	cfg, _, err := rules.ConfigFor(pass, src)
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package spanend
 import (
 	"go/ast"
 	"go/types"
-	"path/filepath"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -43,8 +42,7 @@ func run(pass *analysis.Pass, src config.Source) error {
 	if len(pass.Files) == 0 {
 		return nil
 	}
-	dir := filepath.Dir(pass.Fset.Position(pass.Files[0].Package).Filename)
-	cfg, err := src.For(dir)
+	cfg, dir, err := rules.ConfigFor(pass, src)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
@@ -115,4 +116,12 @@ func firstFrames(stack []byte) string {
 		return "no tracelint frame"
 	}
 	return "at " + strings.Join(frames, " < ")
+}
+
+// ConfigFor returns the configuration src gives the pass's package, and the
+// package's directory, where it is looked up. The pass must have files.
+func ConfigFor(pass *analysis.Pass, src config.Source) (*config.Config, string, error) {
+	dir := filepath.Dir(pass.Fset.Position(pass.Files[0].Package).Filename)
+	cfg, err := src.For(dir)
+	return cfg, dir, err
 }
