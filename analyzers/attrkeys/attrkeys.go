@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -79,27 +80,37 @@ type checker struct {
 	rep      *rules.Reporter
 	registry *contract.Contract // the team's registries; nil when none are configured
 	semconv  *contract.Contract // the bundled semantic conventions; nil when turned off
-	goKeys   map[string]bool    // keys of the semconv Go packages the package imports
+	goKeys   []map[string]bool  // keys of each semconv Go package the package imports
 	consts   map[*types.Const]*ast.BasicLit
 }
 
-// semconvGoKeys returns the keys of the attribute.Key constants of the
-// semconv packages pkg imports directly.
-func semconvGoKeys(pkg *types.Package) map[string]bool {
-	var keys map[string]bool
+// semconvGoKeys returns the keys of the attribute.Key constants of each
+// semconv package pkg imports directly.
+func semconvGoKeys(pkg *types.Package) []map[string]bool {
+	var keys []map[string]bool
 	for _, imp := range pkg.Imports() {
-		if !otelapi.IsSemconvPackage(imp.Path()) {
-			continue
-		}
-		if keys == nil {
-			keys = make(map[string]bool)
-		}
-		scope := imp.Scope()
-		for _, name := range scope.Names() {
-			if k, ok := scope.Lookup(name).(*types.Const); ok && otelapi.IsAttributeKey(k.Type()) && k.Val().Kind() == constant.String {
-				keys[constant.StringVal(k.Val())] = true
-			}
+		if otelapi.IsSemconvPackage(imp.Path()) {
+			keys = append(keys, semconvPackageKeys(imp))
 		}
 	}
 	return keys
+}
+
+// semconvKeys caches each semconv package's keys by import path: a path
+// names one version, whose constants never change.
+var semconvKeys sync.Map // string -> map[string]bool
+
+func semconvPackageKeys(imp *types.Package) map[string]bool {
+	if keys, ok := semconvKeys.Load(imp.Path()); ok {
+		return keys.(map[string]bool)
+	}
+	keys := make(map[string]bool)
+	scope := imp.Scope()
+	for _, name := range scope.Names() {
+		if k, ok := scope.Lookup(name).(*types.Const); ok && otelapi.IsAttributeKey(k.Type()) && k.Val().Kind() == constant.String {
+			keys[constant.StringVal(k.Val())] = true
+		}
+	}
+	v, _ := semconvKeys.LoadOrStore(imp.Path(), keys)
+	return v.(map[string]bool)
 }

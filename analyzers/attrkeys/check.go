@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -43,7 +44,7 @@ func (c *checker) check(s attrsite.Site) {
 		return
 	}
 	if !known {
-		if !c.allowed(k.text) && !c.goKeys[k.text] {
+		if !c.allowed(k.text) && !slices.ContainsFunc(c.goKeys, func(keys map[string]bool) bool { return keys[k.text] }) {
 			c.unknownKey(s, k)
 		}
 		return

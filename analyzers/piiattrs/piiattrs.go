@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/types"
 	"path"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -60,18 +61,13 @@ func run(pass *analysis.Pass, src config.Source) error {
 		return err
 	}
 	c := &checker{
-		pass:      pass,
-		cfg:       &cfg.Piiattrs,
-		rep:       rules.NewReporter(pass, cfg, Rules),
-		registry:  registry,
-		matcher:   matcherFor(&cfg.Piiattrs),
-		redactors: make(map[string]bool),
-		off:       disabled(&cfg.Piiattrs.Categories),
-		keys:      make(map[string]pii.Match),
-		names:     make(map[[2]string]pii.Match),
-	}
-	for _, r := range cfg.Piiattrs.Redactors {
-		c.redactors[r] = true
+		pass:     pass,
+		cfg:      &cfg.Piiattrs,
+		rep:      rules.NewReporter(pass, cfg, Rules),
+		registry: registry,
+		setup:    setupFor(&cfg.Piiattrs),
+		keys:     make(map[string]pii.Match),
+		names:    make(map[[2]string]pii.Match),
 	}
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
 	for cur := range root.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
@@ -90,37 +86,54 @@ func run(pass *analysis.Pass, src config.Source) error {
 	return nil
 }
 
-// matcherFor builds the matcher with the configured extra patterns.
-func matcherFor(cfg *config.Piiattrs) *pii.Matcher {
+// setup is what a configuration's piiattrs section turns into: built once
+// per configuration, shared by its packages.
+type setup struct {
+	matcher   *pii.Matcher          // with the extra patterns
+	redactors map[string]bool       // by full name
+	off       map[pii.Category]bool // the categories turned off
+}
+
+// setups caches the setup of each configuration; a config.Source hands out
+// one *config.Config per file.
+var setups sync.Map // *config.Piiattrs -> *setup
+
+func setupFor(cfg *config.Piiattrs) *setup {
+	if s, ok := setups.Load(cfg); ok {
+		return s.(*setup)
+	}
 	extra := make(map[pii.Category][]string)
 	for _, p := range cfg.ExtraPatterns {
 		if cat, ok := pii.ParseCategory(p.Category); ok {
 			extra[cat] = append(extra[cat], p.Words...)
 		}
 	}
-	return pii.NewMatcher(extra)
-}
-
-// disabled returns the categories the configuration turns off.
-func disabled(cats *config.PIICategories) map[pii.Category]bool {
-	return map[pii.Category]bool{
-		pii.Credentials: !cats.Credentials, pii.Contact: !cats.Contact, pii.GovernmentID: !cats.GovernmentID,
-		pii.Financial: !cats.Financial, pii.PersonName: !cats.PersonName, pii.BirthDate: !cats.BirthDate,
-		pii.PostalAddress: !cats.PostalAddress, pii.NetworkIdentity: !cats.NetworkIdentity,
+	cats := &cfg.Categories
+	s := &setup{
+		matcher:   pii.NewMatcher(extra),
+		redactors: make(map[string]bool),
+		off: map[pii.Category]bool{
+			pii.Credentials: !cats.Credentials, pii.Contact: !cats.Contact, pii.GovernmentID: !cats.GovernmentID,
+			pii.Financial: !cats.Financial, pii.PersonName: !cats.PersonName, pii.BirthDate: !cats.BirthDate,
+			pii.PostalAddress: !cats.PostalAddress, pii.NetworkIdentity: !cats.NetworkIdentity,
+		},
 	}
+	for _, r := range cfg.Redactors {
+		s.redactors[r] = true
+	}
+	v, _ := setups.LoadOrStore(cfg, s)
+	return v.(*setup)
 }
 
 // checker holds the state of one pass.
 type checker struct {
-	pass      *analysis.Pass
-	cfg       *config.Piiattrs
-	rep       *rules.Reporter
-	registry  *contract.Contract
-	matcher   *pii.Matcher
-	redactors map[string]bool
-	off       map[pii.Category]bool
-	keys      map[string]pii.Match    // classifyKey's answers; a key recurs
-	names     map[[2]string]pii.Match // named's answers, by owner and name
+	pass     *analysis.Pass
+	cfg      *config.Piiattrs
+	rep      *rules.Reporter
+	registry *contract.Contract
+	*setup
+	keys  map[string]pii.Match    // classifyKey's answers; a key recurs
+	names map[[2]string]pii.Match // named's answers, by owner and name
 }
 
 // attribute checks one attribute: its key, then its value.
