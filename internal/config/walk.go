@@ -5,11 +5,11 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/tracelint/tracelint/internal/yamlfile"
 )
 
 // A loc names the value being checked.
@@ -137,7 +137,7 @@ func (w *walker) mapping(n *yaml.Node, t reflect.Type, l loc) error {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := target(n.Content[i]), n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			return w.errorf(n.Content[i], "%sexpected a key, got %s", prefix(l), describe(k))
+			return w.errorf(n.Content[i], "%sexpected a key, got %s", prefix(l), yamlfile.Describe(k))
 		}
 		if prev, ok := seen[k.Value]; ok {
 			return w.errorf(n.Content[i], "duplicate key %q%s; first defined at line %d", k.Value, in(l), prev.Line)
@@ -208,7 +208,7 @@ func (w *walker) scalar(n *yaml.Node, t reflect.Type, l loc) error {
 
 func (w *walker) typeError(n *yaml.Node, t reflect.Type, l loc) error {
 	if l.path == "" {
-		return w.errorf(n, "expected a mapping of options at the top level, got %s", describe(n))
+		return w.errorf(n, "expected a mapping of options at the top level, got %s", yamlfile.Describe(n))
 	}
 	noun := l.noun
 	if noun == "" {
@@ -217,7 +217,7 @@ func (w *walker) typeError(n *yaml.Node, t reflect.Type, l loc) error {
 			noun += " of " + kinds[t.Elem().Kind()].many
 		}
 	}
-	return w.errorf(n, "%s: expected %s, got %s", l.path, noun, describe(n))
+	return w.errorf(n, "%s: expected %s, got %s", l.path, noun, yamlfile.Describe(n))
 }
 
 // ruleID checks an entry of enable or disable.
@@ -310,31 +310,6 @@ func fieldsOf(t reflect.Type) []field {
 		}
 	}
 	return fields
-}
-
-// describe says what n is, for "got ..." in messages.
-func describe(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		if isNull(n) {
-			return "an empty value"
-		}
-		s := n.Value
-		if utf8.RuneCountInString(s) > 40 {
-			s = string([]rune(s)[:37]) + "..."
-		}
-		// Say so when quotes make a string of what would be a boolean or
-		// a number: `got "true"` would puzzle.
-		if plain := (&yaml.Node{Kind: yaml.ScalarNode, Value: n.Value}); n.ShortTag() == "!!str" && plain.ShortTag() != "!!str" {
-			return "the string " + strconv.Quote(s)
-		}
-		return strconv.Quote(s)
-	}
-	return "an alias"
 }
 
 // prefix returns "path: ", or "" at the top level.

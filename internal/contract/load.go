@@ -330,7 +330,7 @@ func (l *loader) define(f *file, m map[string]field, k field, key string) error 
 	}
 	if an, ok := m["annotations"]; ok {
 		if an.value.Kind != yaml.MappingNode {
-			return yamlfile.At(f.name, an.value, "annotations: expected a mapping, got %s", describe(an.value))
+			return yamlfile.At(f.name, an.value, "annotations: expected a mapping, got %s", yamlfile.Describe(an.value))
 		}
 		if err := an.value.Decode(&a.Annotations); err != nil {
 			return yamlfile.At(f.name, an.value, "annotations: %v", err)
@@ -377,13 +377,13 @@ type field struct {
 func (f *file) mapping(n *yaml.Node, what string) (map[string]field, error) {
 	n = yamlfile.Deref(n)
 	if n.Kind != yaml.MappingNode {
-		return nil, yamlfile.At(f.name, n, "expected %s (a mapping), got %s", what, describe(n))
+		return nil, yamlfile.At(f.name, n, "expected %s (a mapping), got %s", what, yamlfile.Describe(n))
 	}
 	m := make(map[string]field, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := yamlfile.Deref(n.Content[i]), yamlfile.Deref(n.Content[i+1])
 		if k.Kind != yaml.ScalarNode {
-			return nil, yamlfile.At(f.name, k, "expected a key, got %s", describe(k))
+			return nil, yamlfile.At(f.name, k, "expected a key, got %s", yamlfile.Describe(k))
 		}
 		if prev, dup := m[k.Value]; dup {
 			return nil, yamlfile.At(f.name, k, "duplicate key %q; first defined at line %d", k.Value, prev.key.Line)
@@ -399,7 +399,7 @@ func (f *file) seq(fd field, name string) ([]*yaml.Node, error) {
 		return nil, nil
 	}
 	if fd.value.Kind != yaml.SequenceNode {
-		return nil, yamlfile.At(f.name, fd.value, "%s: expected a list, got %s", name, describe(fd.value))
+		return nil, yamlfile.At(f.name, fd.value, "%s: expected a list, got %s", name, yamlfile.Describe(fd.value))
 	}
 	return fd.value.Content, nil
 }
@@ -407,7 +407,7 @@ func (f *file) seq(fd field, name string) ([]*yaml.Node, error) {
 // str returns the string value of fd.
 func (f *file) str(fd field, name string) (string, error) {
 	if fd.value.Kind != yaml.ScalarNode || fd.value.Tag == "!!null" {
-		return "", yamlfile.At(f.name, fd.value, "%s: expected a string, got %s", name, describe(fd.value))
+		return "", yamlfile.At(f.name, fd.value, "%s: expected a string, got %s", name, yamlfile.Describe(fd.value))
 	}
 	return fd.value.Value, nil
 }
@@ -456,7 +456,7 @@ func (f *file) typ(t field, m map[string]field) (Type, error) {
 		}
 		return f.enum(members)
 	}
-	return Type{}, yamlfile.At(f.name, t.value, "type: expected %s, got %s", typeNames, describe(t.value))
+	return Type{}, yamlfile.At(f.name, t.value, "type: expected %s, got %s", typeNames, yamlfile.Describe(t.value))
 }
 
 // enum reads an enum's members; their values must share one kind.
@@ -489,7 +489,7 @@ func (f *file) enum(fd field) (Type, error) {
 		case "!!bool":
 			kind = KindBoolean
 		default:
-			return Type{}, yamlfile.At(f.name, v.value, "enum member value: expected a string, number or boolean, got %s", describe(v.value))
+			return Type{}, yamlfile.At(f.name, v.value, "enum member value: expected a string, number or boolean, got %s", yamlfile.Describe(v.value))
 		}
 		if t.Kind != 0 && kind != t.Kind {
 			return Type{}, yamlfile.At(f.name, v.value, "enum member value %q is %s, but the first member's is %s; an enum's members share one type", v.value.Value, kind, t.Kind)
@@ -559,22 +559,4 @@ func (f *file) deprecation(d field) (*Deprecation, error) {
 		}
 	}
 	return dep, nil
-}
-
-// describe names a node's kind for messages.
-func describe(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	}
-	if n.Tag == "!!null" {
-		return "nothing"
-	}
-	v := n.Value
-	if len(v) > 40 {
-		v = v[:37] + "..."
-	}
-	return strconv.Quote(v)
 }

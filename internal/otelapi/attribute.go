@@ -57,21 +57,13 @@ func AttributeConstructor(fn *types.Func) (Constructor, bool) {
 	return Constructor{}, false
 }
 
-// valueFuncs maps attribute's Value constructors, as in
-// attribute.KeyValue{Key: k, Value: attribute.IntValue(1)}, to what they
-// store.
-var valueFuncs = map[string]string{
-	"StringValue": "string", "StringSliceValue": "string[]",
-	"IntValue": "int", "Int64Value": "int", "IntSliceValue": "int[]", "Int64SliceValue": "int[]",
-	"Float64Value": "double", "Float64SliceValue": "double[]",
-	"BoolValue": "boolean", "BoolSliceValue": "boolean[]",
-	"ByteSliceValue": "bytes", "SliceValue": "slice", "MapValue": "map",
-}
-
-// AttributeValueFunc reports what fn, an attribute.XValue function, stores.
+// AttributeValueFunc reports what fn, an attribute.XValue function (as in
+// attribute.KeyValue{Key: k, Value: attribute.IntValue(1)}), stores: the
+// same as the constructor X.
 func AttributeValueFunc(fn *types.Func) (ValueKind, bool) {
-	value, ok := valueFuncs[fn.Name()]
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != Attribute || fn.Signature().Recv() != nil {
+	name, ok := strings.CutSuffix(fn.Name(), "Value")
+	value, known := constructorValues[name]
+	if !ok || !known || name == "Stringer" || fn.Pkg() == nil || fn.Pkg().Path() != Attribute || fn.Signature().Recv() != nil {
 		return "", false
 	}
 	return ValueKind(value), true

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -98,4 +99,30 @@ func Deref(n *yaml.Node) *yaml.Node {
 		n = n.Alias
 	}
 	return n
+}
+
+// Describe says what n is, for "got ..." in messages: "a mapping", "a
+// list", "an empty value", or the quoted scalar, shortened.
+func Describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.ShortTag() == "!!null" {
+			return "an empty value"
+		}
+		s := n.Value
+		if utf8.RuneCountInString(s) > 40 {
+			s = string([]rune(s)[:37]) + "..."
+		}
+		// Say so when quotes make a string of what would be a boolean or
+		// a number: `got "true"` would puzzle.
+		if plain := (&yaml.Node{Kind: yaml.ScalarNode, Value: n.Value}); n.ShortTag() == "!!str" && plain.ShortTag() != "!!str" {
+			return "the string " + strconv.Quote(s)
+		}
+		return strconv.Quote(s)
+	}
+	return "an alias"
 }
