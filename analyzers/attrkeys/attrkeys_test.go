@@ -12,14 +12,9 @@ import (
 )
 
 func TestAttrkeys(t *testing.T) {
-	dir := testmodule.Dir(t)
-	for _, tc := range []struct {
-		name string
-		pkgs []string
-		cfg  func(*config.Config)
-	}{
-		{name: "defaults", pkgs: []string{"semconvonly", "keyforms"}},
-		{name: "registry", pkgs: []string{"registry"}, cfg: func(c *config.Config) {
+	testmodule.Run(t, "attrkeys", attrkeys.New, []testmodule.Case{
+		{Name: "defaults", Pkgs: []string{"semconvonly", "keyforms"}},
+		{Name: "registry", Pkgs: []string{"registry"}, Config: func(c *config.Config, dir string) {
 			c.Dir = filepath.Join(dir, "attrkeys", "registry")
 			c.Enable = []string{"TL305"}
 			c.Attrkeys.Registries = []string{"telemetry"}
@@ -27,19 +22,7 @@ func TestAttrkeys(t *testing.T) {
 			c.Attrkeys.Deny = []config.DeniedKey{{Key: "http.url", Reason: "use url.full"}, {Key: "debug.*"}}
 			c.Attrkeys.IgnoreNamespaces = []string{"vendor.legacy"}
 		}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			cfg := config.Default()
-			if tc.cfg != nil {
-				tc.cfg(cfg)
-			}
-			var patterns []string
-			for _, p := range tc.pkgs {
-				patterns = append(patterns, "./attrkeys/"+p)
-			}
-			analysistest.Run(t, dir, attrkeys.New(cfg), patterns...)
-		})
-	}
+	})
 }
 
 func TestSuggestedFixes(t *testing.T) {

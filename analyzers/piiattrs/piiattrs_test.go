@@ -4,8 +4,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/tracelint/tracelint/analyzers/piiattrs"
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/testmodule"
@@ -14,17 +12,12 @@ import (
 const redactor = "example.com/tracelinttest/piiattrs/privacy.Redact"
 
 func TestPiiattrs(t *testing.T) {
-	dir := testmodule.Dir(t)
-	for _, tc := range []struct {
-		name string
-		pkgs []string
-		cfg  func(*config.Config)
-	}{
-		{name: "defaults", pkgs: []string{"keys", "sinks"}},
-		{name: "redactor", pkgs: []string{"values"}, cfg: func(c *config.Config) {
+	testmodule.Run(t, "piiattrs", piiattrs.New, []testmodule.Case{
+		{Name: "defaults", Pkgs: []string{"keys", "sinks"}},
+		{Name: "redactor", Pkgs: []string{"values"}, Config: func(c *config.Config, dir string) {
 			c.Piiattrs.Redactors = []string{redactor}
 		}},
-		{name: "registry", pkgs: []string{"registry"}, cfg: func(c *config.Config) {
+		{Name: "registry", Pkgs: []string{"registry"}, Config: func(c *config.Config, dir string) {
 			c.Dir = filepath.Join(dir, "piiattrs", "registry")
 			c.Attrkeys.Registries = []string{"telemetry"}
 			c.Enable = []string{"TL406"}
@@ -32,17 +25,5 @@ func TestPiiattrs(t *testing.T) {
 			c.Piiattrs.ExtraPatterns = []config.PIIPattern{{Category: "credentials", Words: []string{"pin code"}}}
 			c.Piiattrs.Categories.PostalAddress = false
 		}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			cfg := config.Default()
-			if tc.cfg != nil {
-				tc.cfg(cfg)
-			}
-			var patterns []string
-			for _, p := range tc.pkgs {
-				patterns = append(patterns, "./piiattrs/"+p)
-			}
-			analysistest.Run(t, dir, piiattrs.New(cfg), patterns...)
-		})
-	}
+	})
 }

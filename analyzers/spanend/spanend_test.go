@@ -14,33 +14,17 @@ import (
 )
 
 func TestSpanend(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		pkgs []string
-		cfg  func(*config.Config)
-	}{
-		{name: "defaults", pkgs: []string{
+	testmodule.Run(t, "spanend", spanend.New, []testmodule.Case{
+		{Name: "defaults", Pkgs: []string{
 			"paths", "notflagged", "discard", "loops", "foreign", "handoff",
 			"wrappers", "crosspkg", "othertracers",
 		}},
-		{name: "configured", pkgs: []string{"configured"}, cfg: func(c *config.Config) {
+		{Name: "configured", Pkgs: []string{"configured"}, Config: func(c *config.Config, dir string) {
 			c.Spanend.StartFuncs = []string{"(example.com/tracelinttest/spanend/configured.Tracing).Begin"}
 			c.Spanend.NoReturnFuncs = []string{"example.com/tracelinttest/spanend/configured.Die"}
 		}},
-		{name: "errpath", pkgs: []string{"errpath"}, cfg: func(c *config.Config) { c.Enable = []string{"TL204"} }},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			cfg := config.Default()
-			if tc.cfg != nil {
-				tc.cfg(cfg)
-			}
-			var patterns []string
-			for _, p := range tc.pkgs {
-				patterns = append(patterns, "./spanend/"+p)
-			}
-			analysistest.Run(t, testmodule.Dir(t), spanend.New(cfg), patterns...)
-		})
-	}
+		{Name: "errpath", Pkgs: []string{"errpath"}, Config: func(c *config.Config, dir string) { c.Enable = []string{"TL204"} }},
+	})
 }
 
 func TestSuggestedFixes(t *testing.T) {
