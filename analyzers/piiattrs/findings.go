@@ -35,6 +35,7 @@ func (f keyFinding) describe(m pii.Match) (*rules.Rule, string) {
 type valueFinding struct {
 	key      string
 	keyConst bool
+	inKey    bool // expr is the attribute's key, built at run time
 	expr     ast.Expr
 	body     bool
 }
@@ -44,6 +45,8 @@ func (f valueFinding) describe(m pii.Match) (*rules.Rule, string) {
 	switch {
 	case f.body:
 		subject = fmt.Sprintf("the log record's body %s", types.ExprString(f.expr))
+	case f.inKey:
+		subject = fmt.Sprintf("the attribute key %s", types.ExprString(f.expr))
 	case !f.keyConst:
 		subject = fmt.Sprintf("the attribute value %s", types.ExprString(f.expr))
 	}

@@ -138,21 +138,13 @@ type checker struct {
 
 // attribute checks one attribute: its key, then its value.
 func (c *checker) attribute(s attrsite.Site) {
-	key, keyConst := c.constString(s.Key)
-	if keyConst && c.allowed(key) {
-		return
-	}
-	if s.Value == nil || c.isConstant(s.Value) || c.isBool(s.Value) || c.redacted(s.Value) {
-		return
-	}
-	if keyConst {
-		if m, ok := c.classifyKey(key); ok {
-			c.report(s.Node, m, keyFinding{key: key})
-			return
-		}
-	}
-	if v, ok := c.value(s.Value); ok {
-		c.report(s.Node, v.match, valueFinding{key: key, keyConst: keyConst, expr: v.expr})
+	f, ok := c.judge(s.Key, s.Value)
+	switch {
+	case !ok:
+	case f.expr == nil:
+		c.report(s.Node, f.match, keyFinding{key: f.key})
+	default:
+		c.report(s.Node, f.match, valueFinding{key: f.key, keyConst: f.keyConst, inKey: f.inKey, expr: f.expr})
 	}
 }
 
@@ -179,39 +171,61 @@ func (c *checker) sink(call *ast.CallExpr, fn *types.Func, sink otelapi.Sink) {
 			}
 		}
 	case otelapi.SinkPropagated:
-		keyExpr, valExpr := arg(sink.Key), arg(sink.Value)
-		if keyExpr == nil {
-			return
-		}
 		where := "baggage"
 		if fn.Name() == "Insert" {
 			where = "tracestate"
 		}
-		key, keyConst := c.constString(keyExpr)
-		if keyConst && c.allowed(key) {
-			return
-		}
-		if valExpr != nil && (c.isConstant(valExpr) || c.redacted(valExpr)) {
-			valExpr = nil
-		}
-		switch {
-		case !keyConst:
-			if v, ok := c.value(keyExpr); ok {
-				c.report(call, v.match, propagatedFinding{where: where, expr: v.expr})
-				return
+		if f, ok := c.judge(arg(sink.Key), arg(sink.Value)); ok {
+			key := f.key
+			if f.inKey {
+				key = ""
 			}
-		case valExpr != nil:
-			if m, ok := c.classifyKey(key); ok {
-				c.report(call, m, propagatedFinding{where: where, key: key})
-				return
-			}
-		}
-		if valExpr != nil {
-			if v, ok := c.value(valExpr); ok {
-				c.report(call, v.match, propagatedFinding{where: where, key: key, expr: v.expr})
-			}
+			c.report(call, f.match, propagatedFinding{where: where, key: key, expr: f.expr})
 		}
 	}
+}
+
+// judged is the sensitive part of a key-value pair.
+type judged struct {
+	match    pii.Match
+	key      string   // the key, when keyConst
+	keyConst bool     // the key is known before the program runs
+	expr     ast.Expr // the sensitive expression; nil when the key says it
+	inKey    bool     // expr is the key itself, built at run time
+}
+
+// judge finds what is sensitive in a key-value pair (an attribute, a
+// baggage member, a tracestate entry): a key built at run time from
+// sensitive data; else a constant key that names sensitive data, when the
+// value can carry it (it is not a constant, a boolean or redacted); else
+// the value itself. An allowed key clears the pair.
+func (c *checker) judge(keyExpr, valExpr ast.Expr) (judged, bool) {
+	var j judged
+	if keyExpr == nil {
+		return j, false
+	}
+	j.key, j.keyConst = c.constString(keyExpr)
+	if j.keyConst && c.allowed(j.key) {
+		return j, false
+	}
+	if !j.keyConst {
+		if v, ok := c.value(keyExpr); ok {
+			j.match, j.expr, j.inKey = v.match, v.expr, true
+			return j, true
+		}
+	}
+	if valExpr == nil || c.isConstant(valExpr) || c.isBool(valExpr) || c.redacted(valExpr) {
+		return j, false
+	}
+	if j.keyConst {
+		if m, ok := c.classifyKey(j.key); ok {
+			j.match = m
+			return j, true
+		}
+	}
+	v, ok := c.value(valExpr)
+	j.match, j.expr = v.match, v.expr
+	return j, ok
 }
 
 // classifyKey classifies a constant key: the registry's privacy annotation

@@ -59,6 +59,7 @@ func values(span trace.Span, o *Order, req Login, u *Customer, email string, req
 		attribute.StringSlice("order.cc", []string{email}),       // want `\(TL403\)`
 		attribute.KeyValue{Key: "order.who", Value: attribute.StringValue(o.Customer.Email)}, // want `\(TL403\)`
 		attribute.String("order.who", privacy.Initials(email)),   // ok: the call's own name decides
+		attribute.Int(email, 1),                                  // want `the attribute key email is personal data \(contact: email\)`
 	)
 	// Safe values.
 	span.SetAttributes(
