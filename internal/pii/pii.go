@@ -176,7 +176,7 @@ func (m *Matcher) words(words []string) (Match, bool) {
 				best = Match{Category: p.category, Why: strings.Join(p.words, " ")}
 			}
 		}
-		if c, ok := m.personWord(words, i); ok && better(c.Category, best.Category) {
+		if c, ok := personWord(words, i); ok && better(c.Category, best.Category) {
 			best = c
 		}
 	}
@@ -186,7 +186,7 @@ func (m *Matcher) words(words []string) (Match, bool) {
 // personWord matches the words that are personal only right after a
 // person word, or after one modifier: user.name, customer_address,
 // customer.display_name, patient.id.
-func (m *Matcher) personWord(words []string, i int) (Match, bool) {
+func personWord(words []string, i int) (Match, bool) {
 	c, ok := personOnly[singular(words[i])]
 	if !ok || i == 0 {
 		return Match{}, false
