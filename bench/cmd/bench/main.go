@@ -114,7 +114,7 @@ func run(o options) error {
 	case o.fix:
 		return e.fixAll()
 	case o.mutate:
-		return nil
+		return e.mutateAll()
 	default:
 		return e.measureAll()
 	}
