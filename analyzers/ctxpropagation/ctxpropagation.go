@@ -277,9 +277,11 @@ func isContextValue(t types.Type) bool {
 	return isContextMethods(t)
 }
 
-// isContextMethods checks the signatures behind isContextValue's method
-// names: Value(any) any and Err() error, enough to tell a context from a
-// type that merely shares the names.
+// isContextMethods checks the signature behind isContextValue's method
+// names: Value(any) any, enough to tell a context from a type that merely
+// shares the names. A type that embeds a context and shadows Value with
+// another signature (urfave/cli v1's Value(name string) interface{}) is
+// not a context: passing it as one does not compile.
 func isContextMethods(t types.Type) bool {
 	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "Value")
 	fn, ok := obj.(*types.Func)
@@ -287,7 +289,14 @@ func isContextMethods(t types.Type) bool {
 		return false
 	}
 	sig := fn.Signature()
-	return sig.Params().Len() == 1 && sig.Results().Len() == 1
+	return sig.Params().Len() == 1 && sig.Results().Len() == 1 &&
+		isAny(sig.Params().At(0).Type()) && isAny(sig.Results().At(0).Type())
+}
+
+// isAny reports whether t is the empty interface.
+func isAny(t types.Type) bool {
+	i, ok := t.Underlying().(*types.Interface)
+	return ok && i.Empty()
 }
 
 // isCarrier reports whether t has a Context() context.Context method, such

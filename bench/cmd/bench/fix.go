@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -28,6 +29,7 @@ type fixReport struct {
 	vetOut     string // go vet output lines not there before the fix
 	risky      []string
 	files      int
+	generated  int // fixable findings in generated files, which -fix does not edit
 	applyError string
 }
 
@@ -46,8 +48,8 @@ func (e *env) fixAll() error {
 	}
 	fmt.Println("## Autofix safety (tracelint -fix on a scratch copy)")
 	fmt.Println()
-	fmt.Println("| module | fixed findings | files | go build | go vet (touched packages) | fixed findings still reported | fixes to review |")
-	fmt.Println("| --- | --- | ---: | --- | --- | ---: | ---: |")
+	fmt.Println("| module | fixed findings | files | in generated files (not fixed) | go build | go vet (touched packages) | fixed findings still reported | fixes to review |")
+	fmt.Println("| --- | --- | ---: | ---: | --- | --- | ---: | ---: |")
 	bad := false
 	for _, r := range reps {
 		build, vet := "ok", "ok"
@@ -60,7 +62,7 @@ func (e *env) fixAll() error {
 		if len(r.notGone) > 0 || r.applyError != "" {
 			bad = true
 		}
-		fmt.Printf("| %s | %s | %d | %s | %s | %d | %d |\n", r.mod.Name, perRule(r.fixed), r.files, build, vet, len(r.notGone), len(r.risky))
+		fmt.Printf("| %s | %s | %d | %d | %s | %s | %d | %d |\n", r.mod.Name, perRule(r.fixed), r.files, r.generated, build, vet, len(r.notGone), len(r.risky))
 	}
 	fmt.Println()
 	for _, r := range reps {
@@ -68,7 +70,7 @@ func (e *env) fixAll() error {
 			fmt.Printf("### %s: tracelint -fix failed\n\n%s\n\n", r.mod.Name, r.applyError)
 		}
 		if r.buildOut != "" {
-			fmt.Printf("### %s: go build ./... after the fixes\n\n```\n%s\n```\n\n", r.mod.Name, r.buildOut)
+			fmt.Printf("### %s: go build ./... problems the fixes introduced\n\n```\n%s\n```\n\n", r.mod.Name, r.buildOut)
 		}
 		if r.vetOut != "" {
 			fmt.Printf("### %s: go vet problems the fixes introduced\n\n```\n%s\n```\n\n", r.mod.Name, r.vetOut)
@@ -106,6 +108,10 @@ func (e *env) fixModule(m corpus.Module) (*fixReport, error) {
 		if len(f.Fixes) == 0 {
 			continue
 		}
+		if generated(dir, f.File) {
+			rep.generated++ // the driver's -fix leaves generated files alone
+			continue
+		}
 		fixable = append(fixable, f)
 		rep.fixed[f.Rule]++
 		for _, fx := range f.Fixes {
@@ -125,15 +131,18 @@ func (e *env) fixModule(m corpus.Module) (*fixReport, error) {
 	}
 	pkgs := touchedPackages(touched)
 	vetBefore, _ := goCmd(dir, append([]string{"vet"}, pkgs...)...).CombinedOutput()
+	// Some modules do not build as the proxy serves them (a replace to a
+	// directory the zip leaves out, an embed of generated assets): only
+	// what the fixes add counts.
+	buildBefore, _ := goCmd(dir, "build", "./...").CombinedOutput()
 
 	fix := exec.Command(e.tracelint, "-fix", "./...")
 	fix.Dir, fix.Env = dir, corpus.Env()
 	if out, err := fix.CombinedOutput(); err != nil && bytes.Contains(out, []byte("conflict")) {
 		rep.applyError = string(out)
 	}
-	if out, err := goCmd(dir, "build", "./...").CombinedOutput(); err != nil {
-		rep.buildOut = strings.TrimSpace(string(out))
-	}
+	buildAfter, _ := goCmd(dir, "build", "./...").CombinedOutput()
+	rep.buildOut = newLines(buildBefore, buildAfter)
 	vetAfter, _ := goCmd(dir, append([]string{"vet"}, pkgs...)...).CombinedOutput()
 	rep.vetOut = newLines(vetBefore, vetAfter)
 
@@ -207,6 +216,9 @@ func riskOf(dir string, f findings.Finding) string {
 	if !strings.Contains(edit.New, "ctx") && !strings.Contains(edit.New, "Context") {
 		return "" // not a context fix (span ends, attribute keys)
 	}
+	if loggingVariant.MatchString(edit.New) {
+		return "" // a logger does not stop on a cancelled context
+	}
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, filepath.Join(dir, edit.File), nil, parser.SkipObjectResolution)
 	if err != nil {
@@ -236,6 +248,18 @@ func riskOf(dir string, f findings.Finding) string {
 		}
 	}
 	return ""
+}
+
+// loggingVariant matches the new name of a logging call's context variant
+// (slog's InfoContext, zap-style InfoWithContext): logging with a cancelled
+// context still logs, so such a fix cannot stop work early.
+var loggingVariant = regexp.MustCompile(`^(Debug|Info|Warn|Error|Fatal|Panic|Log|Print)[a-z]*(Context|WithContext)$`)
+
+// generated reports whether the module's file is generated code, as its
+// header says.
+func generated(dir, file string) bool {
+	f, err := parser.ParseFile(token.NewFileSet(), filepath.Join(dir, file), nil, parser.PackageClauseOnly|parser.ParseComments)
+	return err == nil && ast.IsGenerated(f)
 }
 
 // preview shows a fix's first edit as "old → new".

@@ -48,7 +48,7 @@ func main() {
 	flag.IntVar(&o.runs, "runs", 3, "measured runs of each tool per module (the median is reported)")
 	flag.StringVar(&o.cache, "cache", defaultCache(), "the directory for module sources, scratch copies and binaries")
 	flag.BoolVar(&o.triage, "triage", false, "compare the findings with bench/triage and print the share of real findings per rule")
-	flag.BoolVar(&o.update, "update", false, "with -triage: append findings not in a triage file to it, unjudged (verdict ?)")
+	flag.BoolVar(&o.update, "update", false, "with -triage: append findings not in a triage file to it, unjudged (verdict ?), and drop the gone ones")
 	flag.BoolVar(&o.strict, "strict", false, "with -triage: fail when a finding is not judged yet or a judged one is gone (for CI)")
 	flag.BoolVar(&o.fix, "fix", false, "apply tracelint -fix to scratch copies and check that they build, vet and lose the fixed findings")
 	flag.BoolVar(&o.mutate, "mutate", false, "seed known defects into scratch copies and report how many tracelint finds")
@@ -98,7 +98,16 @@ func run(o options) error {
 	if e.cache, err = filepath.Abs(o.cache); err != nil {
 		return err
 	}
-	bin := filepath.Join(e.cache, "bin")
+	// Binaries of this checkout, private to this run: another run, of
+	// another checkout state, may be going on beside it.
+	if err := os.MkdirAll(e.cache, 0o755); err != nil {
+		return err
+	}
+	bin, err := os.MkdirTemp(e.cache, "bin-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(bin)
 	e.tracelint = filepath.Join(bin, "tracelint")
 	e.floor = filepath.Join(bin, "floor")
 	for pkg, out := range map[string]string{"./cmd/tracelint": e.tracelint, "./bench/floor": e.floor} {

@@ -44,6 +44,9 @@ func (e *env) triageAll() error {
 			gones = append(gones, change{m.Name, fmt.Sprintf("%s  (was %s: %s)", g.Key, g.Verdict, g.Reason)})
 		}
 		if e.update {
+			if err := t.DropGone(d.Gone); err != nil {
+				return err
+			}
 			n, err := t.AppendNew(res.Findings)
 			if err != nil {
 				return err

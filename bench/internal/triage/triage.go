@@ -8,7 +8,8 @@
 //
 // where VERDICT is real, not-worth-acting or wrong, or ? for a finding not
 // judged yet (`bench/run -triage -update` appends new findings that way,
-// with their message as the reason). Findings that share one cause may
+// with their message as the reason, and drops the lines of findings that
+// are gone). Findings that share one cause may
 // share one verdict: a line
 //
 //	group NAME VERDICT REASON...
@@ -22,6 +23,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -188,6 +190,33 @@ func (t *File) AppendNew(fs []findings.Finding) (int, error) {
 		return 0, err
 	}
 	return n, out.Close()
+}
+
+// DropGone removes the lines of the given entries from the file: findings
+// a change made go away are no longer part of the module's triage. Group
+// definitions stay.
+func (t *File) DropGone(gone []*Entry) error {
+	if len(gone) == 0 {
+		return nil
+	}
+	drop := map[int]bool{}
+	for _, e := range gone {
+		drop[e.Line] = true
+		delete(t.Entries, e.Key)
+	}
+	data, err := os.ReadFile(t.Path)
+	if err != nil {
+		return err
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	var out strings.Builder
+	for i, l := range lines {
+		if !drop[i+1] {
+			out.WriteString(l)
+		}
+	}
+	t.Order = slices.DeleteFunc(t.Order, func(k string) bool { _, ok := t.Entries[k]; return !ok })
+	return os.WriteFile(t.Path, []byte(out.String()), 0o644)
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -108,3 +108,19 @@ func TestReadErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestDropGone(t *testing.T) {
+	path := write(t, "group g wrong shared cause\nTL201 b.go:10:2 real leaks\nTL304 a.go:3:4 @g\nTL304 a.go:9:4 @g\n")
+	tr, err := Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := tr.Compare([]findings.Finding{{Rule: "TL304", File: "a.go", Line: 9, Col: 4}})
+	if err := tr.DropGone(d.Gone); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(path)
+	if want := "group g wrong shared cause\nTL304 a.go:9:4 @g\n"; string(data) != want {
+		t.Errorf("file =\n%s\nwant\n%s", data, want)
+	}
+}

@@ -44,6 +44,19 @@ func ginHandler(c *Framework) {
 	use(stdctx.Background()) // want `although "c" is in scope; pass c so`
 }
 
+// CLIContext embeds a context but shadows its Value with another signature,
+// as urfave/cli v1's *cli.Context does: it is not a context.Context, and
+// passing it as one does not compile (found by bench/run -fix on indigo).
+type CLIContext struct {
+	stdctx.Context
+}
+
+func (c *CLIContext) Value(name string) interface{} { return nil }
+
+func cliAction(cctx *CLIContext) {
+	use(stdctx.TODO()) // ok: cctx cannot be passed as a context
+}
+
 // A local context declared before the call is available; one declared after is not.
 func local() {
 	use(stdctx.Background()) // ok: nothing declared yet
