@@ -39,6 +39,7 @@ type options struct {
 	limit    int
 	golangci string
 	verbose  bool
+	std      bool
 }
 
 func main() {
@@ -54,6 +55,7 @@ func main() {
 	flag.BoolVar(&o.mutate, "mutate", false, "seed known defects into scratch copies and report how many tracelint finds")
 	flag.IntVar(&o.limit, "limit", 0, "with -mutate: at most this many seeded defects per kind and module (0: no limit)")
 	flag.StringVar(&o.golangci, "golangci-lint", "", "a golangci-lint binary built with the tracelint plugin (default: the newest one cached by the golangci integration test, if any; \"none\" to skip)")
+	flag.BoolVar(&o.std, "std", false, "run the floor and tracelint once over the Go standard library (std) and check for crashes and internal errors")
 	flag.BoolVar(&o.verbose, "v", false, "list every finding, fix or miss, not only the summaries")
 	flag.Parse()
 	if err := run(o); err != nil {
@@ -118,6 +120,8 @@ func run(o options) error {
 		}
 	}
 	switch {
+	case o.std:
+		return e.measureStd()
 	case o.triage:
 		return e.triageAll()
 	case o.fix:
