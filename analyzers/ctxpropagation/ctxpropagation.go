@@ -60,25 +60,58 @@ func run(pass *analysis.Pass, src config.Source) error {
 		scopes:     make(map[*types.Scope][]candidate),
 		kinds:      make(map[types.Type]kind),
 		facts:      make(map[ast.Node]*rootFacts),
+		bearing:    make(map[ast.Node]map[*types.Var]bool),
 	}
 	for _, name := range cfg.Ctxpropagation.DetachFuncs {
 		c.detach[name] = true
 	}
+	if !c.cfg.Tests && isTestScaffold(pass) {
+		return nil
+	}
 	c.root = pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
 	c.indexDecls(c.root)
-	for cur := range c.root.Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.IndexExpr)(nil), (*ast.CompositeLit)(nil)) {
-		switch n := cur.Node().(type) {
-		case *ast.CallExpr:
-			c.call(cur, n)
-		case *ast.AssignStmt:
-			c.assign(cur, n)
-		case *ast.IndexExpr:
-			c.headerIndex(cur, n)
-		case *ast.CompositeLit:
-			c.headerLiteral(cur, n)
+	for file := range c.root.Children() {
+		if !c.cfg.Tests && isTestFile(pass.Fset.File(file.Node().Pos()).Name()) {
+			continue
+		}
+		for cur := range file.Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.IndexExpr)(nil), (*ast.CompositeLit)(nil)) {
+			switch n := cur.Node().(type) {
+			case *ast.CallExpr:
+				c.call(cur, n)
+			case *ast.AssignStmt:
+				c.assign(cur, n)
+			case *ast.IndexExpr:
+				c.headerIndex(cur, n)
+			case *ast.CompositeLit:
+				c.headerLiteral(cur, n)
+			}
 		}
 	}
 	return nil
+}
+
+// isTestScaffold reports whether the pass's package exists to support
+// tests: an element of its path starts with "test" (testutil, testfixtures,
+// testhelpers) or is e2e, fixtures or mocks, or one of its non-test files
+// imports "testing". Its roots and helpers serve tests, not requests.
+func isTestScaffold(pass *analysis.Pass) bool {
+	for elem := range strings.SplitSeq(pass.Pkg.Path(), "/") {
+		switch {
+		case strings.HasPrefix(elem, "test"), elem == "e2e", elem == "fixtures", elem == "mocks":
+			return true
+		}
+	}
+	for _, f := range pass.Files {
+		if isTestFile(pass.Fset.File(f.Pos()).Name()) {
+			continue
+		}
+		for _, imp := range f.Imports {
+			if imp.Path.Value == `"testing"` {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // checker holds the state of one pass.
@@ -90,13 +123,14 @@ type checker struct {
 	moduleRoot string
 	detach     map[string]bool // cfg.DetachFuncs
 
-	decls    map[*types.Func]*ast.FuncDecl // functions declared in this package
-	results  map[*types.Var]bool           // named results, which are not received contexts
-	roots    map[*types.Func]*rootCreation // TL104 verdicts, nil when a callee creates no root
-	variants map[*types.Func]*variant      // TL102 verdicts, nil when a callee has no context variant
-	scopes   map[*types.Scope][]candidate  // contexts and carriers declared in each scope
-	kinds    map[types.Type]kind           // contextKind's answers
-	facts    map[ast.Node]*rootFacts       // funcFacts' answers, by outermost function
+	decls    map[*types.Func]*ast.FuncDecl    // functions declared in this package
+	results  map[*types.Var]bool              // named results, which are not received contexts
+	roots    map[*types.Func]*rootCreation    // TL104 verdicts, nil when a callee creates no root
+	variants map[*types.Func]*variant         // TL102 verdicts, nil when a callee has no context variant
+	scopes   map[*types.Scope][]candidate     // contexts and carriers declared in each scope
+	kinds    map[types.Type]kind              // contextKind's answers
+	facts    map[ast.Node]*rootFacts          // funcFacts' answers, by outermost function
+	bearing  map[ast.Node]map[*types.Var]bool // bearingVars' answers, by outermost function
 }
 
 // indexDecls records the package's function declarations and the named
@@ -145,8 +179,8 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	if c.rep.Enabled(TL102) {
 		if v := c.variantOf(call, fn); v != nil {
 			fc, _, ok := enclosingFunc(cur)
-			if avail, found := c.contextAt(cur); ok && found && !c.inTest(fc) {
-				c.missingVariant(call, fn, v, avail)
+			if avail, found := c.contextAt(cur); ok && found && !c.inTest(fc) && !c.inVariant(cur, v) && !c.contextAttachedLater(cur, fn) {
+				c.missingVariant(cur, call, fn, v, avail)
 			}
 			return
 		}
@@ -175,31 +209,36 @@ type available struct {
 	expr string // what to pass: "ctx", or "r.Context()" for a carrier
 }
 
-// contextAt returns the context available at cur: the nearest variable of
-// type context.Context (or of a type that implements it) declared before cur
-// in an enclosing scope, else the nearest variable whose type has a
-// Context() context.Context method, such as *http.Request. Package-level
-// variables and struct fields never count.
+// contextAt returns the trace-bearing context available at cur (see
+// bearingVars): the nearest such variable of type context.Context (or of a
+// type that implements it) declared before cur in an enclosing scope, else
+// the nearest such variable whose type has a Context() context.Context
+// method, such as *http.Request. Package-level variables, receivers and
+// struct fields never count.
 func (c *checker) contextAt(cur inspector.Cursor) (available, bool) {
 	pos := cur.Node().Pos()
 	inner := c.pass.Pkg.Scope().Innermost(pos)
-	if inner == nil {
+	outer, ok := outermostFunc(cur)
+	if inner == nil || !ok {
 		return available{}, false
 	}
+	bearing := c.bearingVars(outer)
 	var carrier available
+	var carrierScope *types.Scope // where carrier is declared
 	for s := inner; s != nil && s.Parent() != c.pass.Pkg.Scope() && s != c.pass.Pkg.Scope(); s = s.Parent() {
 		var best *types.Var
 		for _, cand := range c.candidates(s) {
-			if _, obj := inner.LookupParent(cand.v.Name(), pos); obj != cand.v {
-				continue // declared after pos, or shadowed
+			if _, obj := inner.LookupParent(cand.v.Name(), pos); obj != cand.v || !bearing[cand.v] {
+				continue // declared after pos, shadowed, or carrying no trace
 			}
 			switch {
 			case !cand.carrier:
 				if best == nil || cand.v.Pos() > best.Pos() {
 					best = cand.v
 				}
-			case carrier.v == nil:
+			case carrierScope == nil || carrierScope == s && cand.v.Pos() > carrier.v.Pos():
 				carrier = available{v: cand.v, expr: cand.v.Name() + ".Context()"}
+				carrierScope = s
 			}
 		}
 		if best != nil {

@@ -16,13 +16,20 @@ import (
 
 func TestCtxpropagation(t *testing.T) {
 	testmodule.Run(t, "ctxpropagation", ctxpropagation.New, []testmodule.Case{
-		{Name: "defaults", Pkgs: []string{"available", "roots", "rootsmain", "variants", "spancontext", "crosspkg", "rootlib", "headers", "groups"}},
+		{Name: "defaults", Pkgs: []string{"available", "roots", "rootsmain", "variants", "spancontext", "crosspkg", "rootlib", "headers", "groups", "testutil", "scaffold"}},
 		{Name: "configured", Pkgs: []string{"configured"}, Config: func(c *config.Config, dir string) {
 			c.Ctxpropagation.TestingContext = true
+			c.Ctxpropagation.Tests = true
 			c.Ctxpropagation.DetachFuncs = []string{"example.com/tracelinttest/ctxpropagation/configured.Shutdown"}
 			c.Ctxpropagation.PropagationHeaders = []string{"X-Cloud-Trace-Context"}
 		}},
 	})
+}
+
+// TestSlogWithoutContextHandler runs over a module of its own, whose slog
+// handlers ignore the context: slog's Context variants are not offered there.
+func TestSlogWithoutContextHandler(t *testing.T) {
+	analysistest.Run(t, filepath.Join(testmodule.Dir(t), "ctxpropagation", "slogplain"), ctxpropagation.Analyzer, ".")
 }
 
 func TestSuggestedFixes(t *testing.T) {

@@ -31,6 +31,9 @@ func (c *checker) headerCall(cur inspector.Cursor, call *ast.CallExpr, fn *types
 		return
 	}
 	if write, ok := headerMethods[fn.Name()]; ok && fn.Signature().Recv() != nil {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && !write && c.injectedBefore(cur, sel.X) {
+			return // reading back what a propagator wrote
+		}
 		c.header(cur, call.Args[0], write)
 		return
 	}
@@ -60,6 +63,9 @@ func (c *checker) headerIndex(cur inspector.Cursor, ix *ast.IndexExpr) {
 		for _, lhs := range assign.Lhs {
 			write = write || lhs == ix
 		}
+	}
+	if !write && c.injectedBefore(cur, ix.X) {
+		return // reading back what a propagator wrote
 	}
 	c.header(cur, ix.Index, write)
 }
@@ -114,4 +120,74 @@ func (c *checker) inPropagator(cur inspector.Cursor) bool {
 		}
 	}
 	return false
+}
+
+// injectedBefore reports whether the carrier read at cur (its expression
+// carrier: a header, a map) was filled by a propagator's Inject earlier in
+// the same function, as the W3C traceresponse idiom does:
+//
+//	prop.Inject(ctx, propagation.HeaderCarrier(h))
+//	w.Header().Set("traceresponse", h.Get("traceparent"))
+//
+// The trace goes through the propagator; reading its output is not
+// propagation by hand. Carriers are matched by the variable they are
+// rooted in (h, m, req for req.Header).
+func (c *checker) injectedBefore(cur inspector.Cursor, carrier ast.Expr) bool {
+	root := c.rootVar(carrier)
+	outer, ok := outermostFunc(cur)
+	if root == nil || !ok {
+		return false
+	}
+	for cc := range outer.Preorder((*ast.CallExpr)(nil)) {
+		call := cc.Node().(*ast.CallExpr)
+		if call.Pos() >= cur.Node().Pos() {
+			break
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "Inject" || len(call.Args) < 2 {
+			continue
+		}
+		for _, arg := range call.Args[1:] {
+			if c.rootVar(arg) == root {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rootVar returns the variable an expression is rooted in, through
+// selectors, calls, indexes and conversions: h for
+// propagation.HeaderCarrier(h), req for req.Header, or nil.
+func (c *checker) rootVar(e ast.Expr) types.Object {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			if v, ok := c.pass.TypesInfo.Uses[x].(*types.Var); ok {
+				return v
+			}
+			return nil
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.CallExpr:
+			if tv := c.pass.TypesInfo.Types[x.Fun]; tv.IsType() && len(x.Args) == 1 {
+				e = x.Args[0] // a conversion
+				continue
+			}
+			switch fun := ast.Unparen(x.Fun).(type) {
+			case *ast.SelectorExpr:
+				e = fun.X
+			default:
+				return nil
+			}
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.UnaryExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
 }

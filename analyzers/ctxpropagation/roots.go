@@ -107,7 +107,9 @@ func (c *checker) inDetachFunc(cur inspector.Cursor) bool {
 //	tracer.Start(context.Background(), "job", trace.WithLinks(trace.LinkFromContext(ctx)))
 //
 // The last form is accepted for any fresh root in a function that links
-// spans (trace.WithLinks, trace.LinkFromContext, span.AddLink).
+// spans (trace.WithLinks, trace.LinkFromContext, span.AddLink). Roots for
+// teardown (teardownRoot) and for long-lived objects (lifetimeContext) are
+// deliberate too.
 func (c *checker) deliberateRoot(cur inspector.Cursor, call *ast.CallExpr) bool {
 	for anc := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		ifs, ok := anc.Node().(*ast.IfStmt)
@@ -118,37 +120,14 @@ func (c *checker) deliberateRoot(cur inspector.Cursor, call *ast.CallExpr) bool 
 			return true
 		}
 	}
-	if c.carriedOver(cur.Parent(), call) || c.lifetimeContext(cur) {
+	if c.carriedOver(cur.Parent(), call) || c.lifetimeContext(cur) || c.teardownRoot(cur) || c.markedDeliberate(cur) {
 		return true
 	}
 	// The variable the root, or the context a context.With function
 	// derives from it, is assigned to: bg := context.Background(), or
 	// bg, cancel := context.WithTimeout(context.Background(), d).
-	var v types.Object
-	expr, at := ast.Expr(call), cur
-	if outer, ok := cur.Parent().Node().(*ast.CallExpr); ok && len(outer.Args) > 0 && outer.Args[0] == call {
-		if fn, _ := typeutil.Callee(c.pass.TypesInfo, outer).(*types.Func); fn != nil && isContextDerivation(fn) {
-			expr, at = outer, cur.Parent()
-		}
-	}
-	switch parent := at.Parent().Node().(type) {
-	case *ast.AssignStmt:
-		for i, rhs := range parent.Rhs {
-			if rhs == expr && (len(parent.Lhs) == len(parent.Rhs) || i == 0) {
-				v = c.objectOf(parent.Lhs[i])
-			}
-		}
-	case *ast.ValueSpec:
-		for i, rhs := range parent.Values {
-			if rhs == expr && i < len(parent.Names) {
-				v = c.pass.TypesInfo.Defs[parent.Names[i]]
-			}
-		}
-	}
-	outer := cur
-	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		outer = fc
-	}
+	v := c.assignedTo(c.derivedFrom(cur))
+	outer, _ := outermostFunc(cur)
 	facts := c.funcFacts(outer)
 	return facts.links || v != nil && facts.carried[v]
 }
@@ -190,12 +169,7 @@ func (c *checker) funcFacts(fc inspector.Cursor) *rootFacts {
 //	s.ctx, s.cancel = context.WithCancel(context.Background())
 //	w := &Worker{ctx: context.Background()}
 func (c *checker) lifetimeContext(cur inspector.Cursor) bool {
-	expr := cur
-	if outer, ok := cur.Parent().Node().(*ast.CallExpr); ok {
-		if fn, _ := typeutil.Callee(c.pass.TypesInfo, outer).(*types.Func); fn != nil && isContextDerivation(fn) {
-			expr = cur.Parent()
-		}
-	}
+	expr := c.derivedFrom(cur)
 	switch parent := expr.Parent().Node().(type) {
 	case *ast.AssignStmt:
 		for _, lhs := range parent.Lhs {
@@ -208,6 +182,18 @@ func (c *checker) lifetimeContext(cur inspector.Cursor) bool {
 		return ok
 	}
 	return false
+}
+
+// derivedFrom returns the cursor of the context.With call that derives a
+// context from the root at cur (context.WithTimeout(context.Background(),
+// d)), or cur itself.
+func (c *checker) derivedFrom(cur inspector.Cursor) inspector.Cursor {
+	if outer, ok := cur.Parent().Node().(*ast.CallExpr); ok && len(outer.Args) > 0 && outer.Args[0] == cur.Node() {
+		if fn, _ := typeutil.Callee(c.pass.TypesInfo, outer).(*types.Func); fn != nil && isContextDerivation(fn) {
+			return cur.Parent()
+		}
+	}
+	return cur
 }
 
 // carriedOver reports whether root is the first argument of a call at
@@ -250,8 +236,9 @@ func (c *checker) objectOf(e ast.Expr) types.Object {
 // outlives reports whether the code at cur runs after the function that
 // declares the available context may have returned: in a "go" statement (its
 // function literal or the arguments of its call), or in a function literal
-// that is returned or stored in a field. Such work should keep the trace but
-// not the request's cancellation.
+// that is returned, stored in a field or given to a cleanup hook
+// (t.Cleanup). Such work should keep the trace but not the request's
+// cancellation.
 func (c *checker) outlives(cur inspector.Cursor, avail available) string {
 	for anc := range cur.Enclosing((*ast.GoStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		if anc.Node().Pos() < avail.v.Pos() {
@@ -274,6 +261,10 @@ func (c *checker) outlives(cur inspector.Cursor, avail available) string {
 				if parent.Value == n {
 					return "in a stored closure"
 				}
+			case *ast.CallExpr:
+				if parent.Fun != n && c.isTeardownCall(parent) {
+					return "in a cleanup hook"
+				}
 			}
 		case *ast.FuncDecl:
 			return ""
@@ -285,13 +276,12 @@ func (c *checker) outlives(cur inspector.Cursor, avail available) string {
 // fileAtLeast reports whether the file holding pos is compiled with at least
 // the Go version v, so a fix may use an API that version added.
 func (c *checker) fileAtLeast(pos token.Pos, v string) bool {
-	for _, f := range c.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			fv := c.pass.TypesInfo.FileVersions[f]
-			return fv == "" || version.Compare(fv, v) >= 0
-		}
+	f := c.fileOf(pos)
+	if f == nil {
+		return true
 	}
-	return true
+	fv := c.pass.TypesInfo.FileVersions[f]
+	return fv == "" || version.Compare(fv, v) >= 0
 }
 
 // rootCreation is where a function without a context parameter creates a
@@ -374,22 +364,39 @@ func (c *checker) typedRootOf(decl *ast.FuncDecl, depth int) *rootCreation {
 	if !ok {
 		return nil
 	}
-	for cc := range dc.Preorder((*ast.CallExpr)(nil)) {
+	var found *rootCreation
+	dc.Inspect([]ast.Node{(*ast.CallExpr)(nil), (*ast.FuncLit)(nil)}, func(cc inspector.Cursor) bool {
+		if found != nil {
+			return false
+		}
+		if _, ok := cc.Node().(*ast.FuncLit); ok {
+			return runsHere(cc)
+		}
 		call := cc.Node().(*ast.CallExpr)
 		fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
 		switch {
 		case fn == nil:
 		case otelapi.IsFreshRoot(fn):
 			if !c.deliberateRoot(cc, call) {
-				return &rootCreation{pos: call.Pos(), where: c.where(call.Pos()), what: qualifier(call) + fn.Name() + "()"}
+				found = &rootCreation{pos: call.Pos(), where: c.where(call.Pos()), what: qualifier(call) + fn.Name() + "()"}
 			}
 		case fn.Pkg() != nil && fn.Pkg().Path() != "context" && !c.receivesContext(fn.Signature()):
 			if inner := c.rootOf(fn, depth+1); inner != nil {
-				return &rootCreation{pos: inner.pos, where: inner.where, what: fn.Name() + "(), which calls " + rootName(inner)}
+				found = &rootCreation{pos: inner.pos, where: inner.where, what: fn.Name() + "(), which calls " + rootName(inner)}
 			}
 		}
-	}
-	return nil
+		return found == nil
+	})
+	return found
+}
+
+// runsHere reports whether the function literal at lit runs when the
+// function around it does: it is called on the spot (func() {...}(), in a
+// go or defer statement too). A literal that is returned, stored or passed
+// on (a cobra RunE, a callback) runs later, on someone else's behalf.
+func runsHere(lit inspector.Cursor) bool {
+	call, ok := lit.Parent().Node().(*ast.CallExpr)
+	return ok && call.Fun == lit.Node()
 }
 
 // exemptTopLevelDecl is exemptTopLevel for a declaration.
@@ -428,10 +435,17 @@ func (c *checker) sourceRootOf(decl *ast.FuncDecl, file *ast.File, fn *types.Fun
 	}
 	var found *rootCreation
 	linked := false
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false // runs later, unless called on the spot (below)
+		}
 		call, ok := n.(*ast.CallExpr)
 		if !ok || linked {
 			return !linked
+		}
+		if lit, ok := call.Fun.(*ast.FuncLit); ok {
+			ast.Inspect(lit.Body, visit)
 		}
 		switch callee := ast.Unparen(call.Fun).(type) {
 		case *ast.SelectorExpr:
@@ -458,7 +472,8 @@ func (c *checker) sourceRootOf(decl *ast.FuncDecl, file *ast.File, fn *types.Fun
 			}
 		}
 		return true
-	})
+	}
+	ast.Inspect(decl.Body, visit)
 	if linked {
 		return nil
 	}

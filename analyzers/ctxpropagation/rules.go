@@ -9,6 +9,14 @@ var optionTestingContext = rules.Option{
 	Doc:     "Count the `Context()` of `*testing.T`, `*testing.B` and `*testing.F` as an available context.",
 }
 
+var optionTests = rules.Option{
+	Key:     "ctxpropagation.tests",
+	Type:    "boolean",
+	Default: "false",
+	Doc: "Report in test code too: `_test.go` files and test scaffolding packages (a path element that starts with " +
+		"`test` or is `e2e`, `fixtures` or `mocks`, or a package that imports `testing`).",
+}
+
 var optionDetachFuncs = rules.Option{
 	Key:     "ctxpropagation.detach-funcs",
 	Type:    "list of strings",
@@ -49,7 +57,8 @@ var TL101 = &rules.Rule{
 			"trace.SpanContextFromContext(ctx))`), or that a propagator's `Extract` fills from a carrier",
 		"any root in a function that links spans (`trace.WithLinks`, `trace.LinkFromContext`, `span.AddLink`): " +
 			"a deliberate detachment that keeps the trace connected",
-		"the bodies of `main`, `init`, tests, benchmarks, fuzz tests and examples, and functions listed in `ctxpropagation.detach-funcs`",
+		"the bodies of `main` and `init`, and functions listed in `ctxpropagation.detach-funcs`",
+		"test code, unless `ctxpropagation.tests` is set (and then still the bodies of tests, benchmarks, fuzz tests and examples)",
 		"code where no context is in scope",
 	},
 	KnownProblems: []string{
@@ -57,7 +66,7 @@ var TL101 = &rules.Rule{
 			"as is, which also makes the work stop when the request is cancelled.",
 		"A function that links spans anywhere is trusted for all of its roots.",
 	},
-	Options: []rules.Option{optionTestingContext, optionDetachFuncs},
+	Options: []rules.Option{optionTestingContext, optionTests, optionDetachFuncs},
 }
 
 // TL102 reports an API called instead of its context-taking variant.
@@ -82,7 +91,7 @@ var TL102 = &rules.Rule{
 		"APIs without a context-taking variant (`Tx.Commit`, `Client.Do`, whose request carries the context)",
 		"functions that already take a context, such as `slog.Log`",
 		"a sibling `FContext` with other parameters (`signal.Notify` and `signal.NotifyContext` are different APIs)",
-		"tests, benchmarks, fuzz tests and examples (`httptest.NewRequest` and friends); their helpers are checked",
+		"test code, unless `ctxpropagation.tests` is set (and then still the bodies of tests, benchmarks, fuzz tests and examples: `httptest.NewRequest` and friends)",
 		"code where no context is in scope",
 	},
 	KnownProblems: []string{
@@ -91,7 +100,7 @@ var TL102 = &rules.Rule{
 			"`db.Begin`, `net.Dial` and `net.Listen` have fixes of their own; `http.Get` and the `Client` shortcuts have no mechanical fix.",
 		"`grpc.Dial` is not reported: its `DialContext` is deprecated in favour of `grpc.NewClient`.",
 	},
-	Options: []rules.Option{optionTestingContext},
+	Options: []rules.Option{optionTestingContext, optionTests},
 }
 
 // TL103 reports a span start whose context is discarded while the parent is
@@ -125,6 +134,7 @@ var TL103 = &rules.Rule{
 		"The fix binds the returned context to the parent's variable; it is offered only when that reassigns " +
 			"the variable (no shadowing) and the variable is not used after the span ends.",
 	},
+	Options: []rules.Option{optionTests},
 }
 
 // TL104 reports a call to a function that cannot receive a context and
@@ -164,7 +174,7 @@ func loadItem(ctx context.Context, id string) (*Item, error) {
 			"`context.Background()` or `context.TODO()` through the file's import of `context`, and followed through " +
 			"plain calls to functions of the same package, up to four calls deep.",
 	},
-	Options: []rules.Option{optionDetachFuncs},
+	Options: []rules.Option{optionTests, optionDetachFuncs},
 }
 
 // TL105 reports trace propagation headers handled by hand.
@@ -204,6 +214,7 @@ var TL106 = &rules.Rule{
 	Bad: `g, gctx := errgroup.WithContext(ctx)
 for _, id := range ids {
 	g.Go(func() error { return fetch(ctx, id) })
+	Options: []rules.Option{optionTests},
 }
 _ = gctx`,
 	Good: `g, gctx := errgroup.WithContext(ctx)

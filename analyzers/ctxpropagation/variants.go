@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/tracelint/tracelint/internal/otelapi"
 	"github.com/tracelint/tracelint/internal/rules"
@@ -18,6 +19,8 @@ type variant struct {
 	name string
 	// kind says how a call is rewritten.
 	kind variantKind
+	// fn is the counterpart, for the FContext and FWithContext forms.
+	fn *types.Func
 }
 
 // variantKind is how a call to a function is rewritten to call its variant.
@@ -64,7 +67,8 @@ var noVariant = map[string]bool{
 // variantOf returns the context-taking variant of fn, or nil: one of the
 // special cases, or a function FContext or FWithContext of the same package
 // (or method of the same receiver) whose first parameter is a
-// context.Context. A function that already takes a context has none.
+// context.Context and reaches something that reads it (readsContext). A
+// function that already takes a context has none.
 func (c *checker) variantOf(call *ast.CallExpr, fn *types.Func) *variant {
 	if v, ok := c.variants[fn]; ok {
 		return v
@@ -74,6 +78,9 @@ func (c *checker) variantOf(call *ast.CallExpr, fn *types.Func) *variant {
 		v = &sv
 	} else if !noVariant[fn.FullName()] && !c.receivesContext(fn.Signature()) {
 		v = genericVariant(fn)
+		if v != nil && !c.readsContext(v.fn) {
+			v = nil // no better than the plain call
+		}
 	}
 	c.variants[fn] = v
 	return v
@@ -113,7 +120,7 @@ func genericVariant(fn *types.Func) *variant {
 		if !sameAfterContext(sig, osig) {
 			continue // a different API under a similar name, such as signal.Notify and NotifyContext
 		}
-		return &variant{name: name, kind: renameInsert}
+		return &variant{name: name, kind: renameInsert, fn: other}
 	}
 	return nil
 }
@@ -135,7 +142,7 @@ func sameAfterContext(sig, other *types.Signature) bool {
 
 // missingVariant reports a call of fn, which has the variant v, made where
 // the context avail could be passed (TL102).
-func (c *checker) missingVariant(call *ast.CallExpr, fn *types.Func, v *variant, avail available) {
+func (c *checker) missingVariant(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, v *variant, avail available) {
 	callee := calleeText(call)
 	prefix := ""
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
@@ -144,6 +151,13 @@ func (c *checker) missingVariant(call *ast.CallExpr, fn *types.Func, v *variant,
 	if len(callee) > 40 { // a long chain: name the method by its receiver type
 		callee = shortName(fn)
 		prefix = callee[:len(callee)-len(fn.Name())]
+	}
+	// Work that may run after the request's context is cancelled gets the
+	// trace without the cancellation, and no fix: that is a judgement call.
+	arg, where := avail.expr, c.outlives(cur, avail)
+	if where != "" {
+		arg = "context.WithoutCancel(" + avail.expr + ")"
+		callee += " " + where
 	}
 	f := rules.Finding{
 		Rule: TL102,
@@ -154,13 +168,13 @@ func (c *checker) missingVariant(call *ast.CallExpr, fn *types.Func, v *variant,
 	var instead string
 	switch v.kind {
 	case renameInsert, beginTx:
-		instead = prefix + v.name + "(" + avail.expr + ", ...)"
+		instead = prefix + v.name + "(" + arg + ", ...)"
 		if name == nil {
 			break
 		}
 		edits := []analysis.TextEdit{{Pos: name.Pos(), End: name.End(), NewText: []byte(v.name)}}
 		if v.kind == beginTx {
-			instead = prefix + v.name + "(" + avail.expr + ", nil)"
+			instead = prefix + v.name + "(" + arg + ", nil)"
 			edits = append(edits, insertFirstArg(call, avail.expr+", nil"))
 		} else {
 			edits = append(edits, insertFirstArg(call, avail.expr))
@@ -171,7 +185,7 @@ func (c *checker) missingVariant(call *ast.CallExpr, fn *types.Func, v *variant,
 		if v.kind == listenConfig {
 			dialer = "(&" + qualifier(call) + "ListenConfig{})." + fn.Name()
 		}
-		instead = dialer + "(" + avail.expr + ", ...)"
+		instead = dialer + "(" + arg + ", ...)"
 		f.Fix = &analysis.SuggestedFix{
 			Message: "Call " + dialer + " with " + avail.expr,
 			TextEdits: []analysis.TextEdit{
@@ -182,12 +196,50 @@ func (c *checker) missingVariant(call *ast.CallExpr, fn *types.Func, v *variant,
 	case adviceOnly:
 		instead = v.name
 		if v.name == fn.Name()+"Context" || v.name == fn.Name()+"WithContext" {
-			instead = prefix + v.name + "(" + avail.expr + ", ...)"
+			instead = prefix + v.name + "(" + arg + ", ...)"
 		}
 	}
 	f.Message = fmt.Sprintf("%s is called without a context although %q is in scope; use %s so the call joins the request's trace and stops with it",
 		callee, avail.v.Name(), instead)
+	if where != "" {
+		f.Fix = nil
+	}
 	c.rep.Report(f)
+}
+
+// inVariant reports whether cur lies in the declaration of v's function
+// itself: exec.CommandContext calls exec.Command, and that is how the
+// variant is built, not a missed context.
+func (c *checker) inVariant(cur inspector.Cursor, v *variant) bool {
+	if v.fn == nil {
+		return false
+	}
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		return c.pass.TypesInfo.Defs[fc.Node().(*ast.FuncDecl).Name] == v.fn
+	}
+	return false
+}
+
+// contextAttachedLater reports whether the call at cur builds a request that
+// gets its context afterwards: req, err := http.NewRequest(...) and later
+// req.WithContext(ctx) or req.Clone(ctx) in the same function.
+func (c *checker) contextAttachedLater(cur inspector.Cursor, fn *types.Func) bool {
+	if fn.FullName() != "net/http.NewRequest" {
+		return false
+	}
+	req := c.assignedTo(cur)
+	outer, ok := outermostFunc(cur)
+	if req == nil || !ok {
+		return false
+	}
+	for cc := range outer.Preorder((*ast.CallExpr)(nil)) {
+		call := cc.Node().(*ast.CallExpr)
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if ok && (sel.Sel.Name == "WithContext" || sel.Sel.Name == "Clone") && len(call.Args) == 1 && c.objectOf(sel.X) == req {
+			return true
+		}
+	}
+	return false
 }
 
 // shortName names fn as Type.Method, or pkg.Func.

@@ -55,6 +55,10 @@ type Ctxpropagation struct {
 	// *testing.F count as an available context. Default false: a test's
 	// context is cancelled when the test ends, and tests rarely trace.
 	TestingContext bool `yaml:"testing-context" json:"testing-context"`
+	// Tests makes ctxpropagation report in test code: _test.go files and
+	// test scaffolding packages (see docs/ctxpropagation.md). Default false:
+	// a test's roots and helpers lose no production trace.
+	Tests bool `yaml:"tests" json:"tests"`
 	// DetachFuncs lists functions, by fully qualified name, that create root
 	// contexts on purpose (shutdown hooks, background workers); neither their
 	// own fresh roots nor calls to them are reported.

@@ -60,6 +60,7 @@ func TestLoadValid(t *testing.T) {
 			},
 			Ctxpropagation: Ctxpropagation{
 				TestingContext:     true,
+				Tests:              true,
 				DetachFuncs:        []string{"(*example.com/x/server.Server).Shutdown"},
 				PropagationHeaders: []string{"X-Cloud-Trace-Context"},
 			},

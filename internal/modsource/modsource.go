@@ -11,10 +11,12 @@
 package modsource
 
 import (
+	"bytes"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"go/types"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -196,4 +198,73 @@ func PassPos(passFset *token.FileSet, pos token.Pos) token.Pos {
 	}
 	mirror := v.(*token.File)
 	return mirror.Pos(src.Offset(pos))
+}
+
+// Methods returns the methods called name that are declared, with a body,
+// in the package directory of the file holding pos (a position of passFset),
+// when that directory lies inside moduleRoot: the implementations next to an
+// interface method.
+func Methods(passFset *token.FileSet, pos token.Pos, name, moduleRoot string) []*ast.FuncDecl {
+	if moduleRoot == "" || !pos.IsValid() {
+		return nil
+	}
+	file := filepath.Clean(passFset.Position(pos).Filename)
+	if !strings.HasPrefix(file, moduleRoot+string(filepath.Separator)) {
+		return nil
+	}
+	dir := filepath.Dir(file)
+	var methods []*ast.FuncDecl
+	for _, n := range goFiles(dir) {
+		f := parse(filepath.Join(dir, n))
+		if f == nil {
+			continue
+		}
+		for _, d := range f.Decls {
+			if decl, ok := d.(*ast.FuncDecl); ok && decl.Recv != nil && decl.Name.Name == name && decl.Body != nil {
+				methods = append(methods, decl)
+			}
+		}
+	}
+	return methods
+}
+
+// FilesContaining returns the syntax of the module's non-test Go files whose
+// text contains needle, outside vendor, testdata, hidden directories and
+// nested modules. It reads the module's files on every call: callers cache
+// what they conclude.
+func FilesContaining(moduleRoot, needle string) []*ast.File {
+	if moduleRoot == "" {
+		return nil
+	}
+	var found []*ast.File
+	_ = filepath.WalkDir(moduleRoot, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if path == moduleRoot {
+				return nil
+			}
+			if name == "vendor" || name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
+				return filepath.SkipDir
+			}
+			if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil || !bytes.Contains(src, []byte(needle)) {
+			return nil
+		}
+		if f := parse(path); f != nil {
+			found = append(found, f)
+		}
+		return nil
+	})
+	return found
 }

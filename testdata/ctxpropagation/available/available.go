@@ -57,11 +57,62 @@ func cliAction(cctx *CLIContext) {
 	use(stdctx.TODO()) // ok: cctx cannot be passed as a context
 }
 
-// A local context declared before the call is available; one declared after is not.
-func local() {
-	use(stdctx.Background()) // ok: nothing declared yet
+// A local context derived from the caller's is available once declared.
+func local(parent stdctx.Context) {
+	use(stdctx.Background()) // want `although "parent" is in scope`
+	ctx, cancel := stdctx.WithCancel(parent)
+	defer cancel()
+	use(stdctx.Background()) // want `although "ctx" is in scope`
+	use(ctx)
+}
+
+// A context this function made from a root of its own carries no trace:
+// passing it instead of another root changes nothing (start-up code, CLI
+// run functions, provider set-up).
+func ownRoot() {
 	ctx, cancel := stdctx.WithCancel(stdctx.Background())
 	defer cancel()
+	use(stdctx.Background()) // ok
+	use(ctx)
+	bg := stdctx.TODO()
+	derived := stdctx.WithValue(bg, key{}, 1)
+	use(stdctx.Background()) // ok
+	use(derived)
+}
+
+// The nearest trace-bearing context is offered, not a nearer own root.
+func skipsOwnRoot(ctx stdctx.Context) {
+	bg := stdctx.Background() // want `although "ctx" is in scope`
+	use(stdctx.TODO())        // want `although "ctx" is in scope; pass ctx so`
+	use(bg)
+}
+
+// A value with a Context method that the function built or owns is not the
+// request: an outgoing request, a receiver.
+func ownRequest() {
+	req, _ := http.NewRequest("GET", "http://example.com", nil)
+	use(stdctx.Background()) // ok: req is an outgoing request, not the caller's
+	_ = req
+}
+
+func (c *Command) method() {
+	use(stdctx.Background()) // ok: a receiver is not the caller's context
+}
+
+// A request handed in, or re-derived from one, is trace-bearing.
+func reDerived(r *http.Request) {
+	r2 := r.WithContext(stdctx.WithValue(r.Context(), key{}, 1))
+	use(stdctx.Background()) // want `although "r2" is in scope; pass r2.Context\(\) so`
+	_ = r2
+}
+
+type propagator struct{}
+
+func (propagator) Extract(ctx stdctx.Context, h http.Header) stdctx.Context { return ctx }
+
+// A context that a propagator fills from a carrier carries the caller's trace.
+func extracted(h http.Header) {
+	ctx := propagator{}.Extract(stdctx.Background(), h)
 	use(stdctx.Background()) // want `although "ctx" is in scope`
 	use(ctx)
 }

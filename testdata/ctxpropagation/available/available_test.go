@@ -25,3 +25,9 @@ func TestSubtests(t *testing.T) {
 	})
 	use(ctx)
 }
+
+// A helper of a _test.go file that receives a context: test code is not
+// reported unless ctxpropagation.tests is set.
+func ctxHelper(ctx stdctx.Context) {
+	use(stdctx.Background()) // ok: test code
+}

@@ -9,3 +9,13 @@ import (
 func helper(t *testing.T) {
 	use(context.Background()) // want `although "t" is in scope; pass t.Context\(\)`
 }
+
+// With tests, a test helper that receives a context is checked...
+func ctxHelper(ctx context.Context) {
+	use(context.Background()) // want `although "ctx" is in scope; pass ctx`
+}
+
+// ...but the top level of a test is still where its roots belong.
+func TestTop(t *testing.T) {
+	use(context.Background()) // ok
+}

@@ -52,3 +52,23 @@ func (Closer) Close() error {
 func teardown(ctx context.Context, c Closer) {
 	c.Close() // ok
 }
+
+// Function literals that the callee returns or stores run later: calling
+// the callee creates no root. A literal called on the spot does.
+func literals(ctx context.Context) {
+	rootlib.Command() // ok
+	register()        // ok
+	rootlib.Now()     // want `Now cannot receive "ctx" and starts a new trace itself \(context.Background\(\) at rootlib.go:59\)`
+	spot()            // want `spot cannot receive "ctx"`
+}
+
+var hooks []func()
+
+func register() {
+	hooks = append(hooks, func() { _ = context.Background() })
+}
+
+func spot() {
+	defer func() { _ = context.Background() }()
+	go func() { _ = context.TODO() }()
+}

@@ -36,6 +36,14 @@ func variants(r *http.Request, db *sql.DB) {
 	net.Listen("tcp", ":0")                 // want `ListenConfig`
 }
 
+// Work that outlives the request gets advice and no fix: the request's
+// context may be cancelled before it runs.
+func outlives(ctx context.Context, db *sql.DB) {
+	go func() {
+		db.Ping() // want `db.Ping in a goroutine is called without a context although "ctx" is in scope; use db.PingContext\(context.WithoutCancel\(ctx\), ...\)`
+	}()
+}
+
 func spanContext(ctx context.Context) {
 	_, span := tracer.Start(ctx, "load") // want `\(TL103\)`
 	defer span.End()

@@ -51,3 +51,23 @@ func (Propagator) Extract(ctx context.Context, c propagation.TextMapCarrier) con
 	return ctx
 }
 func (Propagator) Fields() []string { return []string{"traceparent"} }
+
+// The W3C traceresponse idiom reads back what the propagator just wrote:
+// propagation through the propagator, not by hand.
+func traceResponse(ctx context.Context, w http.ResponseWriter) {
+	h := http.Header{}
+	otel.GetTextMapPropagator().Inject(ctx, propagation.HeaderCarrier(h))
+	w.Header().Set("traceresponse", h.Get("traceparent")) // ok
+	m := propagation.MapCarrier{}
+	otel.GetTextMapPropagator().Inject(ctx, m)
+	_ = m["traceparent"]    // ok
+	_ = m.Get("tracestate") // ok
+}
+
+// A read before the Inject, or of another carrier, is still by hand.
+func notInjected(ctx context.Context, in *http.Request, w http.ResponseWriter) {
+	h := http.Header{}
+	_ = h.Get("traceparent") // want `"traceparent" is read by hand`
+	otel.GetTextMapPropagator().Inject(ctx, propagation.HeaderCarrier(h))
+	_ = in.Header.Get("traceparent") // want `"traceparent" is read by hand`
+}

@@ -47,3 +47,14 @@ func (Cache) Warm() {
 
 // TraceOf returns the span context in ctx.
 func TraceOf(ctx context.Context) trace.SpanContext { return trace.SpanContextFromContext(ctx) }
+
+// Command builds a handler whose root is created when the handler runs, on
+// its caller's behalf, not when Command is called.
+func Command() func() {
+	return func() { use(context.Background()) }
+}
+
+// Now runs a literal on the spot: its root is created by the call.
+func Now() {
+	func() { use(context.Background()) }()
+}

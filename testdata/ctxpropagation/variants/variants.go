@@ -41,11 +41,12 @@ func stdlib(ctx context.Context, db *sql.DB, tx *sql.Tx, stmt *sql.Stmt, client 
 	strings.ToUpper("x")                                 // ok
 }
 
-// Client is a project's own API with a context-taking variant.
+// Client is a project's own API with a context-taking variant. Variants
+// read their context: one that ignores it is not worth calling (loggers.go).
 type Client struct{}
 
 func (c *Client) Fetch(id string) error                              { return nil }
-func (c *Client) FetchContext(ctx context.Context, id string) error  { return nil }
+func (c *Client) FetchContext(ctx context.Context, id string) error  { return ctx.Err() }
 func (c *Client) Store(id string) error                              { return nil }
 func (c *Client) StoreWithContext(ctx context.Context, id int) error { return nil }
 func (c *Client) Delete(ctx context.Context, id string) error        { return nil }
@@ -53,7 +54,7 @@ func (c *Client) DeleteContext(ctx context.Context, id string) error { return ni
 
 // Lookup is a package function with a variant, generic.
 func Lookup[T any](key string) T                             { var v T; return v }
-func LookupContext[T any](ctx context.Context, key string) T { var v T; return v }
+func LookupContext[T any](ctx context.Context, key string) T { var v T; _ = ctx; return v }
 
 func project(r *http.Request, c *Client) {
 	c.Fetch("1")               // want `c.Fetch is called without a context although "r" is in scope; use c.FetchContext\(r.Context\(\), ...\)`
@@ -67,10 +68,10 @@ func project(r *http.Request, c *Client) {
 // Chain is a long call chain.
 type Chain struct{}
 
-func (Chain) Select(string) Chain               { return Chain{} }
-func (Chain) Where(string) Chain                { return Chain{} }
-func (Chain) Scan() error                       { return nil }
-func (Chain) ScanContext(context.Context) error { return nil }
+func (Chain) Select(string) Chain                   { return Chain{} }
+func (Chain) Where(string) Chain                    { return Chain{} }
+func (Chain) Scan() error                           { return nil }
+func (Chain) ScanContext(ctx context.Context) error { return ctx.Err() }
 
 func chain(ctx context.Context, db Chain) {
 	db.Select("id").Where("id = 1").Where("name = 'x'").Scan() // want `Chain.Scan is called without a context although "ctx" is in scope; use Chain.ScanContext\(ctx, ...\)`
@@ -80,4 +81,34 @@ func chain(ctx context.Context, db Chain) {
 func background(db *sql.DB) {
 	db.Query("SELECT 1") // ok
 	slog.Info("x")       // ok
+}
+
+// A request whose context is attached after it is built.
+func attachedLater(ctx context.Context, client *http.Client) {
+	req, _ := http.NewRequest("GET", "http://x", nil) // ok: WithContext below
+	client.Do(req.WithContext(ctx))
+	other, _ := http.NewRequest("GET", "http://x", nil) // want `http.NewRequestWithContext`
+	client.Do(other)
+}
+
+// Inside the variant itself, calling the plain function is how the variant
+// is built (exec.CommandContext calls exec.Command).
+func (c *Client) Get(id string) error { return nil }
+func (c *Client) GetContext(ctx context.Context, id string) error {
+	if err := c.Get(id); err != nil { // ok: the variant's own body
+		return err
+	}
+	return ctx.Err()
+}
+
+// lifecycle registers cleanup hooks, as testing.TB does.
+type lifecycle struct{}
+
+func (lifecycle) Cleanup(f func()) {}
+
+// A cleanup hook runs after the request's context may be cancelled.
+func hook(ctx context.Context, lc lifecycle, db *sql.DB) {
+	lc.Cleanup(func() {
+		db.Exec("DELETE FROM t") // want `db.Exec in a cleanup hook is called without a context although "ctx" is in scope; use db.ExecContext\(context.WithoutCancel\(ctx\), ...\)`
+	})
 }

@@ -1,0 +1,155 @@
+package ctxpropagation
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/tracelint/tracelint/internal/otelapi"
+)
+
+// A context variable is trace-bearing when what it holds came from the
+// function's caller or from the request:
+//
+//	func (s *Server) Get(ctx context.Context, ...)      // a parameter
+//	func handle(w http.ResponseWriter, r *http.Request) // a carrier parameter
+//	ctx := r.Context()                                  // an accessor of one
+//	ctx, cancel := context.WithTimeout(ctx, d)          // derived from one
+//	ctx := prop.Extract(context.Background(), carrier)  // a trace carried in
+//
+// A context the function made from a root of its own (ctx :=
+// context.Background(), signal.NotifyContext(context.Background(), ...)),
+// a receiver, and a local value that happens to have a Context method (an
+// outgoing request built here, a client) carry nothing to lose: passing them
+// on changes no trace.
+
+// bearingVars returns the trace-bearing variables of the outermost function
+// at outer, computing them once per function.
+func (c *checker) bearingVars(outer inspector.Cursor) map[*types.Var]bool {
+	if b, ok := c.bearing[outer.Node()]; ok {
+		return b
+	}
+	bearing := make(map[*types.Var]bool)
+	sources := make(map[*types.Var][]ast.Expr)
+	addSource := func(lhs ast.Expr, rhs ast.Expr) {
+		if v, ok := c.objectOf(lhs).(*types.Var); ok && c.contextKind(v.Type()) != notContext {
+			sources[v] = append(sources[v], rhs)
+		}
+	}
+	for n := range outer.Preorder((*ast.FuncType)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+		switch n := n.Node().(type) {
+		case *ast.FuncType:
+			if n.Params == nil {
+				continue
+			}
+			for _, field := range n.Params.List {
+				for _, name := range field.Names {
+					if v, ok := c.pass.TypesInfo.Defs[name].(*types.Var); ok && c.contextKind(v.Type()) != notContext &&
+						(!isCobraCommand(v.Type()) || c.isCommandRun(n)) {
+						bearing[v] = true
+					}
+				}
+			}
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				switch {
+				case len(n.Lhs) == len(n.Rhs):
+					addSource(lhs, n.Rhs[i])
+				case len(n.Rhs) == 1:
+					addSource(lhs, n.Rhs[0])
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				switch {
+				case len(n.Names) == len(n.Values):
+					addSource(name, n.Values[i])
+				case len(n.Values) == 1:
+					addSource(name, n.Values[0])
+				}
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for v, rhss := range sources {
+			if bearing[v] {
+				continue
+			}
+			for _, rhs := range rhss {
+				if c.bearingExpr(rhs, bearing) {
+					bearing[v], changed = true, true
+					break
+				}
+			}
+		}
+	}
+	c.bearing[outer.Node()] = bearing
+	return bearing
+}
+
+// bearingExpr reports whether e mentions a trace-bearing variable, or
+// calls a function that puts a trace into a context (a propagator's
+// Extract, trace.ContextWithSpanContext and kin). Function literals in e
+// are not looked into.
+func (c *checker) bearingExpr(e ast.Expr, bearing map[*types.Var]bool) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.Ident:
+			if v, ok := c.pass.TypesInfo.Uses[n].(*types.Var); ok && bearing[v] {
+				found = true
+			}
+		case *ast.CallExpr:
+			if fn, ok := typeutil.Callee(c.pass.TypesInfo, n).(*types.Func); ok && otelapi.CarriesTrace(fn) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// outermostFunc returns the outermost function declaration or literal
+// around cur.
+func outermostFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
+	var outer inspector.Cursor
+	found := false
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		outer, found = fc, true
+	}
+	return outer, found
+}
+
+// isCobraCommand reports whether t is *cobra.Command.
+func isCobraCommand(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && named.Obj().Name() == "Command" && named.Obj().Pkg() != nil &&
+		named.Obj().Pkg().Path() == "github.com/spf13/cobra"
+}
+
+// isCommandRun reports whether a function of type ft is one that cobra
+// calls while a command runs (Run, RunE, the Pre and Post hooks, argument
+// completion): it also takes the arguments, a []string. A *cobra.Command
+// handed to any other function (a constructor, a flag helper) has no
+// context yet: Context() is nil until the command executes.
+func (c *checker) isCommandRun(ft *ast.FuncType) bool {
+	for _, field := range ft.Params.List {
+		if s, ok := c.pass.TypesInfo.TypeOf(field.Type).(*types.Slice); ok {
+			if b, ok := s.Elem().(*types.Basic); ok && b.Kind() == types.String {
+				return true
+			}
+		}
+	}
+	return false
+}

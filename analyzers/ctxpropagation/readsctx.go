@@ -1,0 +1,120 @@
+package ctxpropagation
+
+import (
+	"go/ast"
+	"go/types"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/tracelint/tracelint/internal/modsource"
+)
+
+// readsContext reports whether calling fn, the context-taking variant of a
+// function, gets the context somewhere it is read. A variant is no better
+// than the plain call when its body ignores the context (a module's logger
+// whose InfoWithContext drops ctx), or when it is log/slog's and no handler
+// of the module reads the context of a record. Variants outside the module,
+// other than slog's, are trusted.
+func (c *checker) readsContext(fn *types.Func) bool {
+	if fn.Pkg() != nil && fn.Pkg().Path() == "log/slog" {
+		return slogReadsContext(c.moduleRoot)
+	}
+	if decl := modsource.Decl(c.pass.Fset, fn, c.moduleRoot); decl != nil {
+		return usesParam(decl, 0)
+	}
+	if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
+		impls := modsource.Methods(c.pass.Fset, fn.Pos(), fn.Name(), c.moduleRoot)
+		for _, m := range impls {
+			if usesParam(m, 0) {
+				return true
+			}
+		}
+		return len(impls) == 0 // an implementation elsewhere: trusted
+	}
+	return true
+}
+
+// usesParam reports whether decl's body mentions its i-th parameter. An
+// unnamed or blank parameter is not used.
+func usesParam(decl *ast.FuncDecl, i int) bool {
+	var name string
+	for _, field := range decl.Type.Params.List {
+		if len(field.Names) == 0 {
+			if i == 0 {
+				return false
+			}
+			i--
+			continue
+		}
+		if i < len(field.Names) {
+			name = field.Names[i].Name
+			break
+		}
+		i -= len(field.Names)
+	}
+	if name == "" || name == "_" {
+		return false
+	}
+	used := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Name == name {
+			used = true
+		}
+		return !used
+	})
+	return used
+}
+
+// slogBridges are modules whose slog handlers read a record's context (the
+// trace and span IDs, baggage): a module that requires one routes slog's
+// Context variants somewhere that uses the context.
+var slogBridges = []string{
+	"go.opentelemetry.io/contrib/bridges/otelslog",
+	"github.com/remychantenay/slog-otel",
+	"github.com/DataDog/dd-trace-go/contrib/log/slog",
+	"github.com/veqryn/slog-context",
+	"github.com/go-slog/otelslog",
+}
+
+// slogContext caches slogReadsContext's answers, by module root.
+var slogContext sync.Map // module root -> *slogAnswer
+
+type slogAnswer struct {
+	once  sync.Once
+	reads bool
+}
+
+// slogReadsContext reports whether the module at root has a slog handler
+// that reads the context of a record: it requires one of slogBridges, or
+// declares a Handle(ctx context.Context, r slog.Record) method that uses
+// ctx. Without one, slog.InfoContext and slog.Info log the same record.
+// Outside a module the answer is yes.
+func slogReadsContext(root string) bool {
+	if root == "" {
+		return true
+	}
+	v, _ := slogContext.LoadOrStore(root, new(slogAnswer))
+	a := v.(*slogAnswer)
+	a.once.Do(func() {
+		gomod, _ := os.ReadFile(filepath.Join(root, "go.mod"))
+		for _, bridge := range slogBridges {
+			if strings.Contains(string(gomod), bridge) {
+				a.reads = true
+				return
+			}
+		}
+		for _, f := range modsource.FilesContaining(root, "slog.Record") {
+			for _, d := range f.Decls {
+				decl, ok := d.(*ast.FuncDecl)
+				if ok && decl.Recv != nil && decl.Name.Name == "Handle" && decl.Body != nil &&
+					decl.Type.Params.NumFields() == 2 && usesParam(decl, 0) {
+					a.reads = true
+					return
+				}
+			}
+		}
+	})
+	return a.reads
+}

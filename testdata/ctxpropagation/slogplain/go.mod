@@ -1,0 +1,3 @@
+module example.com/slogplain
+
+go 1.26.0
