@@ -2,6 +2,7 @@ package ctxpropagation
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -152,4 +153,75 @@ func (c *checker) isCommandRun(ft *ast.FuncType) bool {
 		}
 	}
 	return false
+}
+
+// callbackBoundary returns the position of the innermost function literal
+// around cur that is stored for later (storedLit; a returned literal is the
+// function's own continuation, see outlives): a callback such as
+// http.Transport{Dial: func...} runs once per event, on behalf of whoever
+// triggers it, so a context of the function that built it belongs to
+// another piece of work. It returns token.NoPos when there is none.
+func callbackBoundary(cur inspector.Cursor) token.Pos {
+	for lit := range cur.Enclosing((*ast.FuncLit)(nil)) {
+		parent := lit.Parent().Node()
+		if _, returned := parent.(*ast.ReturnStmt); !returned && storedLit(parent, lit.Node().(*ast.FuncLit)) {
+			return lit.Node().Pos()
+		}
+	}
+	return token.NoPos
+}
+
+// storedLit reports whether the function literal lit, a child of parent,
+// is kept to run later rather than run by the code around it: the value
+// of a field in a composite literal, assigned to a field or an element,
+// appended to a slice, or returned. A literal called on the spot, given
+// to a call as an argument (which usually runs it: cache.Take, once.Do,
+// g.Go) or assigned to a local variable runs here.
+func storedLit(parent ast.Node, lit *ast.FuncLit) bool {
+	switch parent := parent.(type) {
+	case *ast.KeyValueExpr:
+		return parent.Value == lit
+	case *ast.AssignStmt:
+		for i, rhs := range parent.Rhs {
+			if rhs != lit || i >= len(parent.Lhs) {
+				continue
+			}
+			switch ast.Unparen(parent.Lhs[i]).(type) {
+			case *ast.SelectorExpr, *ast.IndexExpr:
+				return true
+			}
+		}
+	case *ast.CallExpr:
+		id, ok := ast.Unparen(parent.Fun).(*ast.Ident)
+		return ok && id.Name == "append" && parent.Fun != lit
+	case *ast.ReturnStmt:
+		return true
+	}
+	return false
+}
+
+// storedLits returns the function literals in n that are stored for later
+// (storedLit), for walks that do not track parents.
+func storedLits(n ast.Node) map[*ast.FuncLit]bool {
+	stored := make(map[*ast.FuncLit]bool)
+	ast.Inspect(n, func(parent ast.Node) bool {
+		var children []ast.Expr
+		switch p := parent.(type) {
+		case *ast.KeyValueExpr:
+			children = []ast.Expr{p.Value}
+		case *ast.AssignStmt:
+			children = p.Rhs
+		case *ast.CallExpr:
+			children = p.Args
+		case *ast.ReturnStmt:
+			children = p.Results
+		}
+		for _, child := range children {
+			if lit, ok := child.(*ast.FuncLit); ok && storedLit(parent, lit) {
+				stored[lit] = true
+			}
+		}
+		return true
+	})
+	return stored
 }

@@ -214,7 +214,8 @@ type available struct {
 // type that implements it) declared before cur in an enclosing scope, else
 // the nearest such variable whose type has a Context() context.Context
 // method, such as *http.Request. Package-level variables, receivers and
-// struct fields never count.
+// struct fields never count, nor, inside a function literal stored as a
+// callback, the contexts from outside it (callbackBoundary).
 func (c *checker) contextAt(cur inspector.Cursor) (available, bool) {
 	pos := cur.Node().Pos()
 	inner := c.pass.Pkg.Scope().Innermost(pos)
@@ -223,13 +224,14 @@ func (c *checker) contextAt(cur inspector.Cursor) (available, bool) {
 		return available{}, false
 	}
 	bearing := c.bearingVars(outer)
+	boundary := callbackBoundary(cur)
 	var carrier available
 	var carrierScope *types.Scope // where carrier is declared
 	for s := inner; s != nil && s.Parent() != c.pass.Pkg.Scope() && s != c.pass.Pkg.Scope(); s = s.Parent() {
 		var best *types.Var
 		for _, cand := range c.candidates(s) {
-			if _, obj := inner.LookupParent(cand.v.Name(), pos); obj != cand.v || !bearing[cand.v] {
-				continue // declared after pos, shadowed, or carrying no trace
+			if _, obj := inner.LookupParent(cand.v.Name(), pos); obj != cand.v || !bearing[cand.v] || cand.v.Pos() < boundary {
+				continue // declared after pos, shadowed, carrying no trace, or outside a callback
 			}
 			switch {
 			case !cand.carrier:

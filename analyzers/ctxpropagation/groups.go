@@ -143,6 +143,9 @@ func (c *checker) loopRederivation(cur inspector.Cursor, assign *ast.AssignStmt,
 		if v.Pos() >= anc.Node().Pos() || call.Pos() < body.Pos() {
 			continue // declared in the loop, or in its header
 		}
+		if fn.Name() == "WithValue" && c.boundedLoop(anc.Node()) {
+			return // a few values put in one after another, on purpose
+		}
 		consequence := "so each iteration's span nests under the previous one"
 		if !otelapi.IsStart(fn) {
 			consequence = "so the chain of contexts grows with every iteration"
@@ -156,4 +159,23 @@ func (c *checker) loopRederivation(cur inspector.Cursor, assign *ast.AssignStmt,
 		})
 		return
 	}
+}
+
+// boundedLoop reports whether loop runs a number of times its data fixes
+// (a range over a slice, map, array, string or integer, a counted for
+// loop), rather than until something happens (for {}, a range over a
+// channel or function): growing a context by one value per iteration of
+// the former is a deliberate way to set several values.
+func (c *checker) boundedLoop(loop ast.Node) bool {
+	switch loop := loop.(type) {
+	case *ast.RangeStmt:
+		switch c.pass.TypesInfo.TypeOf(loop.X).Underlying().(type) {
+		case *types.Chan, *types.Signature:
+			return false
+		}
+		return true
+	case *ast.ForStmt:
+		return loop.Init != nil && loop.Cond != nil && loop.Post != nil
+	}
+	return false
 }

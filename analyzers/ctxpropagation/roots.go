@@ -236,9 +236,9 @@ func (c *checker) objectOf(e ast.Expr) types.Object {
 // outlives reports whether the code at cur runs after the function that
 // declares the available context may have returned: in a "go" statement (its
 // function literal or the arguments of its call), or in a function literal
-// that is returned, stored in a field or given to a cleanup hook
-// (t.Cleanup). Such work should keep the trace but not the request's
-// cancellation.
+// that is returned or given to a cleanup hook (t.Cleanup). Such work should
+// keep the trace but not the request's cancellation. (A literal stored as a
+// callback sees no context from outside it: see contextAt.)
 func (c *checker) outlives(cur inspector.Cursor, avail available) string {
 	for anc := range cur.Enclosing((*ast.GoStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		if anc.Node().Pos() < avail.v.Pos() {
@@ -251,16 +251,6 @@ func (c *checker) outlives(cur inspector.Cursor, avail available) string {
 			switch parent := anc.Parent().Node().(type) {
 			case *ast.ReturnStmt:
 				return "in a returned closure"
-			case *ast.AssignStmt:
-				for _, lhs := range parent.Lhs {
-					if _, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
-						return "in a stored closure"
-					}
-				}
-			case *ast.KeyValueExpr:
-				if parent.Value == n {
-					return "in a stored closure"
-				}
 			case *ast.CallExpr:
 				if parent.Fun != n && c.isTeardownCall(parent) {
 					return "in a cleanup hook"
@@ -369,8 +359,8 @@ func (c *checker) typedRootOf(decl *ast.FuncDecl, depth int) *rootCreation {
 		if found != nil {
 			return false
 		}
-		if _, ok := cc.Node().(*ast.FuncLit); ok {
-			return runsHere(cc)
+		if lit, ok := cc.Node().(*ast.FuncLit); ok {
+			return !storedLit(cc.Parent().Node(), lit)
 		}
 		call := cc.Node().(*ast.CallExpr)
 		fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
@@ -388,15 +378,6 @@ func (c *checker) typedRootOf(decl *ast.FuncDecl, depth int) *rootCreation {
 		return found == nil
 	})
 	return found
-}
-
-// runsHere reports whether the function literal at lit runs when the
-// function around it does: it is called on the spot (func() {...}(), in a
-// go or defer statement too). A literal that is returned, stored or passed
-// on (a cobra RunE, a callback) runs later, on someone else's behalf.
-func runsHere(lit inspector.Cursor) bool {
-	call, ok := lit.Parent().Node().(*ast.CallExpr)
-	return ok && call.Fun == lit.Node()
 }
 
 // exemptTopLevelDecl is exemptTopLevel for a declaration.
@@ -435,17 +416,14 @@ func (c *checker) sourceRootOf(decl *ast.FuncDecl, file *ast.File, fn *types.Fun
 	}
 	var found *rootCreation
 	linked := false
-	var visit func(n ast.Node) bool
-	visit = func(n ast.Node) bool {
-		if _, ok := n.(*ast.FuncLit); ok {
-			return false // runs later, unless called on the spot (below)
+	stored := storedLits(decl.Body)
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.FuncLit); ok && stored[lit] {
+			return false // runs later, on someone else's behalf
 		}
 		call, ok := n.(*ast.CallExpr)
 		if !ok || linked {
 			return !linked
-		}
-		if lit, ok := call.Fun.(*ast.FuncLit); ok {
-			ast.Inspect(lit.Body, visit)
 		}
 		switch callee := ast.Unparen(call.Fun).(type) {
 		case *ast.SelectorExpr:
@@ -472,8 +450,7 @@ func (c *checker) sourceRootOf(decl *ast.FuncDecl, file *ast.File, fn *types.Fun
 			}
 		}
 		return true
-	}
-	ast.Inspect(decl.Body, visit)
+	})
 	if linked {
 		return nil
 	}

@@ -13,7 +13,7 @@ import (
 // where the request's context is done or about to be, so a fresh root is
 // the right context:
 //
-//	defer srv.Shutdown(context.Background())       // a deferred cleanup
+//	defer srv.Shutdown(context.Background())       // a teardown call
 //	t.Cleanup(func() { db.Close(context.TODO()) }) // a cleanup hook
 //	<-ctx.Done()
 //	srv.Shutdown(context.Background())             // after the context is done
@@ -92,14 +92,13 @@ func (c *checker) isTeardownCall(call *ast.CallExpr) bool {
 	return false
 }
 
-// inCleanupCode reports whether cur lies in a deferred call or in a
-// function literal given to a Cleanup-like hook (t.Cleanup, OnStop,
-// RegisterOnShutdown): code that runs when the work is over.
+// inCleanupCode reports whether cur lies in a function literal given to a
+// Cleanup-like hook (t.Cleanup, OnStop, RegisterOnShutdown): code that runs
+// when the work is over. (A deferred call is not: the function's context
+// is still live while it runs, unless the root goes to a teardown call.)
 func (c *checker) inCleanupCode(cur inspector.Cursor) bool {
-	for anc := range cur.Enclosing((*ast.DeferStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+	for anc := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		switch anc.Node().(type) {
-		case *ast.DeferStmt:
-			return true
 		case *ast.FuncDecl:
 			return false
 		case *ast.FuncLit:

@@ -222,7 +222,8 @@ func (c *checker) inVariant(cur inspector.Cursor, v *variant) bool {
 
 // contextAttachedLater reports whether the call at cur builds a request that
 // gets its context afterwards: req, err := http.NewRequest(...) and later
-// req.WithContext(ctx) or req.Clone(ctx) in the same function.
+// req.WithContext(ctx) or req.Clone(ctx) in the same function, or a request
+// the function returns, for its caller to send with the caller's context.
 func (c *checker) contextAttachedLater(cur inspector.Cursor, fn *types.Func) bool {
 	if fn.FullName() != "net/http.NewRequest" {
 		return false
@@ -232,11 +233,19 @@ func (c *checker) contextAttachedLater(cur inspector.Cursor, fn *types.Func) boo
 	if req == nil || !ok {
 		return false
 	}
-	for cc := range outer.Preorder((*ast.CallExpr)(nil)) {
-		call := cc.Node().(*ast.CallExpr)
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if ok && (sel.Sel.Name == "WithContext" || sel.Sel.Name == "Clone") && len(call.Args) == 1 && c.objectOf(sel.X) == req {
-			return true
+	for cc := range outer.Preorder((*ast.CallExpr)(nil), (*ast.ReturnStmt)(nil)) {
+		switch n := cc.Node().(type) {
+		case *ast.CallExpr:
+			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+			if ok && (sel.Sel.Name == "WithContext" || sel.Sel.Name == "Clone") && len(n.Args) == 1 && c.objectOf(sel.X) == req {
+				return true
+			}
+		case *ast.ReturnStmt:
+			for _, r := range n.Results {
+				if c.objectOf(r) == req {
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -53,6 +53,18 @@ func pool(ctx context.Context) {
 	_ = pctx
 }
 
+// A loop that runs until something happens grows the chain without bound.
+func perMessage(ctx context.Context, msgs chan int) {
+	for m := range msgs {
+		ctx = context.WithValue(ctx, key{}, m) // want `so the chain of contexts grows with every iteration`
+		fetch(ctx, m)
+	}
+	for {
+		ctx = context.WithValue(ctx, key{}, 0) // want `so the chain of contexts grows with every iteration`
+		fetch(ctx, 0)
+	}
+}
+
 func loops(ctx context.Context, items []int) {
 	var span trace.Span
 	for _, item := range items {
@@ -61,7 +73,10 @@ func loops(ctx context.Context, items []int) {
 		span.End()
 	}
 	for i := 0; i < 3; i++ {
-		ctx = context.WithValue(ctx, key{}, i) // want `so the chain of contexts grows with every iteration`
+		ctx = context.WithValue(ctx, key{}, i) // ok: a few values, on purpose
+	}
+	for k, v := range map[key]int{{}: 1} {
+		ctx = context.WithValue(ctx, k, v) // ok: one value per entry
 	}
 	var cancel context.CancelFunc
 	for range items {

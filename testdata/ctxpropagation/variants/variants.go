@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"strings"
+	"time"
 )
 
 func stdlib(ctx context.Context, db *sql.DB, tx *sql.Tx, stmt *sql.Stmt, client *http.Client, logger *slog.Logger) {
@@ -112,3 +113,29 @@ func hook(ctx context.Context, lc lifecycle, db *sql.DB) {
 		db.Exec("DELETE FROM t") // want `db.Exec in a cleanup hook is called without a context although "ctx" is in scope; use db.ExecContext\(context.WithoutCancel\(ctx\), ...\)`
 	})
 }
+
+// A request built and returned: its caller sends it with its own context.
+func build(ctx context.Context, url string) (*http.Request, error) {
+	req, err := http.NewRequest("GET", url, nil) // ok: returned to the caller
+	if err != nil {
+		return nil, err
+	}
+	return req, nil
+}
+
+// A callback stored in a field runs later, once per event, on behalf of
+// whoever triggers it: the constructor's context is not its context.
+func newTransport(ctx context.Context, timeout time.Duration) *http.Transport {
+	t := &http.Transport{
+		Dial: func(network, address string) (net.Conn, error) {
+			return (&net.Dialer{Timeout: timeout}).Dial(network, address) // ok
+		},
+	}
+	t.DialTLS = func(network, address string) (net.Conn, error) {
+		return net.Dial(network, address) // ok
+	}
+	use(ctx)
+	return t
+}
+
+func use(context.Context) {}
