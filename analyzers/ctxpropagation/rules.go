@@ -59,7 +59,12 @@ var TL101 = &rules.Rule{
 			"a deliberate detachment that keeps the trace connected",
 		"the bodies of `main` and `init`, and functions listed in `ctxpropagation.detach-funcs`",
 		"test code, unless `ctxpropagation.tests` is set (and then still the bodies of tests, benchmarks, fuzz tests and examples)",
-		"code where no context is in scope",
+		"a root for teardown: passed (directly or through `context.WithTimeout`) to a `Shutdown`-, `Stop`-, `Close`- or `Flush`-like call, " +
+			"in a cleanup hook (`t.Cleanup`), or after `<-ctx.Done()`",
+		"a root that a comment on its statement marks deliberate (`//nolint:contextcheck`, \"intentionally detached\", " +
+			"\"must not be cancelled\"); a TODO or FIXME comment does not count",
+		"code where no trace-bearing context is in scope: a context the function made from its own root, a receiver, " +
+			"a request it built, or, inside a callback stored in a field, the builder's context",
 	},
 	KnownProblems: []string{
 		"Inside a goroutine the fix is `context.WithoutCancel(ctx)` (Go 1.21 and later); elsewhere it passes the context " +
@@ -92,7 +97,11 @@ var TL102 = &rules.Rule{
 		"functions that already take a context, such as `slog.Log`",
 		"a sibling `FContext` with other parameters (`signal.Notify` and `signal.NotifyContext` are different APIs)",
 		"test code, unless `ctxpropagation.tests` is set (and then still the bodies of tests, benchmarks, fuzz tests and examples: `httptest.NewRequest` and friends)",
-		"code where no context is in scope",
+		"a variant of the module whose body ignores its context parameter (for an interface method: every implementation next to the interface does), " +
+			"and slog's variants when no handler of the module reads a record's context (its own `Handle(ctx, r)` that uses `ctx`, or a required bridge such as otelslog)",
+		"`http.NewRequest` whose request gets a context later (`req.WithContext(ctx)`) or is returned to the caller",
+		"the plain function called inside its own variant (`CommandContext` calling `Command`)",
+		"code where no trace-bearing context is in scope",
 	},
 	KnownProblems: []string{
 		"Any function `F` is checked for a sibling `FContext` or `FWithContext` whose first parameter is a " +
@@ -227,6 +236,7 @@ for _, id := range ids {
 	NotFlagged: []string{
 		"`context.WithoutCancel(ctx)` inside a group's closure: a deliberate detachment",
 		"a context derived with `:=` inside the loop, from a context declared outside it",
+		"`ctx = context.WithValue(ctx, k, v)` in a loop with a bound (a range over a slice or map, a counted `for`): several values put in on purpose",
 	},
 	KnownProblems: []string{
 		"A group is any `g, gctx := pkg.WithContext(ctx)` whose first result is not a context; its closures are the " +
