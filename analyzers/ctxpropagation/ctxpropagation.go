@@ -74,8 +74,12 @@ func run(pass *analysis.Pass, src config.Source) error {
 		if !c.cfg.Tests && isTestFile(pass.Fset.File(file.Node().Pos()).Name()) {
 			continue
 		}
-		for cur := range file.Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.IndexExpr)(nil), (*ast.CompositeLit)(nil)) {
+		for cur := range file.Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.ExprStmt)(nil), (*ast.IndexExpr)(nil), (*ast.CompositeLit)(nil)) {
 			switch n := cur.Node().(type) {
+			case *ast.ExprStmt:
+				if c.rep.Enabled(TL106) {
+					c.derivationStmt(cur, n)
+				}
 			case *ast.CallExpr:
 				c.call(cur, n)
 			case *ast.AssignStmt:

@@ -43,7 +43,9 @@
 //     b3, x-b3-*, uber-trace-id) read or written by hand.
 //   - TL106: a closure given to an errgroup-style group passes the group's
 //     parent context instead of the group's, or a context is re-derived from
-//     itself in a loop (WithValue only in loops without a bound).
+//     itself in a loop (WithValue only in loops without a bound), or a
+//     derived context (deadline, cancellation, value, outgoing metadata,
+//     baggage, span, extracted trace) is discarded or never used again.
 //
 // ctxpropagation declares no facts and requires only the inspect pass, so
 // the standalone driver loads dependencies from export data.

@@ -37,6 +37,7 @@ func (c *checker) assign(cur inspector.Cursor, assign *ast.AssignStmt) {
 	if ctxIdx < 0 {
 		return
 	}
+	c.discardedDerivation(cur, call, fn, assign.Lhs[ctxIdx])
 	if fn.Name() == "WithContext" && sig.Results().Len() == 2 {
 		c.groupContext(cur, assign, call, ctxIdx)
 		return

@@ -219,7 +219,10 @@ var TL106 = &rules.Rule{
 	Why: "`g, gctx := errgroup.WithContext(ctx)` gives the group's work a context that is cancelled when one " +
 		"task fails; a task that passes `ctx` instead keeps running after the group gave up. In a loop, " +
 		"`ctx, span = tracer.Start(ctx, ...)` makes each iteration's span a child of the previous iteration's, " +
-		"and `ctx = context.WithValue(ctx, ...)` grows the chain of contexts with every iteration.",
+		"and `ctx = context.WithValue(ctx, ...)` grows the chain of contexts with every iteration. " +
+		"A derived context that is discarded (`_, cancel := context.WithTimeout(ctx, d)`, " +
+		"`metadata.AppendToOutgoingContext(ctx, ...)` as a statement, `ctx = baggage.ContextWithBaggage(ctx, b)` never used again) " +
+		"loses what it was derived for: the deadline, the metadata, the baggage or the span never reach the work.",
 	Bad: `g, gctx := errgroup.WithContext(ctx)
 for _, id := range ids {
 	g.Go(func() error { return fetch(ctx, id) })
@@ -236,6 +239,7 @@ for _, id := range ids {
 	NotFlagged: []string{
 		"`context.WithoutCancel(ctx)` inside a group's closure: a deliberate detachment",
 		"a context derived with `:=` inside the loop, from a context declared outside it",
+		"`context.WithValue` and the other `context` functions as statements: go vet's unusedresult reports them",
 		"`ctx = context.WithValue(ctx, k, v)` in a loop with a bound (a range over a slice or map, a counted `for`): several values put in on purpose",
 	},
 	KnownProblems: []string{

@@ -1,0 +1,44 @@
+package groups
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"go.opentelemetry.io/otel/baggage"
+	"go.opentelemetry.io/otel/propagation"
+	"go.opentelemetry.io/otel/trace"
+)
+
+// Derived contexts that never reach the work.
+func discarded(ctx context.Context, b baggage.Baggage, sc trace.SpanContext) {
+	_, cancel := context.WithTimeout(ctx, time.Second) // want `the context context.WithTimeout returns is discarded, so its deadline never reaches the work; bind it and pass it on \(TL106\)`
+	defer cancel()
+	_ = baggage.ContextWithBaggage(ctx, b) // want `the context baggage.ContextWithBaggage returns is discarded, so the baggage never reaches the work`
+	trace.ContextWithSpanContext(ctx, sc)  // want `the context trace.ContextWithSpanContext returns is not kept, so the span never reaches the work; assign it and pass it on`
+	fetch(ctx, 1)
+}
+
+func notUsedAfter(ctx context.Context, r *http.Request, b baggage.Baggage) error {
+	fetch(ctx, 1)
+	ctx = baggage.ContextWithBaggage(ctx, b)                                                   // want `ctx is derived by baggage.ContextWithBaggage but not used afterwards, so the baggage never reaches the work; pass ctx on`
+	ctx = propagation.TraceContext{}.Extract(r.Context(), propagation.HeaderCarrier(r.Header)) // want `ctx is derived by propagation.TraceContext\{\}.Extract but not used afterwards, so the extracted trace never reaches the work`
+	return nil
+}
+
+// Derived contexts that are used: nothing to report.
+func used(ctx context.Context, items []int, b baggage.Baggage) (out context.Context) {
+	ctx, cancel := context.WithTimeout(ctx, time.Second) // ok
+	defer cancel()
+	fetch(ctx, 1)
+	for _, item := range items {
+		fetch(ctx, item)                          // read by the next iteration
+		ctx = context.WithValue(ctx, key{}, item) // ok
+	}
+	bctx := baggage.ContextWithBaggage(ctx, b)
+	defer func() { fetch(bctx, 0) }()
+	bctx = baggage.ContextWithBaggage(bctx, b) // ok: read by the deferred closure
+	out = baggage.ContextWithBaggage(ctx, b)   // ok: a named result
+	context.WithValue(ctx, key{}, 1)           // ok: go vet's unusedresult reports it
+	return
+}
