@@ -44,18 +44,41 @@ func (c *checker) discardedSpanContext(cur inspector.Cursor, call *ast.CallExpr,
 	}
 	span := c.objectOf(assign.Lhs[spanIdx])
 	end := c.spanEnd(body, span, call.End())
-	var later *ast.CallExpr
+	var later ast.Node // where the parent is passed on
 	usedAfterEnd := false
+	passes := func(arg ast.Expr) bool {
+		v, s := c.exprKey(arg)
+		if v != parent {
+			return false
+		}
+		// The parent itself, or the carrier it came from (r for
+		// r.Context(): next.ServeHTTP(w, r) passes the request's context on).
+		return s == suffix && isContextValue(c.pass.TypesInfo.TypeOf(arg)) || s == "" && suffix != ""
+	}
+	var spanReturned *ast.ReturnStmt
 	ast.Inspect(body, func(n ast.Node) bool {
-		other, ok := n.(*ast.CallExpr)
-		if !ok || other.Pos() < call.End() {
+		var args []ast.Expr
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			args = n.Args
+		case *ast.ReturnStmt:
+			args = n.Results // return ctx, span: the caller goes on with the parent
+			for _, r := range n.Results {
+				if c.objectOf(r) == span && span != nil {
+					spanReturned = n
+				}
+			}
+		default:
 			return true
 		}
-		for _, arg := range other.Args {
-			if v, s := c.exprKey(arg); v == parent && s == suffix && isContextValue(c.pass.TypesInfo.TypeOf(arg)) {
-				if other.Pos() < end {
+		if n.Pos() < call.End() {
+			return true
+		}
+		for _, arg := range args {
+			if passes(arg) {
+				if n.Pos() < end {
 					if later == nil {
-						later = other
+						later = n
 					}
 				} else {
 					usedAfterEnd = true
@@ -64,19 +87,30 @@ func (c *checker) discardedSpanContext(cur inspector.Cursor, call *ast.CallExpr,
 		}
 		return true
 	})
-	if later == nil {
+	name := types.ExprString(call.Args[0])
+	message := fmt.Sprintf("the context of span %q is discarded and %s is passed on instead, so later spans become its siblings, not its children; bind the returned context and pass it",
+		types.ExprString(assign.Lhs[spanIdx]), name)
+	var related []analysis.RelatedInformation
+	switch {
+	case later != nil:
+		related = []analysis.RelatedInformation{{Pos: later.Pos(), End: later.End(), Message: name + " is passed on here"}}
+	case spanReturned != nil && c.wrapperWithoutContext(cur):
+		// A start wrapper that hands out the span but not its context:
+		// every span its callers start is a sibling of this one.
+		message = fmt.Sprintf("the context of span %q is discarded and only the span is returned, so spans the callers start become its siblings, not its children; return the context too",
+			types.ExprString(assign.Lhs[spanIdx]))
+		related = []analysis.RelatedInformation{{Pos: spanReturned.Pos(), End: spanReturned.End(), Message: "the span is returned without its context here"}}
+	default:
 		return // a leaf span
 	}
-	name := types.ExprString(call.Args[0])
 	f := rules.Finding{
-		Rule: TL103,
-		Pos:  call.Pos(),
-		End:  call.End(),
-		Message: fmt.Sprintf("the context of span %q is discarded and %s is passed on instead, so later spans become its siblings, not its children; bind the returned context and pass it",
-			types.ExprString(assign.Lhs[spanIdx]), name),
-		Related: []analysis.RelatedInformation{{Pos: later.Pos(), End: later.End(), Message: name + " is passed on here"}},
+		Rule:    TL103,
+		Pos:     call.Pos(),
+		End:     call.End(),
+		Message: message,
+		Related: related,
 	}
-	if suffix == "" && !usedAfterEnd && c.rebindable(assign, parent) {
+	if later != nil && suffix == "" && !usedAfterEnd && c.rebindable(assign, parent) {
 		f.Fix = &analysis.SuggestedFix{
 			Message: "Bind the span's context to " + parent.Name(),
 			TextEdits: []analysis.TextEdit{{
@@ -88,12 +122,15 @@ func (c *checker) discardedSpanContext(cur inspector.Cursor, call *ast.CallExpr,
 }
 
 // spanEnd returns the position of the first call span.End() (or Finish)
-// after pos that is not deferred, or the end of body.
+// after pos that is not deferred nor in a function literal, or the end of
+// body.
 func (c *checker) spanEnd(body *ast.BlockStmt, span types.Object, after token.Pos) token.Pos {
 	end := body.End()
 	deferred := make(map[*ast.CallExpr]bool)
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // defer func() { span.End() }() ends the span late; a callback's End, who knows when
 		case *ast.DeferStmt:
 			deferred[n.Call] = true
 		case *ast.CallExpr:
@@ -126,4 +163,29 @@ func (c *checker) rebindable(assign *ast.AssignStmt, parent *types.Var) bool {
 func isBlank(e ast.Expr) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	return ok && id.Name == "_"
+}
+
+// wrapperWithoutContext reports whether the function declaration around cur
+// returns no context: a span-start wrapper whose callers cannot get the
+// span's context from it.
+func (c *checker) wrapperWithoutContext(cur inspector.Cursor) bool {
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		var ft *ast.FuncType
+		switch n := fc.Node().(type) {
+		case *ast.FuncDecl:
+			ft = n.Type
+		case *ast.FuncLit:
+			ft = n.Type
+		}
+		if ft.Results == nil {
+			return true
+		}
+		for _, field := range ft.Results.List {
+			if t := c.pass.TypesInfo.TypeOf(field.Type); t != nil && isContextValue(t) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/trace"
 )
 
 var tracer = otel.Tracer("spancontext")
@@ -52,4 +53,40 @@ func bound(ctx context.Context) {
 	ctx, span := tracer.Start(ctx, "bound") // ok
 	defer span.End()
 	call(ctx)
+}
+
+// The parent returned to the caller, who goes on with it.
+func returnsParent(ctx context.Context) (context.Context, func()) {
+	_, span := tracer.Start(ctx, "op") // want `the context of span "span" is discarded and ctx is passed on instead`
+	return ctx, func() { span.End() }
+}
+
+// The request passed on as a whole carries the parent on.
+func middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, span := tracer.Start(r.Context(), "mw") // want `the context of span "span" is discarded and r.Context\(\) is passed on instead`
+		defer span.End()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// A span ended in a deferred closure is still open for the calls after it.
+func deferredClosure(ctx context.Context) {
+	_, span := tracer.Start(ctx, "deferred") // want `the context of span "span" is discarded and ctx is passed on instead`
+	defer func() {
+		span.End()
+	}()
+	call(ctx)
+}
+
+// A start wrapper that returns only the span orphans its callers' children.
+func TraceQuery(ctx context.Context, q string) trace.Span {
+	_, span := tracer.Start(ctx, q) // want `the context of span "span" is discarded and only the span is returned, so spans the callers start become its siblings, not its children; return the context too`
+	return span
+}
+
+// A wrapper that returns the context too is right.
+func TraceQueryCtx(ctx context.Context, q string) (context.Context, trace.Span) {
+	ctx, span := tracer.Start(ctx, q) // ok
+	return ctx, span
 }
