@@ -345,8 +345,9 @@ func isAny(t types.Type) bool {
 }
 
 // isCarrier reports whether t has a Context() context.Context method, such
-// as *http.Request or *cobra.Command; the testing types only when the
-// configuration asks for them.
+// as *http.Request or *cobra.Command, and is not a long-lived object such as
+// a client (isLongLived); the testing types only when the configuration asks
+// for them.
 func (c *checker) isCarrier(t types.Type) bool {
 	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "Context")
 	fn, ok := obj.(*types.Func)
@@ -357,7 +358,33 @@ func (c *checker) isCarrier(t types.Type) bool {
 	if sig.Params().Len() != 0 || sig.Results().Len() != 1 || !otelapi.IsContext(sig.Results().At(0).Type()) {
 		return false
 	}
+	if isLongLived(t) {
+		return false
+	}
 	return c.cfg.TestingContext || !isTestingType(t)
+}
+
+// longLivedSuffixes end the names of types whose Context method returns the
+// object's lifetime context, not a request's: a *kgo.Client, a connection,
+// a pool, a server.
+var longLivedSuffixes = []string{"Client", "Conn", "Connection", "Pool", "Producer", "Consumer", "Server", "Manager", "Engine", "Cluster"}
+
+// isLongLived reports whether t, or what it points to, is a named type
+// whose name says it lives longer than a request (longLivedSuffixes).
+func isLongLived(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	for _, suffix := range longLivedSuffixes {
+		if strings.HasSuffix(named.Obj().Name(), suffix) {
+			return true
+		}
+	}
+	return false
 }
 
 // isTestingType reports whether t is *testing.T, *testing.B or *testing.F

@@ -220,35 +220,57 @@ func (c *checker) inVariant(cur inspector.Cursor, v *variant) bool {
 	return false
 }
 
-// contextAttachedLater reports whether the call at cur builds a request that
-// gets its context afterwards: req, err := http.NewRequest(...) and later
-// req.WithContext(ctx) or req.Clone(ctx) in the same function, or a request
-// the function returns, for its caller to send with the caller's context.
+// contextAttachedLater reports whether the call at cur builds something
+// that gets its context afterwards: a WithContext or SetContext call on the
+// result (go-swagger's NewXParams().WithContext(ctx), http.NewRequest then
+// req.WithContext(ctx) or req.Clone(ctx)) in the same function, or, for
+// http.NewRequest, a request the function returns for its caller to send
+// with the caller's context.
 func (c *checker) contextAttachedLater(cur inspector.Cursor, fn *types.Func) bool {
-	if fn.FullName() != "net/http.NewRequest" {
-		return false
+	// Chained: NewParams().WithTimeout(d).WithContext(ctx).
+	for at := cur; ; {
+		sel, ok := at.Parent().Node().(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		if attachesContext(sel.Sel.Name) {
+			return true
+		}
+		if _, ok := at.Parent().Parent().Node().(*ast.CallExpr); !ok {
+			break
+		}
+		at = at.Parent().Parent()
 	}
-	req := c.assignedTo(cur)
+	v := c.assignedTo(cur)
 	outer, ok := outermostFunc(cur)
-	if req == nil || !ok {
+	if v == nil || !ok {
 		return false
 	}
 	for cc := range outer.Preorder((*ast.CallExpr)(nil), (*ast.ReturnStmt)(nil)) {
 		switch n := cc.Node().(type) {
 		case *ast.CallExpr:
 			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
-			if ok && (sel.Sel.Name == "WithContext" || sel.Sel.Name == "Clone") && len(n.Args) == 1 && c.objectOf(sel.X) == req {
+			if ok && attachesContext(sel.Sel.Name) && len(n.Args) == 1 && c.objectOf(sel.X) == v {
 				return true
 			}
 		case *ast.ReturnStmt:
+			if fn.FullName() != "net/http.NewRequest" {
+				continue
+			}
 			for _, r := range n.Results {
-				if c.objectOf(r) == req {
+				if c.objectOf(r) == v {
 					return true
 				}
 			}
 		}
 	}
 	return false
+}
+
+// attachesContext reports whether a method of this name gives a value its
+// context.
+func attachesContext(name string) bool {
+	return name == "WithContext" || name == "SetContext" || name == "Clone"
 }
 
 // shortName names fn as Type.Method, or pkg.Func.

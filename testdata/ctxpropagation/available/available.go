@@ -168,3 +168,15 @@ func methodValue(ctx stdctx.Context) func() stdctx.Context {
 
 // A package-level root is not in a function.
 var root = stdctx.Background() // ok
+
+// KafkaClient's Context is the client's lifetime context, as *kgo.Client's
+// is: it carries no request.
+type KafkaClient struct{ ctx stdctx.Context }
+
+func (c *KafkaClient) Context() stdctx.Context { return c.ctx }
+
+func pingInBackground(client *KafkaClient) {
+	go func() {
+		use(stdctx.Background()) // ok: a client is not a request
+	}()
+}

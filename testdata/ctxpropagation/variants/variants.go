@@ -139,3 +139,21 @@ func newTransport(ctx context.Context, timeout time.Duration) *http.Transport {
 }
 
 func use(context.Context) {}
+
+// Params is shaped like go-swagger's generated parameters: a constructor
+// with a WithContext twin, and a WithContext method.
+type Params struct{ ctx context.Context }
+
+func NewParams() *Params                                  { return &Params{} }
+func NewParamsWithContext(ctx context.Context) *Params    { return &Params{ctx: ctx} }
+func (p *Params) WithTimeout(d time.Duration) *Params     { return p }
+func (p *Params) WithContext(ctx context.Context) *Params { p.ctx = ctx; return p }
+func (p *Params) SetContext(ctx context.Context)          { p.ctx = ctx }
+
+func swagger(ctx context.Context) {
+	_ = NewParams().WithContext(ctx)                          // ok: chained
+	_ = NewParams().WithTimeout(time.Second).WithContext(ctx) // ok: chained
+	p := NewParams()                                          // ok: SetContext below
+	p.SetContext(ctx)
+	_ = NewParams() // want `use NewParamsWithContext\(ctx, ...\)`
+}
