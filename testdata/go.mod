@@ -18,12 +18,15 @@ require (
 	go.opentelemetry.io/auto/sdk v1.2.1 // indirect
 	go.opentelemetry.io/otel/log v1.47.0
 	go.opentelemetry.io/otel/metric v1.47.0
+	google.golang.org/grpc v0.0.0
 	gopkg.in/DataDog/dd-trace-go.v1 v1.0.0
 )
 
 replace go.opencensus.io => ./stubs/opencensus
 
 replace github.com/spf13/cobra => ./stubs/cobra
+
+replace google.golang.org/grpc => ./stubs/grpc
 
 replace gopkg.in/DataDog/dd-trace-go.v1 => ./stubs/ddv1
 

@@ -107,7 +107,8 @@ var TL102 = &rules.Rule{
 		"Any function `F` is checked for a sibling `FContext` or `FWithContext` whose first parameter is a " +
 			"`context.Context` and whose other parameters and results are the same; the fix renames the call and passes the context first. " +
 			"`db.Begin`, `net.Dial` and `net.Listen` have fixes of their own; `http.Get` and the `Client` shortcuts have no mechanical fix.",
-		"`grpc.Dial` is not reported: its `DialContext` is deprecated in favour of `grpc.NewClient`.",
+		"`grpc.Dial` is reported with advice only: its `DialContext` is deprecated too, and the fix is `grpc.NewClient` with the context passed to each call. " +
+			"`net.LookupHost` and the other resolver shortcuts are fixed to `net.DefaultResolver`'s methods; `net.LookupIP`, whose resolver method takes a network, gets advice only.",
 	},
 	Options: []rules.Option{optionTestingContext, optionTests},
 }

@@ -36,6 +36,8 @@ const (
 	dialer
 	// listenConfig rewrites net.Listen(n, a) to (&net.ListenConfig{}).Listen(ctx, n, a).
 	listenConfig
+	// resolver rewrites net.LookupHost(h) to net.DefaultResolver.LookupHost(ctx, h).
+	resolver
 	// adviceOnly has no mechanical rewrite; name says what to do instead.
 	adviceOnly
 )
@@ -56,12 +58,22 @@ var specialVariants = map[string]variant{
 	"net.Listen":                  {name: "(&net.ListenConfig{}).Listen", kind: listenConfig},
 	"net.ListenPacket":            {name: "(&net.ListenConfig{}).ListenPacket", kind: listenConfig},
 	"net.DialTimeout":             {name: "(&net.Dialer{Timeout: timeout}).DialContext(ctx, ...)", kind: adviceOnly},
+	"net.LookupHost":              {name: "LookupHost", kind: resolver},
+	"net.LookupAddr":              {name: "LookupAddr", kind: resolver},
+	"net.LookupCNAME":             {name: "LookupCNAME", kind: resolver},
+	"net.LookupMX":                {name: "LookupMX", kind: resolver},
+	"net.LookupNS":                {name: "LookupNS", kind: resolver},
+	"net.LookupTXT":               {name: "LookupTXT", kind: resolver},
+	"net.LookupSRV":               {name: "LookupSRV", kind: resolver},
+	"net.LookupPort":              {name: "LookupPort", kind: resolver},
+	"net.LookupIP":                {name: "net.DefaultResolver.LookupIP(ctx, \"ip\", ...)", kind: adviceOnly},
+	"google.golang.org/grpc.Dial": {name: "grpc.NewClient, and pass ctx to each call on the connection", kind: adviceOnly},
 }
 
 // noVariant are functions whose FContext counterpart is deprecated in favour
 // of something else, so suggesting it would be wrong.
 var noVariant = map[string]bool{
-	"google.golang.org/grpc.Dial": true, // grpc.DialContext is deprecated too: use grpc.NewClient
+	"google.golang.org/grpc.DialContext": true, // deprecated like Dial: use grpc.NewClient
 }
 
 // variantOf returns the context-taking variant of fn, or nil: one of the
@@ -180,6 +192,16 @@ func (c *checker) missingVariant(cur inspector.Cursor, call *ast.CallExpr, fn *t
 			edits = append(edits, insertFirstArg(call, avail.expr))
 		}
 		f.Fix = &analysis.SuggestedFix{Message: "Call " + v.name + " with " + avail.expr, TextEdits: edits}
+	case resolver:
+		fun := qualifier(call) + "DefaultResolver." + v.name
+		instead = fun + "(" + arg + ", ...)"
+		f.Fix = &analysis.SuggestedFix{
+			Message: "Call " + fun + " with " + avail.expr,
+			TextEdits: []analysis.TextEdit{
+				{Pos: call.Fun.Pos(), End: call.Fun.End(), NewText: []byte(fun)},
+				insertFirstArg(call, avail.expr),
+			},
+		}
 	case dialer, listenConfig:
 		dialer := "(&" + qualifier(call) + "Dialer{}).DialContext"
 		if v.kind == listenConfig {

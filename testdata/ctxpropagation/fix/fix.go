@@ -34,6 +34,7 @@ func variants(r *http.Request, db *sql.DB) {
 	slog.Info("done", "n", 1)               // want `InfoContext`
 	db.Ping()                               // want `PingContext`
 	net.Listen("tcp", ":0")                 // want `ListenConfig`
+	net.LookupHost("example.com")           // want `LookupHost`
 }
 
 // Work that outlives the request gets advice and no fix: the request's

@@ -8,6 +8,7 @@ import (
 	"go.opentelemetry.io/otel/baggage"
 	"go.opentelemetry.io/otel/propagation"
 	"go.opentelemetry.io/otel/trace"
+	"google.golang.org/grpc/metadata"
 )
 
 // Derived contexts that never reach the work.
@@ -41,4 +42,11 @@ func used(ctx context.Context, items []int, b baggage.Baggage) (out context.Cont
 	out = baggage.ContextWithBaggage(ctx, b)   // ok: a named result
 	context.WithValue(ctx, key{}, 1)           // ok: go vet's unusedresult reports it
 	return
+}
+
+// Outgoing gRPC metadata that never leaves.
+func outgoing(ctx context.Context, md metadata.MD) {
+	metadata.AppendToOutgoingContext(ctx, "k", "v") // want `the context metadata.AppendToOutgoingContext returns is not kept, so the outgoing metadata never reaches the work`
+	out := metadata.NewOutgoingContext(ctx, md)     // ok
+	fetch(out, 1)
 }

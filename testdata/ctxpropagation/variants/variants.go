@@ -12,6 +12,8 @@ import (
 	"os/signal"
 	"strings"
 	"time"
+
+	"google.golang.org/grpc"
 )
 
 func stdlib(ctx context.Context, db *sql.DB, tx *sql.Tx, stmt *sql.Stmt, client *http.Client, logger *slog.Logger) {
@@ -156,4 +158,13 @@ func swagger(ctx context.Context) {
 	p := NewParams()                                          // ok: SetContext below
 	p.SetContext(ctx)
 	_ = NewParams() // want `use NewParamsWithContext\(ctx, ...\)`
+}
+
+// Resolver shortcuts and grpc.Dial.
+func network(ctx context.Context) {
+	net.LookupHost("example.com") // want `net.LookupHost is called without a context although "ctx" is in scope; use net.DefaultResolver.LookupHost\(ctx, ...\)`
+	net.LookupIP("example.com")   // want `use net.DefaultResolver.LookupIP\(ctx, "ip", ...\)`
+	grpc.Dial("x:1")              // want `grpc.Dial is called without a context although "ctx" is in scope; use grpc.NewClient, and pass ctx to each call on the connection`
+	grpc.DialContext(ctx, "x:1")  // ok: takes a context (deprecated, but not this rule's business)
+	grpc.NewClient("x:1")         // ok
 }
