@@ -176,6 +176,9 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	case otelapi.IsStart(fn):
 		c.discardedSpanContext(cur, call, fn)
 	}
+	if c.rep.Enabled(TL101) {
+		c.lifetimeArgs(cur, call)
+	}
 	c.headerCall(cur, call, fn)
 	if fn.Pkg() == nil || fn.Pkg().Path() == "context" {
 		return

@@ -489,3 +489,87 @@ func takesContextSyntax(decl *ast.FuncDecl, file *ast.File) bool {
 	}
 	return false
 }
+
+// lifetimeArgs checks the arguments of a call for a context that outlives
+// requests while a trace-bearing one is in scope (TL101):
+//
+//	var bgCtx = context.Background()
+//	func (s *Server) Get(ctx context.Context, id string) {
+//		s.store.Load(bgCtx, id)  // a package-level context
+//		s.store.Load(s.ctx, id)  // the server's lifetime context
+//	}
+//
+// Either loses the request's trace exactly as context.Background() does.
+func (c *checker) lifetimeArgs(cur inspector.Cursor, call *ast.CallExpr) {
+	if c.isTeardownCall(call) {
+		return
+	}
+	for _, arg := range call.Args {
+		what := c.lifetimeContextExpr(cur, arg)
+		if what == "" {
+			continue
+		}
+		fc, _, ok := enclosingFunc(cur)
+		if !ok || c.exemptTopLevel(fc) || c.inDetachFunc(cur) || c.markedDeliberate(cur) {
+			return
+		}
+		avail, ok := c.contextAt(cur)
+		if !ok {
+			return
+		}
+		f := rules.Finding{
+			Rule: TL101,
+			Pos:  arg.Pos(),
+			End:  arg.End(),
+			Message: fmt.Sprintf("%s is %s, not the request's: it starts a new trace although %q is in scope; pass %s so this work stays in the request's trace",
+				types.ExprString(arg), what, avail.v.Name(), avail.expr),
+		}
+		if c.outlives(cur, avail) == "" {
+			f.Fix = &analysis.SuggestedFix{
+				Message:   "Replace with " + avail.expr,
+				TextEdits: []analysis.TextEdit{{Pos: arg.Pos(), End: arg.End(), NewText: []byte(avail.expr)}},
+			}
+		}
+		c.rep.Report(f)
+	}
+}
+
+// lifetimeContextExpr says what kind of long-lived context arg is: a
+// package-level variable, or a field of the receiver of the method around
+// cur. It returns "" for anything else.
+func (c *checker) lifetimeContextExpr(cur inspector.Cursor, arg ast.Expr) string {
+	t := c.pass.TypesInfo.TypeOf(arg)
+	if t == nil || !otelapi.IsContext(t) {
+		return ""
+	}
+	switch arg := ast.Unparen(arg).(type) {
+	case *ast.Ident:
+		if v, ok := c.pass.TypesInfo.Uses[arg].(*types.Var); ok && v.Parent() != nil && v.Parent() == v.Pkg().Scope() {
+			return "a package-level context"
+		}
+	case *ast.SelectorExpr:
+		if sel := c.pass.TypesInfo.Selections[arg]; sel != nil && sel.Kind() == types.FieldVal {
+			if recv := c.receiverOf(cur); recv != nil && c.objectOf(arg.X) == recv {
+				return "the lifetime context of " + recv.Name()
+			}
+			return ""
+		}
+		if v, ok := c.pass.TypesInfo.Uses[arg.Sel].(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+			return "a package-level context"
+		}
+	}
+	return ""
+}
+
+// receiverOf returns the receiver of the method declaration around cur, or
+// nil.
+func (c *checker) receiverOf(cur inspector.Cursor) types.Object {
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		decl := fc.Node().(*ast.FuncDecl)
+		if decl.Recv == nil || len(decl.Recv.List) == 0 || len(decl.Recv.List[0].Names) == 0 {
+			return nil
+		}
+		return c.pass.TypesInfo.Defs[decl.Recv.List[0].Names[0]]
+	}
+	return nil
+}

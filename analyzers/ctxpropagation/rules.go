@@ -37,7 +37,8 @@ var TL101 = &rules.Rule{
 	ID:       "TL101",
 	Analyzer: "ctxpropagation",
 	Title:    "pass the context in scope instead of a fresh root",
-	Why: "`context.Background()` and `context.TODO()` carry no span, no deadline and no values. " +
+	Why: "`context.Background()` and `context.TODO()` carry no span, no deadline and no values, nor does a package-level " +
+		"context or the lifetime context a server keeps in a field. " +
 		"Code that uses one where the request's context is in scope starts a new trace: its spans become " +
 		"roots the backend cannot join to the request, sampling is decided again, and the work is not " +
 		"cancelled when the request is.",

@@ -57,3 +57,9 @@ func group(ctx context.Context) error {
 	g.Go(func() error { return use(gctx) })
 	return g.Wait()
 }
+
+var pkgCtx = context.Background()
+
+func lifetime(ctx context.Context) {
+	use(pkgCtx) // want `pkgCtx is a package-level context`
+}

@@ -1,0 +1,40 @@
+package roots
+
+import "context"
+
+// bgCtx is a package-level context: no request's trace is in it.
+var bgCtx = context.Background()
+
+type store struct{}
+
+func (store) Load(ctx context.Context, id string) error { return nil }
+func (store) Close(ctx context.Context) error           { return nil }
+
+// service holds its lifetime context, made when it started.
+type service struct {
+	ctx   context.Context
+	store store
+}
+
+func (s *service) Get(ctx context.Context, id string) error {
+	s.store.Load(bgCtx, id)        // want `bgCtx is a package-level context, not the request's: it starts a new trace although "ctx" is in scope; pass ctx so this work stays in the request's trace \(TL101\)`
+	return s.store.Load(s.ctx, id) // want `s.ctx is the lifetime context of s, not the request's`
+}
+
+// Without a request's context in scope, the lifetime context is the one to use.
+func (s *service) refresh() error {
+	return s.store.Load(s.ctx, "all") // ok
+}
+
+// Teardown with the lifetime context is right.
+func (s *service) stop(ctx context.Context) error {
+	return s.store.Close(s.ctx) // ok
+}
+
+// A context stored in a request-scoped value that is not the receiver is
+// not judged.
+type job struct{ ctx context.Context }
+
+func run(ctx context.Context, j job, st store) error {
+	return st.Load(j.ctx, "1") // ok
+}
