@@ -500,8 +500,16 @@ func takesContextSyntax(decl *ast.FuncDecl, file *ast.File) bool {
 //	}
 //
 // Either loses the request's trace exactly as context.Background() does.
+//
+// Not reported: teardown calls, constructors (newAggrGroup(d.ctx, ...) makes
+// an object that lives as long as its owner), goroutines started with the
+// lifetime context, and calls that get the request's context too
+// (Merge(ctx, s.baseCtx)).
 func (c *checker) lifetimeArgs(cur inspector.Cursor, call *ast.CallExpr) {
-	if c.isTeardownCall(call) {
+	if c.isTeardownCall(call) || isConstructor(call) {
+		return
+	}
+	if _, ok := cur.Parent().Node().(*ast.GoStmt); ok {
 		return
 	}
 	for _, arg := range call.Args {
@@ -514,7 +522,7 @@ func (c *checker) lifetimeArgs(cur inspector.Cursor, call *ast.CallExpr) {
 			return
 		}
 		avail, ok := c.contextAt(cur)
-		if !ok {
+		if !ok || c.passesContext(call, avail) {
 			return
 		}
 		f := rules.Finding{
@@ -572,4 +580,22 @@ func (c *checker) receiverOf(cur inspector.Cursor) types.Object {
 		return c.pass.TypesInfo.Defs[decl.Recv.List[0].Names[0]]
 	}
 	return nil
+}
+
+// isConstructor reports whether call calls a function named new... or
+// New...: it builds something that lives on after the call.
+func isConstructor(call *ast.CallExpr) bool {
+	id := nameIdent(call.Fun)
+	return id != nil && (strings.HasPrefix(id.Name, "new") || strings.HasPrefix(id.Name, "New"))
+}
+
+// passesContext reports whether one of call's arguments is the available
+// context avail (or its carrier's context).
+func (c *checker) passesContext(call *ast.CallExpr, avail available) bool {
+	for _, arg := range call.Args {
+		if v, _ := c.exprKey(arg); v == avail.v {
+			return true
+		}
+	}
+	return false
 }

@@ -38,3 +38,19 @@ type job struct{ ctx context.Context }
 func run(ctx context.Context, j job, st store) error {
 	return st.Load(j.ctx, "1") // ok
 }
+
+func merge(a, b context.Context) (context.Context, context.CancelFunc) { return a, func() {} }
+
+type group struct{}
+
+func newGroup(ctx context.Context) *group { return &group{} }
+
+func (s *service) worker(ctx context.Context) {}
+
+func (s *service) Handle(ctx context.Context) {
+	mctx, cancel := merge(ctx, s.ctx) // ok: the request's context goes in too
+	defer cancel()
+	use(mctx)
+	_ = newGroup(s.ctx) // ok: a constructor of something that outlives the request
+	go s.worker(s.ctx)  // ok: background work on the service's lifetime
+}
