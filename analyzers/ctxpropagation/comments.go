@@ -15,6 +15,12 @@ import (
 // detachment.
 var deliberateComment = regexp.MustCompile(`(?i)nolint:\S*(contextcheck|ctxpropagation|TL10[14])|intention|deliberate|on purpose|detach|outlive|independent|(not|n't|never)\b.{0,30}\bcancel`)
 
+// cancellationComment matches a comment that explains a root by the
+// request's cancellation ("when the context is canceled, ... should still
+// wait ... so we use context.Background here"); it counts only above the
+// statement, where such explanations are written.
+var cancellationComment = regexp.MustCompile(`(?is)cancel.*\b(background|still|even|regardless|survive)\b|\b(background|still|even|regardless|survive)\b.*cancel`)
+
 // unfinishedComment matches a comment that owns up to a defect instead of
 // explaining a choice.
 var unfinishedComment = regexp.MustCompile(`\b(TODO|FIXME|XXX|HACK)\b`)
@@ -49,7 +55,8 @@ func (c *checker) markedDeliberate(cur inspector.Cursor) bool {
 			lines = append(lines, cm.Text)
 		}
 		text := strings.Join(lines, "\n")
-		if deliberateComment.MatchString(text) && !unfinishedComment.MatchString(text) {
+		above := end == first-1
+		if (deliberateComment.MatchString(text) || above && cancellationComment.MatchString(text)) && !unfinishedComment.MatchString(text) {
 			return true
 		}
 	}

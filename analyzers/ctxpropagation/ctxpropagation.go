@@ -195,7 +195,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	if c.rep.Enabled(TL104) && !c.receivesContext(fn.Signature()) {
 		if rc := c.rootOf(fn, 0); rc != nil {
 			fc, _, ok := enclosingFunc(cur)
-			if avail, found := c.contextAt(cur); ok && found && !c.exemptTopLevel(fc) && !c.inDetachFunc(cur) {
+			if avail, found := c.contextAt(cur); ok && found && !c.exemptTopLevel(fc) && !c.inDetachFunc(cur) && !c.mentionsContext(call.Args, avail) {
 				c.rootCreatingCall(call, fn, rc, avail)
 			}
 		}
@@ -467,3 +467,19 @@ func qualifier(call *ast.CallExpr) string {
 
 // isTestFile reports whether the named file is a _test.go file.
 func isTestFile(name string) bool { return strings.HasSuffix(name, "_test.go") }
+
+// mentionsContext reports whether the available context is used anywhere in
+// exprs: the callee gets it in some other form, such as an option
+// (New(server.WithContext(ctx))) or a field of an argument.
+func (c *checker) mentionsContext(exprs []ast.Expr, avail available) bool {
+	found := false
+	for _, e := range exprs {
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == avail.v {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
+}

@@ -72,3 +72,27 @@ func spot() {
 	defer func() { _ = context.Background() }()
 	go func() { _ = context.TODO() }()
 }
+
+// An option that carries the context in: the callee's root is only a
+// default.
+type option func(*server)
+
+type server struct{ ctx context.Context }
+
+func withContext(ctx context.Context) option { return func(s *server) { s.ctx = ctx } }
+
+func newServer(opts ...option) *server {
+	s := &server{}
+	for _, o := range opts {
+		o(s)
+	}
+	warm(context.Background())
+	return s
+}
+
+func warm(ctx context.Context) {}
+
+func withOption(ctx context.Context) {
+	newServer(withContext(ctx)) // ok: ctx goes in through the option
+	newServer()                 // want `newServer cannot receive "ctx"`
+}

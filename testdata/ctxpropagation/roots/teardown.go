@@ -93,6 +93,9 @@ func marked(ctx context.Context) {
 	// Detached on purpose: the cache refresh must not die with the request.
 	use(context.TODO())       // ok
 	use(context.Background()) // ok: intentionally not cancelled with the request
+	// When the context is canceled, the wait should still finish.
+	// Therefore, we use context.Background here.
+	use(context.Background()) // ok
 	// TODO: pass ctx once the store takes one.
 	use(context.Background()) // want `starts a new trace`
 	use(context.Background()) //nolint:errcheck // want `starts a new trace`
