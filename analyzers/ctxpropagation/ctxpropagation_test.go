@@ -52,9 +52,9 @@ func TestRelated(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		`spancontext.go:18 -> spancontext.go:20: ctx is passed on here`,
-		`spancontext.go:40 -> spancontext.go:42: r.Context() is passed on here`,
-		`spancontext.go:84 -> spancontext.go:85: the span is returned without its context here`,
+		`spancontext.go:22 -> spancontext.go:24: ctx is passed on here`,
+		`spancontext.go:44 -> spancontext.go:46: r.Context() is passed on here`,
+		`spancontext.go:88 -> spancontext.go:89: the span is returned without its context here`,
 		`crosspkg.go:12 -> rootlib.go:15: the root context is created here`,
 		`crosspkg.go:13 -> rootlib.go:24: the root context is created here`,
 		`crosspkg.go:17 -> rootlib.go:45: the root context is created here`,

@@ -39,21 +39,7 @@ func (c *checker) readsContext(fn *types.Func) bool {
 // usesParam reports whether decl's body mentions its i-th parameter. An
 // unnamed or blank parameter is not used.
 func usesParam(decl *ast.FuncDecl, i int) bool {
-	var name string
-	for _, field := range decl.Type.Params.List {
-		if len(field.Names) == 0 {
-			if i == 0 {
-				return false
-			}
-			i--
-			continue
-		}
-		if i < len(field.Names) {
-			name = field.Names[i].Name
-			break
-		}
-		i -= len(field.Names)
-	}
+	name := paramName(decl, i)
 	if name == "" || name == "_" {
 		return false
 	}

@@ -74,7 +74,10 @@ func (c *checker) discardedSpanContext(cur inspector.Cursor, call *ast.CallExpr,
 		if n.Pos() < call.End() {
 			return true
 		}
-		for _, arg := range args {
+		for k, arg := range args {
+			if call, ok := n.(*ast.CallExpr); ok && passes(arg) && c.readOnlyCallee(call, k) {
+				continue // the callee only reads the context: it starts no span under it
+			}
 			if passes(arg) {
 				if n.Pos() < end {
 					if later == nil {

@@ -16,7 +16,12 @@ import (
 
 var tracer = otel.Tracer("fix")
 
-func use(context.Context) error { return nil }
+// use may start spans under the context it gets.
+func use(ctx context.Context) error {
+	_, span := tracer.Start(ctx, "use")
+	span.End()
+	return nil
+}
 
 func roots(ctx context.Context) {
 	use(context.Background()) // want `\(TL101\)`

@@ -11,8 +11,12 @@ import (
 
 var tracer = otel.Tracer("spancontext")
 
-func call(context.Context) {}
-func leafWork()            {}
+// call may start spans under the context it gets.
+func call(ctx context.Context) {
+	_, span := tracer.Start(ctx, "child")
+	span.End()
+}
+func leafWork() {}
 
 func discarded(ctx context.Context) {
 	_, span := tracer.Start(ctx, "discarded") // want `the context of span "span" is discarded and ctx is passed on instead, so later spans become its siblings, not its children; bind the returned context and pass it \(TL103\)`
@@ -89,4 +93,45 @@ func TraceQuery(ctx context.Context, q string) trace.Span {
 func TraceQueryCtx(ctx context.Context, q string) (context.Context, trace.Span) {
 	ctx, span := tracer.Start(ctx, q) // ok
 	return ctx, span
+}
+
+// Callees that only read the context start no span under it: the span
+// before them is a leaf in effect.
+type marker struct{}
+
+func markerFromContext(ctx context.Context) (marker, bool) {
+	return marker{}, ctx.Value(markerKey{}) != nil
+}
+
+type markerKey struct{}
+
+func enabled(ctx context.Context) bool { _, ok := markerFromContext(ctx); return ok }
+
+func record(ctx context.Context, event string) {
+	if !enabled(ctx) {
+		return
+	}
+	select {
+	case <-ctx.Done():
+	default:
+	}
+}
+
+// Recorder is implemented next to it by recorder, which only reads the context.
+type Recorder interface {
+	Record(ctx context.Context, event string)
+}
+
+type recorder struct{}
+
+func (recorder) Record(ctx context.Context, event string) { _ = ctx.Err() }
+
+func readOnly(ctx context.Context, rec Recorder) {
+	_, span := tracer.Start(ctx, "insert") // ok: later callees only read ctx
+	defer span.End()
+	record(ctx, "inserted")
+	rec.Record(ctx, "inserted")
+	if m, ok := markerFromContext(ctx); ok {
+		_ = m
+	}
 }
