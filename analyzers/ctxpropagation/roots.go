@@ -355,12 +355,15 @@ func (c *checker) typedRootOf(decl *ast.FuncDecl, depth int) *rootCreation {
 		return nil
 	}
 	var found *rootCreation
-	dc.Inspect([]ast.Node{(*ast.CallExpr)(nil), (*ast.FuncLit)(nil)}, func(cc inspector.Cursor) bool {
+	dc.Inspect([]ast.Node{(*ast.GoStmt)(nil), (*ast.CallExpr)(nil), (*ast.FuncLit)(nil)}, func(cc inspector.Cursor) bool {
 		if found != nil {
 			return false
 		}
-		if lit, ok := cc.Node().(*ast.FuncLit); ok {
-			return !storedLit(cc.Parent().Node(), lit)
+		switch n := cc.Node().(type) {
+		case *ast.GoStmt:
+			return false // background work the callee starts on purpose
+		case *ast.FuncLit:
+			return !storedLit(cc.Parent().Node(), n)
 		}
 		call := cc.Node().(*ast.CallExpr)
 		fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
@@ -420,6 +423,9 @@ func (c *checker) sourceRootOf(decl *ast.FuncDecl, file *ast.File, fn *types.Fun
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		if lit, ok := n.(*ast.FuncLit); ok && stored[lit] {
 			return false // runs later, on someone else's behalf
+		}
+		if _, ok := n.(*ast.GoStmt); ok {
+			return false // background work started on purpose
 		}
 		call, ok := n.(*ast.CallExpr)
 		if !ok || linked {

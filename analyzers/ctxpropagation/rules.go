@@ -179,6 +179,8 @@ func loadItem(ctx context.Context, id string) (*Item, error) {
 		"callees that take a context (a `context.Context`, or a parameter with a `Context()` method): their own body is judged by TL101, so callers of callers are not reported twice",
 		"callees outside the module",
 		"callees in `ctxpropagation.detach-funcs`, and callees whose roots carry a trace over or that link spans",
+		"roots in function literals the callee returns or stores (a cobra `RunE`, a callback) and in goroutines it starts: they run later, on someone else's behalf",
+		"a call that passes the context in another form (an option such as `server.WithContext(ctx)`)",
 	},
 	KnownProblems: []string{
 		"Callees in other packages of the module are read from source without types: a root is recognised as " +

@@ -245,7 +245,8 @@ func (c *checker) inVariant(cur inspector.Cursor, v *variant) bool {
 // contextAttachedLater reports whether the call at cur builds something
 // that gets its context afterwards: a WithContext or SetContext call on the
 // result (go-swagger's NewXParams().WithContext(ctx), http.NewRequest then
-// req.WithContext(ctx) or req.Clone(ctx)) in the same function, or, for
+// req.WithContext(ctx) or req.Clone(ctx)) in the same function, a call that
+// gets the result together with a context (client.invoke(ctx, req)), or, for
 // http.NewRequest, a request the function returns for its caller to send
 // with the caller's context.
 func (c *checker) contextAttachedLater(cur inspector.Cursor, fn *types.Func) bool {
@@ -275,6 +276,9 @@ func (c *checker) contextAttachedLater(cur inspector.Cursor, fn *types.Func) boo
 			if ok && attachesContext(sel.Sel.Name) && len(n.Args) == 1 && c.objectOf(sel.X) == v {
 				return true
 			}
+			if c.handedOverWithContext(n, v) {
+				return true
+			}
 		case *ast.ReturnStmt:
 			if fn.FullName() != "net/http.NewRequest" {
 				continue
@@ -287,6 +291,20 @@ func (c *checker) contextAttachedLater(cur inspector.Cursor, fn *types.Func) boo
 		}
 	}
 	return false
+}
+
+// handedOverWithContext reports whether call passes v together with a
+// context, so the callee can attach one (client.invoke(ctx, req, ...)).
+func (c *checker) handedOverWithContext(call *ast.CallExpr, v types.Object) bool {
+	withV, withCtx := false, false
+	for _, arg := range call.Args {
+		if c.objectOf(arg) == v {
+			withV = true
+		} else if t := c.pass.TypesInfo.TypeOf(arg); t != nil && isContextValue(t) {
+			withCtx = true
+		}
+	}
+	return withV && withCtx
 }
 
 // attachesContext reports whether a method of this name gives a value its

@@ -60,6 +60,15 @@ func literals(ctx context.Context) {
 	register()        // ok
 	rootlib.Now()     // want `Now cannot receive "ctx" and starts a new trace itself \(context.Background\(\) at rootlib.go:59\)`
 	spot()            // want `spot cannot receive "ctx"`
+	startMonitor()    // ok: the root is in background work the callee starts on purpose
+}
+
+func startMonitor() {
+	go waitForRedis()
+}
+
+func waitForRedis() {
+	_ = context.Background()
 }
 
 var hooks []func()

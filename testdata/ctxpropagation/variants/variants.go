@@ -90,6 +90,8 @@ func background(db *sql.DB) {
 func attachedLater(ctx context.Context, client *http.Client) {
 	req, _ := http.NewRequest("GET", "http://x", nil) // ok: WithContext below
 	client.Do(req.WithContext(ctx))
+	handed, _ := http.NewRequest("GET", "http://x", nil) // ok: invoke gets ctx with it
+	invoke(ctx, client, handed)
 	other, _ := http.NewRequest("GET", "http://x", nil) // want `http.NewRequestWithContext`
 	client.Do(other)
 }
@@ -167,4 +169,8 @@ func network(ctx context.Context) {
 	grpc.Dial("x:1")              // want `grpc.Dial is called without a context although "ctx" is in scope; use grpc.NewClient, and pass ctx to each call on the connection`
 	grpc.DialContext(ctx, "x:1")  // ok: takes a context (deprecated, but not this rule's business)
 	grpc.NewClient("x:1")         // ok
+}
+
+func invoke(ctx context.Context, client *http.Client, req *http.Request) {
+	client.Do(req.WithContext(ctx))
 }
