@@ -16,7 +16,7 @@ import (
 
 func TestCtxpropagation(t *testing.T) {
 	testmodule.Run(t, "ctxpropagation", ctxpropagation.New, []testmodule.Case{
-		{Name: "defaults", Pkgs: []string{"available", "roots", "rootsmain", "variants", "spancontext", "crosspkg", "rootlib", "headers", "groups", "testutil", "scaffold"}},
+		{Name: "defaults", Pkgs: []string{"available", "roots", "rootsmain", "variants", "spancontext", "crosspkg", "rootlib", "headers", "groups", "testutil", "scaffold", "datadog"}},
 		{Name: "configured", Pkgs: []string{"configured"}, Config: func(c *config.Config, dir string) {
 			c.Ctxpropagation.TestingContext = true
 			c.Ctxpropagation.Tests = true

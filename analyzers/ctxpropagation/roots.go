@@ -30,7 +30,13 @@ func (c *checker) freshRoot(cur inspector.Cursor, call *ast.CallExpr, fn *types.
 		return
 	}
 	avail, ok := c.contextAt(cur)
-	if !ok || c.deliberateRoot(cur, call) {
+	if !ok {
+		if span := c.ddSpanAt(cur); span != nil && !c.deliberateRoot(cur, call) {
+			c.rootBesideSpan(call, qualifier(call)+fn.Name()+"()", span)
+		}
+		return
+	}
+	if c.deliberateRoot(cur, call) {
 		return
 	}
 	root := qualifier(call) + fn.Name() + "()"
@@ -604,4 +610,52 @@ func (c *checker) passesContext(call *ast.CallExpr, avail available) bool {
 		}
 	}
 	return false
+}
+
+// ddSpanAt returns a parameter in scope at cur that threads a Datadog span
+// or span context instead of a context.Context (ddtrace.SpanContext,
+// ddtrace.Span, v2's *tracer.Span and *tracer.SpanContext), or nil.
+func (c *checker) ddSpanAt(cur inspector.Cursor) *types.Var {
+	pos := cur.Node().Pos()
+	inner := c.pass.Pkg.Scope().Innermost(pos)
+	for s := inner; s != nil && s != c.pass.Pkg.Scope(); s = s.Parent() {
+		for _, name := range s.Names() {
+			v, ok := s.Lookup(name).(*types.Var)
+			if ok && v.Pos() < pos && isDatadogSpan(v.Type()) && !c.results[v] {
+				return v
+			}
+		}
+	}
+	return nil
+}
+
+// isDatadogSpan reports whether t is a Datadog span or span context type.
+func isDatadogSpan(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return false
+	}
+	switch named.Obj().Pkg().Path() {
+	case otelapi.DatadogV1I, otelapi.DatadogV2:
+		return named.Obj().Name() == "Span" || named.Obj().Name() == "SpanContext"
+	}
+	return false
+}
+
+// rootBesideSpan reports a fresh root in code that threads a Datadog span
+// or span context instead of a context (TL101). The span tree survives
+// (the span context is passed by hand), but nothing that lives in a context
+// does.
+func (c *checker) rootBesideSpan(call *ast.CallExpr, root string, span *types.Var) {
+	c.rep.Report(rules.Finding{
+		Rule: TL101,
+		Pos:  call.Pos(),
+		End:  call.End(),
+		Message: fmt.Sprintf("%s drops the caller's context although %q is in scope: the span tree survives through %s, but deadlines, cancellation and "+
+			"context-based instrumentation do not; take a context.Context instead (tracer.ContextWithSpan puts the span into it)",
+			root, span.Name(), span.Name()),
+	})
 }

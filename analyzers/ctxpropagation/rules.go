@@ -71,6 +71,8 @@ var TL101 = &rules.Rule{
 		"Inside a goroutine the fix is `context.WithoutCancel(ctx)` (Go 1.21 and later); elsewhere it passes the context " +
 			"as is, which also makes the work stop when the request is cancelled.",
 		"A function that links spans anywhere is trusted for all of its roots.",
+		"In dd-trace-go code that threads a span context (`ddtrace.SpanContext`, `*tracer.SpanContext`) instead of a context, a root is " +
+			"reported without a fix: the span tree survives, deadlines and context-based instrumentation do not, and the fix is a new parameter.",
 	},
 	Options: []rules.Option{optionTestingContext, optionTests, optionDetachFuncs},
 }

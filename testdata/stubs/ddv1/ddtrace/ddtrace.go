@@ -15,3 +15,9 @@ type FinishOption func(cfg *FinishConfig)
 
 // StartSpanOption configures a span start.
 type StartSpanOption func()
+
+// SpanContext is what a span hands to its children.
+type SpanContext interface {
+	SpanID() uint64
+	TraceID() uint64
+}
