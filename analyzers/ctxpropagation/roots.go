@@ -168,12 +168,14 @@ func (c *checker) funcFacts(fc inspector.Cursor) *rootFacts {
 }
 
 // lifetimeContext reports whether the root at cur, or the context a
-// context.With function derives from it, is stored in a struct field: the
+// context.With function derives from it, is stored in a struct field or
+// given to a constructor: the
 // context of a long-lived object, which must not belong to the request that
 // happened to create the object.
 //
 //	s.ctx, s.cancel = context.WithCancel(context.Background())
 //	w := &Worker{ctx: context.Background()}
+//	w := NewWorker(context.Background()) // a constructor keeps it
 func (c *checker) lifetimeContext(cur inspector.Cursor) bool {
 	expr := c.derivedFrom(cur)
 	switch parent := expr.Parent().Node().(type) {
@@ -186,6 +188,8 @@ func (c *checker) lifetimeContext(cur inspector.Cursor) bool {
 	case *ast.KeyValueExpr:
 		_, ok := expr.Parent().Parent().Node().(*ast.CompositeLit)
 		return ok
+	case *ast.CallExpr:
+		return parent.Fun != expr.Node() && isConstructor(parent)
 	}
 	return false
 }
