@@ -19,12 +19,25 @@ import (
 //	srv.Shutdown(context.Background())             // after the context is done
 //	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 //	srv.Shutdown(sctx)                             // a root made for a shutdown call
+//	defer func() {
+//		ctx, cancel := context.WithTimeout(context.Background(), grace) // a bounded deferred cleanup
+//		...
+//	}()
 func (c *checker) teardownRoot(cur inspector.Cursor) bool {
 	if c.inCleanupCode(cur) || c.afterDone(cur) {
 		return true
 	}
 	// The root as an argument, directly or through a context.With function.
 	expr := c.derivedFrom(cur)
+	if expr != cur && inDefer(cur) {
+		// A deferred cleanup bounded by a timeout of its own:
+		// ctx, cancel := context.WithTimeout(context.Background(), grace).
+		if call, ok := expr.Node().(*ast.CallExpr); ok {
+			if id := nameIdent(call.Fun); id != nil && (strings.HasPrefix(id.Name, "WithTimeout") || strings.HasPrefix(id.Name, "WithDeadline")) {
+				return true
+			}
+		}
+	}
 	if outer, ok := expr.Parent().Node().(*ast.CallExpr); ok && expr.Node() != outer.Fun && c.isTeardownCall(outer) {
 		return true
 	}
@@ -73,7 +86,7 @@ func (c *checker) assignedTo(cur inspector.Cursor) types.Object {
 
 // teardownWords are the words of the names of functions that stop, close or
 // clean up something.
-var teardownWords = []string{"shutdown", "stop", "close", "drain", "teardown", "cleanup", "terminate", "flush", "release"}
+var teardownWords = []string{"shutdown", "stop", "close", "drain", "teardown", "clean", "terminate", "flush", "release"}
 
 // isTeardownCall reports whether call calls a function or method whose name
 // says it stops, closes or cleans up something (Shutdown, GracefulStop,
@@ -170,4 +183,14 @@ func (c *checker) receivesDone(s ast.Stmt) bool {
 	}
 	t := c.pass.TypesInfo.TypeOf(sel.X)
 	return t != nil && isContextValue(t)
+}
+
+// inDefer reports whether cur lies in a deferred call of its function (in
+// its arguments, or in the body of a deferred function literal).
+func inDefer(cur inspector.Cursor) bool {
+	for anc := range cur.Enclosing((*ast.DeferStmt)(nil), (*ast.FuncDecl)(nil)) {
+		_, ok := anc.Node().(*ast.DeferStmt)
+		return ok
+	}
+	return false
 }

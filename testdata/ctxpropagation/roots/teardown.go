@@ -66,6 +66,11 @@ func deferredCleanup(ctx context.Context, srv server) {
 			logPanic(context.Background(), r) // want `starts a new trace although "ctx" is in scope`
 		}
 	}()
+	defer func() {
+		gctx, cancel := context.WithTimeout(context.Background(), time.Second) // ok: a bounded deferred cleanup
+		defer cancel()
+		_ = use(gctx)
+	}()
 	use(ctx)
 }
 
