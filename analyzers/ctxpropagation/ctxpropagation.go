@@ -2,6 +2,7 @@ package ctxpropagation
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -65,7 +66,7 @@ func run(pass *analysis.Pass, src config.Source) error {
 	for _, name := range cfg.Ctxpropagation.DetachFuncs {
 		c.detach[name] = true
 	}
-	if !c.cfg.Tests && isTestScaffold(pass) {
+	if !c.cfg.Tests && IsTestScaffold(pass.Pkg.Path(), pass.Files, pass.Fset) {
 		return nil
 	}
 	c.root = pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
@@ -94,19 +95,21 @@ func run(pass *analysis.Pass, src config.Source) error {
 	return nil
 }
 
-// isTestScaffold reports whether the pass's package exists to support
-// tests: an element of its path starts with "test" (testutil, testfixtures,
-// testhelpers) or is e2e, fixtures or mocks, or one of its non-test files
-// imports "testing". Its roots and helpers serve tests, not requests.
-func isTestScaffold(pass *analysis.Pass) bool {
-	for elem := range strings.SplitSeq(pass.Pkg.Path(), "/") {
+// IsTestScaffold reports whether a package, by its import path and its
+// files, exists to support tests: an element of its path starts with
+// "test" (testutil, testfixtures, testhelpers) or is e2e, fixtures or
+// mocks, or one of its non-test files imports "testing". Its roots and
+// helpers serve tests, not requests, so ctxpropagation skips it unless
+// ctxpropagation.tests is set.
+func IsTestScaffold(path string, files []*ast.File, fset *token.FileSet) bool {
+	for elem := range strings.SplitSeq(path, "/") {
 		switch {
 		case strings.HasPrefix(elem, "test"), elem == "e2e", elem == "fixtures", elem == "mocks":
 			return true
 		}
 	}
-	for _, f := range pass.Files {
-		if isTestFile(pass.Fset.File(f.Pos()).Name()) {
+	for _, f := range files {
+		if isTestFile(fset.File(f.Pos()).Name()) {
 			continue
 		}
 		for _, imp := range f.Imports {

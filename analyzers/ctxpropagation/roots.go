@@ -168,14 +168,12 @@ func (c *checker) funcFacts(fc inspector.Cursor) *rootFacts {
 }
 
 // lifetimeContext reports whether the root at cur, or the context a
-// context.With function derives from it, is stored in a struct field or
-// given to a constructor: the
+// context.With function derives from it, is stored in a struct field: the
 // context of a long-lived object, which must not belong to the request that
 // happened to create the object.
 //
 //	s.ctx, s.cancel = context.WithCancel(context.Background())
 //	w := &Worker{ctx: context.Background()}
-//	w := NewWorker(context.Background()) // a constructor keeps it
 func (c *checker) lifetimeContext(cur inspector.Cursor) bool {
 	expr := c.derivedFrom(cur)
 	switch parent := expr.Parent().Node().(type) {
@@ -188,8 +186,6 @@ func (c *checker) lifetimeContext(cur inspector.Cursor) bool {
 	case *ast.KeyValueExpr:
 		_, ok := expr.Parent().Parent().Node().(*ast.CompositeLit)
 		return ok
-	case *ast.CallExpr:
-		return parent.Fun != expr.Node() && isConstructor(parent)
 	}
 	return false
 }
@@ -522,7 +518,7 @@ func takesContextSyntax(decl *ast.FuncDecl, file *ast.File) bool {
 // lifetime context, and calls that get the request's context too
 // (Merge(ctx, s.baseCtx)).
 func (c *checker) lifetimeArgs(cur inspector.Cursor, call *ast.CallExpr) {
-	if c.isTeardownCall(call) || isConstructor(call) {
+	if c.isTeardownCall(call) || c.isConstructor(call) {
 		return
 	}
 	if _, ok := cur.Parent().Node().(*ast.GoStmt); ok {
@@ -599,10 +595,15 @@ func (c *checker) receiverOf(cur inspector.Cursor) types.Object {
 }
 
 // isConstructor reports whether call calls a function named new... or
-// New...: it builds something that lives on after the call.
-func isConstructor(call *ast.CallExpr) bool {
+// New... that returns something other than a context: it builds an object
+// that lives on after the call (NewContext and kin only derive a context).
+func (c *checker) isConstructor(call *ast.CallExpr) bool {
 	id := nameIdent(call.Fun)
-	return id != nil && (strings.HasPrefix(id.Name, "new") || strings.HasPrefix(id.Name, "New"))
+	if id == nil || !strings.HasPrefix(id.Name, "new") && !strings.HasPrefix(id.Name, "New") {
+		return false
+	}
+	t := c.pass.TypesInfo.TypeOf(call)
+	return t != nil && !isContextValue(t)
 }
 
 // passesContext reports whether one of call's arguments is the available

@@ -22,6 +22,8 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/tracelint/tracelint/analyzers/ctxpropagation"
 )
 
 // Kind names one kind of seeded defect.
@@ -238,6 +240,12 @@ func (f *file) seed(kind Kind) []*site {
 		MisspellKey:       f.misspellKey,
 		RecordEmail:       f.recordEmail,
 	}[kind]
+	switch kind {
+	case BackgroundContext, DiscardStartCtx, NonContextVariant:
+		if ctxpropagation.IsTestScaffold(f.pkg.PkgPath, f.pkg.Syntax, f.pkg.Fset) {
+			return nil // outside ctxpropagation's default scope
+		}
+	}
 	var out []*site
 	for _, u := range f.units() {
 		if s := find(u); s != nil {

@@ -54,3 +54,11 @@ func (s *service) Handle(ctx context.Context) {
 	_ = newGroup(s.ctx) // ok: a constructor of something that outlives the request
 	go s.worker(s.ctx)  // ok: background work on the service's lifetime
 }
+
+func newContext(ctx context.Context, id string) context.Context { return ctx }
+
+// A New...Context function derives a context: it is no constructor.
+func (s *service) derive(ctx context.Context) {
+	use(newContext(s.ctx, "x")) // want `s.ctx is the lifetime context of s`
+	use(ctx)
+}

@@ -105,7 +105,7 @@ type worker struct {
 }
 
 func newWorker(ctx context.Context) *worker {
-	_ = newWorker(context.Background())                        // ok: a constructor keeps it
+	_ = newWorker(context.Background())                        // want `starts a new trace although "ctx" is in scope`
 	w := &worker{ctx: context.Background()}                    // ok
 	w.ctx, w.cancel = context.WithCancel(context.Background()) // ok
 	use(ctx)
