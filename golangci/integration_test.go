@@ -195,7 +195,7 @@ func sourceHash(t *testing.T, repo string) string {
 
 // exampleConfig reads .golangci.example.yml and sets the tracelint
 // settings the testdata service is meant to be checked with (those of
-// testdata/.tracelint.yml): TL204 on, the service's registry and redactor.
+// testdata/.tracelint.yml): TL204 and TL104 on, the service's registry and redactor.
 func exampleConfig(t *testing.T, repo string) map[string]any {
 	var cfg map[string]any
 	if err := yaml.Unmarshal([]byte(read(t, filepath.Join(repo, ".golangci.example.yml"))), &cfg); err != nil {
@@ -203,7 +203,7 @@ func exampleConfig(t *testing.T, repo string) map[string]any {
 	}
 	custom := cfg["linters"].(map[string]any)["settings"].(map[string]any)["custom"].(map[string]any)
 	settings := custom["tracelint"].(map[string]any)["settings"].(map[string]any)
-	settings["enable"] = []any{"TL204"}
+	settings["enable"] = []any{"TL204", "TL104"}
 	settings["attrkeys"].(map[string]any)["registries"] = []any{"service/telemetry"}
 	settings["piiattrs"].(map[string]any)["redactors"] = []any{"example.com/tracelinttest/service/privacy.Redact"}
 	return cfg

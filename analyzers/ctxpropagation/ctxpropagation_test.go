@@ -16,8 +16,12 @@ import (
 
 func TestCtxpropagation(t *testing.T) {
 	testmodule.Run(t, "ctxpropagation", ctxpropagation.New, []testmodule.Case{
-		{Name: "defaults", Pkgs: []string{"available", "roots", "rootsmain", "variants", "spancontext", "crosspkg", "rootlib", "headers", "groups", "testutil", "scaffold", "datadog"}},
+		{Name: "defaults", Pkgs: []string{"available", "roots", "rootsmain", "variants", "spancontext", "rootlib", "headers", "groups", "testutil", "scaffold", "datadog", "optin"}},
+		{Name: "TL104", Pkgs: []string{"crosspkg", "rootlib"}, Config: func(c *config.Config, dir string) {
+			c.Enable = []string{"TL104"}
+		}},
 		{Name: "configured", Pkgs: []string{"configured"}, Config: func(c *config.Config, dir string) {
+			c.Enable = []string{"TL104"}
 			c.Ctxpropagation.TestingContext = true
 			c.Ctxpropagation.Tests = true
 			c.Ctxpropagation.DetachFuncs = []string{"example.com/tracelinttest/ctxpropagation/configured.Shutdown"}
@@ -40,7 +44,9 @@ func TestSuggestedFixes(t *testing.T) {
 // express: where TL103's parent context is passed on, and where TL104's root
 // context is created, in this package and in another.
 func TestRelated(t *testing.T) {
-	results := analysistest.Run(t, testmodule.Dir(t), ctxpropagation.Analyzer, "./ctxpropagation/spancontext", "./ctxpropagation/crosspkg")
+	cfg := config.Default()
+	cfg.Enable = []string{"TL104"}
+	results := analysistest.Run(t, testmodule.Dir(t), ctxpropagation.New(cfg), "./ctxpropagation/spancontext", "./ctxpropagation/crosspkg")
 	var got []string
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
