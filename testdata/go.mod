@@ -14,6 +14,7 @@ require (
 	github.com/go-logr/logr v1.4.4 // indirect
 	github.com/go-logr/stdr v1.2.2 // indirect
 	github.com/spf13/cobra v0.0.0
+	github.com/urfave/cli/v3 v3.0.0
 	go.opencensus.io v0.0.0
 	go.opentelemetry.io/auto/sdk v1.2.1 // indirect
 	go.opentelemetry.io/otel/log v1.47.0
@@ -27,6 +28,8 @@ replace go.opencensus.io => ./stubs/opencensus
 replace github.com/spf13/cobra => ./stubs/cobra
 
 replace google.golang.org/grpc => ./stubs/grpc
+
+replace github.com/urfave/cli/v3 => ./stubs/urfavecli
 
 replace gopkg.in/DataDog/dd-trace-go.v1 => ./stubs/ddv1
 

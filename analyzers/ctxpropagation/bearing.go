@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -42,13 +43,12 @@ func (c *checker) bearingVars(outer inspector.Cursor) map[*types.Var]bool {
 	for n := range outer.Preorder((*ast.FuncType)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
 		switch n := n.Node().(type) {
 		case *ast.FuncType:
-			if n.Params == nil {
+			if n.Params == nil || c.isCommandAction(n) {
 				continue
 			}
 			for _, field := range n.Params.List {
 				for _, name := range field.Names {
-					if v, ok := c.pass.TypesInfo.Defs[name].(*types.Var); ok && c.contextKind(v.Type()) != notContext &&
-						(!isCobraCommand(v.Type()) || c.isCommandRun(n)) {
+					if v, ok := c.pass.TypesInfo.Defs[name].(*types.Var); ok && c.contextKind(v.Type()) != notContext {
 						bearing[v] = true
 					}
 				}
@@ -129,27 +129,27 @@ func outermostFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
 	return outer, found
 }
 
-// isCobraCommand reports whether t is *cobra.Command.
-func isCobraCommand(t types.Type) bool {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	named, ok := types.Unalias(t).(*types.Named)
-	return ok && named.Obj().Name() == "Command" && named.Obj().Pkg() != nil &&
-		named.Obj().Pkg().Path() == "github.com/spf13/cobra"
-}
-
-// isCommandRun reports whether a function of type ft is one that cobra
-// calls while a command runs (Run, RunE, the Pre and Post hooks, argument
-// completion): it also takes the arguments, a []string. A *cobra.Command
-// handed to any other function (a constructor, a flag helper) has no
-// context yet: Context() is nil until the command executes.
-func (c *checker) isCommandRun(ft *ast.FuncType) bool {
+// isCommandAction reports whether a function of type ft handles a command
+// line command: it takes a *cobra.Command, or a urfave/cli *cli.Command
+// (v3's Action(ctx, cmd)). Its context is the process's, made in main from
+// a root and cancelled by a signal: it carries no request's trace, so
+// passing it instead of a fresh root changes nothing.
+func (c *checker) isCommandAction(ft *ast.FuncType) bool {
 	for _, field := range ft.Params.List {
-		if s, ok := c.pass.TypesInfo.TypeOf(field.Type).(*types.Slice); ok {
-			if b, ok := s.Elem().(*types.Basic); ok && b.Kind() == types.String {
-				return true
-			}
+		t := c.pass.TypesInfo.TypeOf(field.Type)
+		if t == nil {
+			continue
+		}
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		named, ok := types.Unalias(t).(*types.Named)
+		if !ok || named.Obj().Pkg() == nil || named.Obj().Name() != "Command" {
+			continue
+		}
+		switch path := named.Obj().Pkg().Path(); {
+		case path == "github.com/spf13/cobra", strings.HasPrefix(path, "github.com/urfave/cli"):
+			return true
 		}
 	}
 	return false

@@ -9,13 +9,15 @@
 // A context is available at a point of the code when a trace-bearing one is
 // in scope there: a context.Context parameter not named _, a parameter whose
 // type has a Context() context.Context method (*http.Request, framework
-// contexts, *cobra.Command in a Run function; the testing types only with
-// ctxpropagation.testing-context), or a local variable derived from one of
+// contexts, gRPC streams; not long-lived clients, connections or servers;
+// the testing types only with ctxpropagation.testing-context), or a local
+// variable derived from one of
 // those or filled by a propagator's Extract, declared before that point.
 // Closures and goroutines see what the enclosing function has, except a
 // function literal stored as a callback (a struct field). A context the
-// function made from a root of its own, receivers, struct fields, package
-// variables and locally built requests carry no trace and are not offered.
+// function made from a root of its own, the context of a command line
+// command (cobra, urfave/cli), receivers, struct fields, package variables
+// and locally built requests carry no trace and are not offered.
 // Where no context is available, nothing is reported. Test code (_test.go
 // files and test scaffolding packages) is skipped unless ctxpropagation.tests
 // is set.
