@@ -247,8 +247,8 @@ func (c *checker) inVariant(cur inspector.Cursor, v *variant) bool {
 // result (go-swagger's NewXParams().WithContext(ctx), http.NewRequest then
 // req.WithContext(ctx) or req.Clone(ctx)) in the same function, a call that
 // gets the result together with a context (client.invoke(ctx, req)), or, for
-// http.NewRequest, a request the function returns for its caller to send
-// with the caller's context.
+// a NewRequest function, a request the function returns or keeps in a struct,
+// to be sent later with another context.
 func (c *checker) contextAttachedLater(cur inspector.Cursor, fn *types.Func) bool {
 	// Chained: NewParams().WithTimeout(d).WithContext(ctx).
 	for at := cur; ; {
@@ -269,7 +269,8 @@ func (c *checker) contextAttachedLater(cur inspector.Cursor, fn *types.Func) boo
 	if v == nil || !ok {
 		return false
 	}
-	for cc := range outer.Preorder((*ast.CallExpr)(nil), (*ast.ReturnStmt)(nil)) {
+	builder := fn.Name() == "NewRequest" // a request built here may be sent elsewhere
+	for cc := range outer.Preorder((*ast.CallExpr)(nil), (*ast.ReturnStmt)(nil), (*ast.KeyValueExpr)(nil)) {
 		switch n := cc.Node().(type) {
 		case *ast.CallExpr:
 			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
@@ -280,13 +281,14 @@ func (c *checker) contextAttachedLater(cur inspector.Cursor, fn *types.Func) boo
 				return true
 			}
 		case *ast.ReturnStmt:
-			if fn.FullName() != "net/http.NewRequest" {
-				continue
-			}
 			for _, r := range n.Results {
-				if c.objectOf(r) == v {
+				if builder && c.objectOf(r) == v {
 					return true
 				}
+			}
+		case *ast.KeyValueExpr:
+			if builder && c.objectOf(n.Value) == v {
+				return true // kept in a struct, as a template for later sends
 			}
 		}
 	}

@@ -174,3 +174,12 @@ func network(ctx context.Context) {
 func invoke(ctx context.Context, client *http.Client, req *http.Request) {
 	client.Do(req.WithContext(ctx))
 }
+
+// A request kept as a template in a struct is sent later, with the context
+// of each send.
+type builder struct{ r *http.Request }
+
+func newBuilder(ctx context.Context, url string) *builder {
+	r, _ := http.NewRequest("GET", url, nil) // ok: a template
+	return &builder{r: r}
+}
