@@ -34,6 +34,7 @@ func (c *checker) bearingVars(outer inspector.Cursor) map[*types.Var]bool {
 		return b
 	}
 	bearing := make(map[*types.Var]bool)
+	params := make(map[*types.Var]bool) // every parameter, for accessors such as c.Request()
 	sources := make(map[*types.Var][]ast.Expr)
 	addSource := func(lhs ast.Expr, rhs ast.Expr) {
 		if v, ok := c.objectOf(lhs).(*types.Var); ok && c.contextKind(v.Type()) != notContext {
@@ -48,7 +49,12 @@ func (c *checker) bearingVars(outer inspector.Cursor) map[*types.Var]bool {
 			}
 			for _, field := range n.Params.List {
 				for _, name := range field.Names {
-					if v, ok := c.pass.TypesInfo.Defs[name].(*types.Var); ok && c.contextKind(v.Type()) != notContext {
+					v, ok := c.pass.TypesInfo.Defs[name].(*types.Var)
+					if !ok {
+						continue
+					}
+					params[v] = true
+					if c.contextKind(v.Type()) != notContext {
 						bearing[v] = true
 					}
 				}
@@ -80,7 +86,7 @@ func (c *checker) bearingVars(outer inspector.Cursor) map[*types.Var]bool {
 				continue
 			}
 			for _, rhs := range rhss {
-				if c.bearingExpr(rhs, bearing) {
+				if c.bearingExpr(rhs, bearing) || c.accessorOf(rhs, params) {
 					bearing[v], changed = true, true
 					break
 				}
@@ -116,6 +122,29 @@ func (c *checker) bearingExpr(e ast.Expr, bearing map[*types.Var]bool) bool {
 		return !found
 	})
 	return found
+}
+
+// accessorOf reports whether e reads a request out of a parameter through
+// field selections and calls without arguments, such as echo's
+// c.Request(), gin's c.Request or c.Request.Context().
+func (c *checker) accessorOf(e ast.Expr, params map[*types.Var]bool) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v, ok := c.pass.TypesInfo.Uses[x].(*types.Var)
+			return ok && params[v]
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.CallExpr:
+			sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
+			if !ok || len(x.Args) != 0 {
+				return false
+			}
+			e = sel.X
+		default:
+			return false
+		}
+	}
 }
 
 // outermostFunc returns the outermost function declaration or literal

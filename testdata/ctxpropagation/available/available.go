@@ -180,3 +180,15 @@ func pingInBackground(client *KafkaClient) {
 		use(stdctx.Background()) // ok: a client is not a request
 	}()
 }
+
+// EchoContext is shaped like echo.Context: no Context method of its own,
+// the request behind an accessor.
+type EchoContext interface {
+	Request() *http.Request
+}
+
+func echoHandler(c EchoContext) {
+	req := c.Request()
+	use(stdctx.Background()) // want `although "req" is in scope; pass req.Context\(\) so`
+	_ = req
+}
