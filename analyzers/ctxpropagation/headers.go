@@ -79,8 +79,9 @@ func (c *checker) headerLiteral(cur inspector.Cursor, lit *ast.CompositeLit) {
 	if t == nil {
 		return
 	}
-	if _, ok := t.Underlying().(*types.Map); !ok {
-		return
+	m, ok := t.Underlying().(*types.Map)
+	if !ok || !holdsValues(m) {
+		return // a set of header names (map[string]bool) writes nothing
 	}
 	for _, elt := range lit.Elts {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
@@ -190,4 +191,20 @@ func (c *checker) rootVar(e ast.Expr) types.Object {
 			return nil
 		}
 	}
+}
+
+// holdsValues reports whether a map can hold header values: its elements
+// are strings, string slices or interfaces, not set markers such as bool or
+// struct{}.
+func holdsValues(m *types.Map) bool {
+	switch e := m.Elem().Underlying().(type) {
+	case *types.Basic:
+		return e.Info()&types.IsString != 0
+	case *types.Slice:
+		b, ok := e.Elem().Underlying().(*types.Basic)
+		return ok && b.Info()&types.IsString != 0
+	case *types.Interface:
+		return true
+	}
+	return false
 }

@@ -71,3 +71,9 @@ func notInjected(ctx context.Context, in *http.Request, w http.ResponseWriter) {
 	otel.GetTextMapPropagator().Inject(ctx, propagation.HeaderCarrier(h))
 	_ = in.Header.Get("traceparent") // want `"traceparent" is read by hand`
 }
+
+// A set of header names to forward writes no header.
+var forwarded = map[string]bool{
+	"traceparent": true, // ok
+	"tracestate":  true, // ok
+}
