@@ -79,6 +79,7 @@ type env struct {
 	mods      []corpus.Module
 	tracelint string
 	floor     string
+	private   string // this run's own directory: binaries and scratch copies
 }
 
 func run(o options) error {
@@ -100,16 +101,17 @@ func run(o options) error {
 	if e.cache, err = filepath.Abs(o.cache); err != nil {
 		return err
 	}
-	// Binaries of this checkout, private to this run: another run, of
-	// another checkout state, may be going on beside it.
+	// Binaries of this checkout and scratch copies, private to this run:
+	// another run, of another checkout state, may be going on beside it.
 	if err := os.MkdirAll(e.cache, 0o755); err != nil {
 		return err
 	}
-	bin, err := os.MkdirTemp(e.cache, "bin-")
+	bin, err := os.MkdirTemp(e.cache, "run-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(bin)
+	e.private = bin
 	e.tracelint = filepath.Join(bin, "tracelint")
 	e.floor = filepath.Join(bin, "floor")
 	for pkg, out := range map[string]string{"./cmd/tracelint": e.tracelint, "./bench/floor": e.floor} {
@@ -152,7 +154,7 @@ func (e *env) prepare(m corpus.Module) (string, error) {
 
 // scratch makes a fresh writable copy of a prepared module.
 func (e *env) scratch(m corpus.Module, src, purpose string) (string, error) {
-	dir := filepath.Join(e.cache, "scratch", m.Name+"-"+purpose)
+	dir := filepath.Join(e.private, "scratch", m.Name+"-"+purpose)
 	if err := os.RemoveAll(dir); err != nil {
 		return "", err
 	}
