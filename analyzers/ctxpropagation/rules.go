@@ -123,7 +123,8 @@ var TL103 = &rules.Rule{
 	Analyzer: "ctxpropagation",
 	Title:    "pass on the context a span start returns",
 	Why: "The context a span start returns is what makes the span the parent of later work. " +
-		"When it is dropped (`_, span := tracer.Start(ctx, ...)`) and the parent context is passed on, every " +
+		"When it is dropped (`_, span := tracer.Start(ctx, ...)`), or bound while the parent context is still passed on " +
+		"(to a call, inside its request as in `next.ServeHTTP(w, r)`, or returned), or a start wrapper returns only the span, every " +
 		"later span becomes a sibling of the new span instead of its child, and the trace no longer shows what happened inside it.",
 	Bad: `func (s *Store) Load(ctx context.Context, id string) (*Item, error) {
 	_, span := tracer.Start(ctx, "Store.Load")
@@ -139,7 +140,8 @@ var TL103 = &rules.Rule{
 	DefaultWhy: "the trace's nesting is wrong for every later span",
 	Autofix:    true,
 	NotFlagged: []string{
-		"a leaf span: no call after the start, before the span ends, takes the parent context",
+		"a leaf span: no call after the start, before the span ends, takes the parent context, or the calls that do only read it " +
+			"(wait on `Done`, ask `Err` or `Value`, hand it to a `FromContext` getter; callees of the module are read from source)",
 		"uses of the parent context after a non-deferred `span.End()`",
 		"a start whose span is discarded too (spanend's TL202 reports it)",
 	},

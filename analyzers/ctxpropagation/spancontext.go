@@ -30,13 +30,22 @@ func (c *checker) discardedSpanContext(cur inspector.Cursor, call *ast.CallExpr,
 	}
 	sig := fn.Signature()
 	ctxIdx, spanIdx := otelapi.ContextResult(sig), otelapi.SpanResult(sig)
-	if ctxIdx < 0 || spanIdx < 0 || len(assign.Lhs) != sig.Results().Len() ||
-		!isBlank(assign.Lhs[ctxIdx]) || isBlank(assign.Lhs[spanIdx]) {
+	if ctxIdx < 0 || spanIdx < 0 || len(assign.Lhs) != sig.Results().Len() || isBlank(assign.Lhs[spanIdx]) {
 		return
 	}
 	parent, suffix := c.exprKey(call.Args[0])
 	if parent == nil {
 		return
+	}
+	// The span's context bound to a new variable while the parent goes on:
+	// ctx2, span := tracer.Start(r.Context(), "x"); next.ServeHTTP(w, r).
+	var bound *types.Var
+	if !isBlank(assign.Lhs[ctxIdx]) {
+		v, ok := c.objectOf(assign.Lhs[ctxIdx]).(*types.Var)
+		if !ok || v == parent {
+			return
+		}
+		bound = v
 	}
 	_, body, ok := enclosingFunc(cur)
 	if !ok {
@@ -95,6 +104,25 @@ func (c *checker) discardedSpanContext(cur inspector.Cursor, call *ast.CallExpr,
 		types.ExprString(assign.Lhs[spanIdx]), name)
 	var related []analysis.RelatedInformation
 	switch {
+	case bound != nil:
+		if later == nil {
+			return
+		}
+		if _, ok := later.(*ast.ReturnStmt); ok {
+			return // returning the parent beside a bound child context is a choice
+		}
+		if c.reassignedAfter(body, parent, call.End()) {
+			return // ctx = ctx2 hands the child over under the parent's name
+		}
+		c.rep.Report(rules.Finding{
+			Rule: TL103,
+			Pos:  later.Pos(),
+			End:  later.End(),
+			Message: fmt.Sprintf("%s is passed on while span %q is open, although its context %s is bound, so the spans started here become its siblings, not its children; pass %s",
+				name, types.ExprString(assign.Lhs[spanIdx]), bound.Name(), bound.Name()),
+			Related: []analysis.RelatedInformation{{Pos: call.Pos(), End: call.End(), Message: "the span and " + bound.Name() + " are started here"}},
+		})
+		return
 	case later != nil:
 		related = []analysis.RelatedInformation{{Pos: later.Pos(), End: later.End(), Message: name + " is passed on here"}}
 	case spanReturned != nil && c.wrapperWithoutContext(cur):
@@ -191,4 +219,20 @@ func (c *checker) wrapperWithoutContext(cur inspector.Cursor) bool {
 		return true
 	}
 	return false
+}
+
+// reassignedAfter reports whether v is assigned anywhere in body after pos.
+func (c *checker) reassignedAfter(body *ast.BlockStmt, v *types.Var, pos token.Pos) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if assign, ok := n.(*ast.AssignStmt); ok && assign.Pos() >= pos {
+			for _, lhs := range assign.Lhs {
+				if c.objectOf(lhs) == v {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }

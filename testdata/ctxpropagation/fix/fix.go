@@ -68,3 +68,8 @@ var pkgCtx = context.Background()
 func lifetime(ctx context.Context) {
 	use(pkgCtx) // want `pkgCtx is a package-level context`
 }
+
+func returnsParent(ctx context.Context) (context.Context, func()) {
+	_, span := tracer.Start(ctx, "op") // want `\(TL103\)`
+	return ctx, func() { span.End() }
+}

@@ -135,3 +135,29 @@ func readOnly(ctx context.Context, rec Recorder) {
 		_ = m
 	}
 }
+
+// The span's context is bound, but the parent goes on.
+func boundButParent(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, span := tracer.Start(r.Context(), "mw")
+		defer span.End()
+		call(ctx)
+		next.ServeHTTP(w, r) // want `r.Context\(\) is passed on while span "span" is open, although its context ctx is bound, so the spans started here become its siblings, not its children; pass ctx`
+	})
+}
+
+func boundButParentCtx(ctx context.Context) {
+	child, span := tracer.Start(ctx, "step")
+	call(child)
+	call(ctx) // want `ctx is passed on while span "span" is open, although its context child is bound`
+	span.End()
+	call(ctx) // ok: after the span ended
+}
+
+// The child handed over under the parent's name.
+func handedOver(ctx context.Context) {
+	child, span := tracer.Start(ctx, "step") // ok
+	defer span.End()
+	ctx = child
+	call(ctx)
+}
