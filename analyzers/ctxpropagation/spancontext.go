@@ -55,14 +55,16 @@ func (c *checker) discardedSpanContext(cur inspector.Cursor, call *ast.CallExpr,
 	end := c.spanEnd(body, span, call.End())
 	var later ast.Node // where the parent is passed on
 	usedAfterEnd := false
-	passes := func(arg ast.Expr) bool {
+	passes := func(n ast.Node, arg ast.Expr) bool {
 		v, s := c.exprKey(arg)
 		if v != parent {
 			return false
 		}
-		// The parent itself, or the carrier it came from (r for
-		// r.Context(): next.ServeHTTP(w, r) passes the request's context on).
-		return s == suffix && isContextValue(c.pass.TypesInfo.TypeOf(arg)) || s == "" && suffix != ""
+		// The parent itself, or the request it came from handed to the
+		// next handler (r for r.Context(): next.ServeHTTP(w, r)).
+		call, isCall := n.(*ast.CallExpr)
+		return s == suffix && isContextValue(c.pass.TypesInfo.TypeOf(arg)) ||
+			s == "" && suffix != "" && isCall && c.isHandlerCall(call)
 	}
 	var spanReturned *ast.ReturnStmt
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -84,17 +86,16 @@ func (c *checker) discardedSpanContext(cur inspector.Cursor, call *ast.CallExpr,
 			return true
 		}
 		for k, arg := range args {
-			if call, ok := n.(*ast.CallExpr); ok && passes(arg) && c.readOnlyCallee(call, k) {
+			if !passes(n, arg) {
+				continue
+			}
+			if call, ok := n.(*ast.CallExpr); ok && c.readOnlyCallee(call, k) {
 				continue // the callee only reads the context: it starts no span under it
 			}
-			if passes(arg) {
-				if n.Pos() < end {
-					if later == nil {
-						later = n
-					}
-				} else {
-					usedAfterEnd = true
-				}
+			if n.Pos() >= end {
+				usedAfterEnd = true
+			} else if later == nil {
+				later = n
 			}
 		}
 		return true
@@ -235,4 +236,30 @@ func (c *checker) reassignedAfter(body *ast.BlockStmt, v *types.Var, pos token.P
 		return !found
 	})
 	return found
+}
+
+// isHandlerCall reports whether call calls the next HTTP handler: a
+// ServeHTTP method, or a function of type func(http.ResponseWriter,
+// *http.Request). Other functions that take the request (to read a header,
+// to write an error) are not passing its context on.
+func (c *checker) isHandlerCall(call *ast.CallExpr) bool {
+	if id := nameIdent(call.Fun); id != nil && id.Name == "ServeHTTP" {
+		return true
+	}
+	sig, ok := c.pass.TypesInfo.TypeOf(call.Fun).Underlying().(*types.Signature)
+	if !ok || sig.Params().Len() != 2 || sig.Results().Len() != 0 {
+		return false
+	}
+	w, r := sig.Params().At(0).Type(), sig.Params().At(1).Type()
+	return isNamedType(w, "net/http", "ResponseWriter") && isNamedType(r, "net/http", "Request")
+}
+
+// isNamedType reports whether t, or what it points to, is the named type
+// path.name.
+func isNamedType(t types.Type, path, name string) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && named.Obj().Name() == name && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == path
 }

@@ -161,3 +161,14 @@ func handedOver(ctx context.Context) {
 	ctx = child
 	call(ctx)
 }
+
+// A function that takes the request for something else (writing an error)
+// does not pass its context on.
+func writeError(w http.ResponseWriter, r *http.Request, err error) {}
+
+func handlerWithHelpers(w http.ResponseWriter, r *http.Request) {
+	ctx, span := tracer.Start(r.Context(), "get") // ok
+	defer span.End()
+	call(ctx)
+	writeError(w, r, nil)
+}
