@@ -513,13 +513,17 @@ func takesContextSyntax(decl *ast.FuncDecl, file *ast.File) bool {
 //
 // Either loses the request's trace exactly as context.Background() does.
 //
-// Not reported: teardown calls, constructors (newAggrGroup(d.ctx, ...) makes
+// Not reported: teardown calls, getters (trace.SpanContextFromContext(s.ctx)
+// reads a trace stashed there), constructors (newAggrGroup(d.ctx, ...) makes
 // an object that lives as long as its owner), goroutines started with the
 // lifetime context, and calls that get the request's context too
 // (Merge(ctx, s.baseCtx)).
 func (c *checker) lifetimeArgs(cur inspector.Cursor, call *ast.CallExpr) {
 	if c.isTeardownCall(call) || c.isConstructor(call) {
 		return
+	}
+	if id := nameIdent(call.Fun); id != nil && isGetter(id.Name) {
+		return // trace.SpanContextFromContext(s.ctx) reads what was stashed there
 	}
 	if _, ok := cur.Parent().Node().(*ast.GoStmt); ok {
 		return

@@ -62,3 +62,12 @@ func (s *service) derive(ctx context.Context) {
 	use(newContext(s.ctx, "x")) // want `s.ctx is the lifetime context of s`
 	use(ctx)
 }
+
+// A value that stashes a trace in a field, read back with a getter.
+type message struct{ ctx context.Context }
+
+func spanContextFromContext(ctx context.Context) string { return "" }
+
+func (m *message) parentContext(fallback context.Context) string {
+	return spanContextFromContext(m.ctx) // ok: reads the stashed trace
+}
