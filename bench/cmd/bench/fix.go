@@ -205,9 +205,11 @@ func findingsShape(line string) string {
 
 // riskOf says why a fix may change behaviour for the worse, or "". A fix
 // that passes a context is suspect where the new code may run after the
-// request's context is cancelled: in a deferred call, in a goroutine (unless
-// the fix detaches with context.WithoutCancel), or in a function that
-// shuts something down.
+// request's context is cancelled: in a deferred call of a function that
+// waited for its context to be done (a deferred call otherwise runs before
+// the function's own cancel funcs and before its caller cancels), in a
+// goroutine (unless the fix detaches with context.WithoutCancel), or in a
+// function that shuts something down.
 func riskOf(dir string, f findings.Finding) string {
 	if len(f.Fixes) == 0 || len(f.Fixes[0].Edits) == 0 {
 		return ""
@@ -230,15 +232,23 @@ func riskOf(dir string, f findings.Finding) string {
 	}
 	pos := tf.Pos(edit.Start)
 	nodes, _ := astutil.PathEnclosingInterval(file, pos, pos)
+	deferred := false
 	for _, n := range nodes {
 		switch n := n.(type) {
 		case *ast.DeferStmt:
-			return "runs deferred, possibly after the context is cancelled"
+			deferred = true
+		case *ast.FuncLit:
+			if deferred && waitsForDone(n.Body) {
+				return "runs deferred in a function that waited for its context to be done"
+			}
 		case *ast.GoStmt:
 			if !strings.Contains(edit.New, "WithoutCancel") {
 				return "runs in a goroutine that may outlive the request"
 			}
 		case *ast.FuncDecl:
+			if deferred && waitsForDone(n.Body) {
+				return "runs deferred in a function that waited for its context to be done"
+			}
 			name := strings.ToLower(n.Name.Name)
 			for _, w := range []string{"shutdown", "close", "stop", "cleanup", "teardown", "drain"} {
 				if strings.Contains(name, w) {
@@ -287,4 +297,24 @@ func perRule(m map[string]int) string {
 		parts = append(parts, fmt.Sprintf("%s ×%d", id, m[id]))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// waitsForDone reports whether body receives from a Done channel
+// (<-ctx.Done(), directly or as a select case), outside function literals.
+func waitsForDone(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.UnaryExpr:
+			if call, ok := n.X.(*ast.CallExpr); ok && n.Op == token.ARROW {
+				if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Done" {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -21,6 +21,11 @@ func handle(ctx context.Context) {
 
 func (s *server) Shutdown(ctx context.Context) { use(context.Background()) }
 
+func run(ctx context.Context) {
+	defer use(context.Background())
+	<-ctx.Done()
+}
+
 func use(context.Context) {}
 
 type server struct{}
@@ -53,7 +58,8 @@ func TestRiskOf(t *testing.T) {
 		want    string
 	}{
 		{0, "ctx", ""},
-		{1, "ctx", "runs deferred"},
+		{1, "ctx", ""}, // a deferred call runs before the caller cancels ctx
+		{4, "ctx", "runs deferred in a function that waited for its context to be done"},
 		{2, "ctx", "runs in a goroutine"},
 		{2, "context.WithoutCancel(ctx)", ""},
 		{3, "ctx", "in Shutdown"},
