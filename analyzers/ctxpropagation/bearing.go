@@ -169,11 +169,8 @@ func (c *checker) isCommandAction(ft *ast.FuncType) bool {
 		if t == nil {
 			continue
 		}
-		if p, ok := types.Unalias(t).(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		named, ok := types.Unalias(t).(*types.Named)
-		if !ok || named.Obj().Pkg() == nil || named.Obj().Name() != "Command" {
+		named := namedOf(t)
+		if named == nil || named.Obj().Pkg() == nil || named.Obj().Name() != "Command" {
 			continue
 		}
 		switch path := named.Obj().Pkg().Path(); {

@@ -378,11 +378,8 @@ var longLivedSuffixes = []string{"Client", "Conn", "Connection", "Pool", "Produc
 // isLongLived reports whether t, or what it points to, is a named type
 // whose name says it lives longer than a request (longLivedSuffixes).
 func isLongLived(t types.Type) bool {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	named, ok := types.Unalias(t).(*types.Named)
-	if !ok {
+	named := namedOf(t)
+	if named == nil {
 		return false
 	}
 	for _, suffix := range longLivedSuffixes {
@@ -396,11 +393,24 @@ func isLongLived(t types.Type) bool {
 // isTestingType reports whether t is *testing.T, *testing.B or *testing.F
 // (or testing.TB).
 func isTestingType(t types.Type) bool {
+	named := namedOf(t)
+	return named != nil && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "testing"
+}
+
+// namedOf returns the named type t is, or points to, or nil.
+func namedOf(t types.Type) *types.Named {
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()
 	}
-	named, ok := types.Unalias(t).(*types.Named)
-	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "testing"
+	named, _ := types.Unalias(t).(*types.Named)
+	return named
+}
+
+// isNamedType reports whether t, or what it points to, is the named type
+// path.name.
+func isNamedType(t types.Type, path, name string) bool {
+	named := namedOf(t)
+	return named != nil && named.Obj().Name() == name && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == path
 }
 
 // enclosingFunc returns the innermost function (declaration or literal)

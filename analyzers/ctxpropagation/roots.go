@@ -640,11 +640,8 @@ func (c *checker) ddSpanAt(cur inspector.Cursor) *types.Var {
 
 // isDatadogSpan reports whether t is a Datadog span or span context type.
 func isDatadogSpan(t types.Type) bool {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	named, ok := types.Unalias(t).(*types.Named)
-	if !ok || named.Obj().Pkg() == nil {
+	named := namedOf(t)
+	if named == nil || named.Obj().Pkg() == nil {
 		return false
 	}
 	switch named.Obj().Pkg().Path() {

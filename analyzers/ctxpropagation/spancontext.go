@@ -253,13 +253,3 @@ func (c *checker) isHandlerCall(call *ast.CallExpr) bool {
 	w, r := sig.Params().At(0).Type(), sig.Params().At(1).Type()
 	return isNamedType(w, "net/http", "ResponseWriter") && isNamedType(r, "net/http", "Request")
 }
-
-// isNamedType reports whether t, or what it points to, is the named type
-// path.name.
-func isNamedType(t types.Type, path, name string) bool {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	named, ok := types.Unalias(t).(*types.Named)
-	return ok && named.Obj().Name() == name && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == path
-}
