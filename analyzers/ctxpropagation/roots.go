@@ -135,7 +135,29 @@ func (c *checker) deliberateRoot(cur inspector.Cursor, call *ast.CallExpr) bool 
 	v := c.assignedTo(c.derivedFrom(cur))
 	outer, _ := outermostFunc(cur)
 	facts := c.funcFacts(outer)
-	return facts.links || v != nil && facts.carried[v]
+	return facts.links || v != nil && (facts.carried[v] || c.onlySignal(outer, v))
+}
+
+// onlySignal reports whether every use of v in the function at outer asks
+// whether it is done (v.Done(), v.Err()): a context made as a cancellation
+// signal of its own, under which no work runs.
+//
+//	sleepCtx, cancel := context.WithCancel(context.Background())
+//	select { case <-sleepCtx.Done(): case <-time.After(d): }
+func (c *checker) onlySignal(outer inspector.Cursor, v types.Object) bool {
+	uses := 0
+	for cur := range outer.Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		if c.pass.TypesInfo.Uses[id] != v {
+			continue
+		}
+		sel, ok := cur.Parent().Node().(*ast.SelectorExpr)
+		if !ok || sel.X != id || sel.Sel.Name != "Done" && sel.Sel.Name != "Err" {
+			return false
+		}
+		uses++
+	}
+	return uses > 0
 }
 
 // rootFacts is what deliberateRoot needs to know about a whole function.

@@ -67,7 +67,9 @@ func (c *checker) discardedSpanContext(cur inspector.Cursor, call *ast.CallExpr,
 			s == "" && suffix != "" && isCall && c.isHandlerCall(call)
 	}
 	var spanReturned *ast.ReturnStmt
-	ast.Inspect(body, func(n ast.Node) bool {
+	// Only code that can run after the start: the block or case clause
+	// that holds it, not a sibling case of a switch.
+	ast.Inspect(startScope(cur, body), func(n ast.Node) bool {
 		var args []ast.Expr
 		switch n := n.(type) {
 		case *ast.CallExpr:
@@ -252,4 +254,18 @@ func (c *checker) isHandlerCall(call *ast.CallExpr) bool {
 	}
 	w, r := sig.Params().At(0).Type(), sig.Params().At(1).Type()
 	return isNamedType(w, "net/http", "ResponseWriter") && isNamedType(r, "net/http", "Request")
+}
+
+// startScope returns the innermost block, case clause or select clause
+// around the span start at cur, within body: what runs after the start.
+func startScope(cur inspector.Cursor, body *ast.BlockStmt) ast.Node {
+	for anc := range cur.Enclosing((*ast.BlockStmt)(nil), (*ast.CaseClause)(nil), (*ast.CommClause)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		switch n := anc.Node().(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			return n
+		default:
+			return body
+		}
+	}
+	return body
 }

@@ -107,3 +107,14 @@ func marked(ctx context.Context) {
 }
 
 func logPanic(ctx context.Context, r any) {}
+
+// A context made only as a cancellation signal runs no work.
+func sleep(parentCtx context.Context, d time.Duration) {
+	sleepCtx, cancel := context.WithCancel(context.Background()) // ok: a signal only
+	defer cancel()
+	select {
+	case <-sleepCtx.Done():
+	case <-parentCtx.Done():
+	case <-time.After(d):
+	}
+}

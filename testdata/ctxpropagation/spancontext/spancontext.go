@@ -172,3 +172,20 @@ func handlerWithHelpers(w http.ResponseWriter, r *http.Request) {
 	call(ctx)
 	writeError(w, r, nil)
 }
+
+// A start in one case of a switch says nothing about the other cases.
+func rewrite(ctx context.Context, op int) {
+	switch op {
+	case 1:
+		ctx, span := tracer.Start(ctx, "&") // ok
+		defer span.End()
+		call(ctx)
+	case 2:
+		_, span := tracer.Start(ctx, "|") // ok: a leaf in its case
+		defer span.End()
+	case 3:
+		ctx, span := tracer.Start(ctx, "-") // ok
+		defer span.End()
+		call(ctx)
+	}
+}
