@@ -135,7 +135,28 @@ func (c *checker) deliberateRoot(cur inspector.Cursor, call *ast.CallExpr) bool 
 	v := c.assignedTo(c.derivedFrom(cur))
 	outer, _ := outermostFunc(cur)
 	facts := c.funcFacts(outer)
-	return facts.links || v != nil && (facts.carried[v] || c.onlySignal(outer, v))
+	return facts.links || v != nil && (facts.carried[v] || c.onlySignal(outer, v) || c.storedLater(outer, v))
+}
+
+// storedLater reports whether v is kept in a struct by the function at
+// outer (&Store{gcCtx: gcCtx}, s.ctx = ctx): the lifetime context of a
+// long-lived object, made in a local variable first.
+func (c *checker) storedLater(outer inspector.Cursor, v types.Object) bool {
+	for cur := range outer.Preorder((*ast.KeyValueExpr)(nil), (*ast.AssignStmt)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.KeyValueExpr:
+			if _, ok := cur.Parent().Node().(*ast.CompositeLit); ok && c.objectOf(n.Value) == v {
+				return true
+			}
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if _, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && i < len(n.Rhs) && c.objectOf(n.Rhs[i]) == v {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // onlySignal reports whether every use of v in the function at outer asks

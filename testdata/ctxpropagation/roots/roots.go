@@ -108,6 +108,8 @@ func newWorker(ctx context.Context) *worker {
 	_ = newWorker(context.Background())                        // want `starts a new trace although "ctx" is in scope`
 	w := &worker{ctx: context.Background()}                    // ok
 	w.ctx, w.cancel = context.WithCancel(context.Background()) // ok
+	gcCtx, cancelGC := context.WithCancel(context.Background()) // ok: kept in the worker below
+	_ = &worker{ctx: gcCtx, cancel: cancelGC}
 	use(ctx)
 	return w
 }
