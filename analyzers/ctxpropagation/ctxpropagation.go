@@ -62,6 +62,7 @@ func run(pass *analysis.Pass, src config.Source) error {
 		kinds:      make(map[types.Type]kind),
 		facts:      make(map[ast.Node]*rootFacts),
 		bearing:    make(map[ast.Node]map[*types.Var]bool),
+		goroutines: make(map[*types.Func]bool),
 	}
 	for _, name := range cfg.Ctxpropagation.DetachFuncs {
 		c.detach[name] = true
@@ -130,14 +131,15 @@ type checker struct {
 	moduleRoot string
 	detach     map[string]bool // cfg.DetachFuncs
 
-	decls    map[*types.Func]*ast.FuncDecl    // functions declared in this package
-	results  map[*types.Var]bool              // named results, which are not received contexts
-	roots    map[*types.Func]*rootCreation    // TL104 verdicts, nil when a callee creates no root
-	variants map[*types.Func]*variant         // TL102 verdicts, nil when a callee has no context variant
-	scopes   map[*types.Scope][]candidate     // contexts and carriers declared in each scope
-	kinds    map[types.Type]kind              // contextKind's answers
-	facts    map[ast.Node]*rootFacts          // funcFacts' answers, by outermost function
-	bearing  map[ast.Node]map[*types.Var]bool // bearingVars' answers, by outermost function
+	decls      map[*types.Func]*ast.FuncDecl    // functions declared in this package
+	results    map[*types.Var]bool              // named results, which are not received contexts
+	roots      map[*types.Func]*rootCreation    // TL104 verdicts, nil when a callee creates no root
+	variants   map[*types.Func]*variant         // TL102 verdicts, nil when a callee has no context variant
+	scopes     map[*types.Scope][]candidate     // contexts and carriers declared in each scope
+	kinds      map[types.Type]kind              // contextKind's answers
+	facts      map[ast.Node]*rootFacts          // funcFacts' answers, by outermost function
+	bearing    map[ast.Node]map[*types.Var]bool // bearingVars' answers, by outermost function
+	goroutines map[*types.Func]bool             // onlyGoroutine's answers
 }
 
 // indexDecls records the package's function declarations and the named

@@ -291,6 +291,9 @@ func (c *checker) objectOf(e ast.Expr) types.Object {
 func (c *checker) outlives(cur inspector.Cursor, avail available) string {
 	for anc := range cur.Enclosing((*ast.GoStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		if anc.Node().Pos() < avail.v.Pos() {
+			if decl, ok := anc.Node().(*ast.FuncDecl); ok && c.onlyGoroutine(decl) {
+				return "in a function that only runs as a goroutine"
+			}
 			return "" // the context belongs to this closure or goroutine
 		}
 		switch n := anc.Node().(type) {
@@ -707,4 +710,31 @@ func (c *checker) rootBesideSpan(call *ast.CallExpr, root string, span *types.Va
 			"context-based instrumentation do not; take a context.Context instead (tracer.ContextWithSpan puts the span into it)",
 			root, span.Name(), span.Name()),
 	})
+}
+
+// onlyGoroutine reports whether the function declared by decl is called in
+// this package, and only by go statements (go s.forward(req, body)): it runs
+// after its caller may have returned, whatever context it was handed.
+func (c *checker) onlyGoroutine(decl *ast.FuncDecl) bool {
+	fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	if only, ok := c.goroutines[fn]; ok {
+		return only
+	}
+	calls, inGo := 0, 0
+	for cur := range c.root.Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if typeutil.Callee(c.pass.TypesInfo, call) != fn {
+			continue
+		}
+		calls++
+		if g, ok := cur.Parent().Node().(*ast.GoStmt); ok && g.Call == call {
+			inGo++
+		}
+	}
+	only := calls > 0 && calls == inGo
+	c.goroutines[fn] = only
+	return only
 }

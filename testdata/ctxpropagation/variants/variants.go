@@ -183,3 +183,14 @@ func newBuilder(ctx context.Context, url string) *builder {
 	r, _ := http.NewRequest("GET", url, nil) // ok: a template
 	return &builder{r: r}
 }
+
+// forward is only ever started as a goroutine, after the response: the
+// request's context may be cancelled by the time it runs.
+func forward(req *http.Request, client *http.Client) {
+	out, _ := http.NewRequest("POST", "http://sibling", nil) // want `http.NewRequest in a function that only runs as a goroutine is called without a context although "req" is in scope; use http.NewRequestWithContext\(context.WithoutCancel\(req.Context\(\)\), ...\)`
+	client.Do(out)
+}
+
+func serveAndForward(w http.ResponseWriter, req *http.Request, client *http.Client) {
+	go forward(req, client)
+}
