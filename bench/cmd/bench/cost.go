@@ -287,7 +287,13 @@ func printCost(rows []*costRow, tools []tool, runs int) {
 		}
 		if has["golangci-peers"] {
 			peers, plugin := r.stats["golangci-peers"], r.stats["golangci-plugin"]
-			cells = append(cells, peers.String(), plugin.String(), measure.Ratio(plugin.CPU, peers.CPU))
+			if peers.Exit != 0 || plugin.Exit != 0 {
+				// --issues-exit-code=0: any other exit is an error, such
+				// as a module that needs a newer Go than golangci-lint's.
+				cells = append(cells, fmt.Sprintf("failed (exit %d)", peers.Exit), fmt.Sprintf("failed (exit %d)", plugin.Exit), "—")
+			} else {
+				cells = append(cells, peers.String(), plugin.String(), measure.Ratio(plugin.CPU, peers.CPU))
+			}
 		}
 		cells = append(cells, fmt.Sprintf("%d", r.internalErrors+r.panics))
 		fmt.Println("| " + strings.Join(cells, " | ") + " |")

@@ -49,6 +49,7 @@ type Stats struct {
 	Wall, CPU time.Duration
 	RSS       int64
 	N         int
+	Exit      int // the highest exit status of the samples
 }
 
 // Median returns the per-figure medians of the samples.
@@ -58,12 +59,14 @@ func Median(samples []Sample) Stats {
 	}
 	var walls, cpus []time.Duration
 	var rsss []int64
+	exit := 0
 	for _, s := range samples {
 		walls = append(walls, s.Wall)
 		cpus = append(cpus, s.CPU)
 		rsss = append(rsss, s.RSS)
+		exit = max(exit, s.Exit)
 	}
-	return Stats{Wall: median(walls), CPU: median(cpus), RSS: median(rsss), N: len(samples)}
+	return Stats{Wall: median(walls), CPU: median(cpus), RSS: median(rsss), N: len(samples), Exit: exit}
 }
 
 func median[T int64 | time.Duration](xs []T) T {
