@@ -34,8 +34,11 @@ func (e *env) mutateAll() error {
 		if err != nil {
 			return err
 		}
+		// What does not build before seeding (alertmanager's ui, a kratos
+		// example) is not the seeding's fault.
+		baseBuild, _ := goCmd(src, "build", "./...").CombinedOutput()
 		for _, k := range mutate.Kinds {
-			r, err := e.mutateOne(m, src, k, base.Findings)
+			r, err := e.mutateOne(m, src, k, base.Findings, baseBuild)
 			if err != nil {
 				return err
 			}
@@ -92,7 +95,7 @@ func (e *env) mutateAll() error {
 }
 
 // mutateOne seeds one kind into a fresh copy and matches the findings.
-func (e *env) mutateOne(m corpus.Module, src string, k mutate.Kind, base []findings.Finding) (*mutateResult, error) {
+func (e *env) mutateOne(m corpus.Module, src string, k mutate.Kind, base []findings.Finding, baseBuild []byte) (*mutateResult, error) {
 	dir, err := e.scratch(m, src, "mutate-"+string(k))
 	if err != nil {
 		return nil, err
@@ -107,8 +110,10 @@ func (e *env) mutateOne(m corpus.Module, src string, k mutate.Kind, base []findi
 		return r, nil
 	}
 	if out, err := goCmd(dir, "build", "./...").CombinedOutput(); err != nil {
-		r.brokeBuild = strings.TrimSpace(string(out))
-		return r, nil
+		if broke := newLines(baseBuild, out); broke != "" {
+			r.brokeBuild = broke
+			return r, nil
+		}
 	}
 	res, _, err := e.lint(m, dir)
 	if err != nil {
