@@ -129,7 +129,7 @@ func genericVariant(fn *types.Func) *variant {
 			}
 			osig = inst.(*types.Signature)
 		}
-		if !sameAfterContext(sig, osig) {
+		if !SameAfterContext(sig, osig) {
 			continue // a different API under a similar name, such as signal.Notify and NotifyContext
 		}
 		return &variant{name: name, kind: renameInsert, fn: other}
@@ -137,9 +137,10 @@ func genericVariant(fn *types.Func) *variant {
 	return nil
 }
 
-// sameAfterContext reports whether other's signature is sig's with a
-// context.Context parameter put first.
-func sameAfterContext(sig, other *types.Signature) bool {
+// SameAfterContext reports whether other's signature is sig's with a
+// context.Context parameter put first: other is sig's context-taking
+// variant (Query and QueryContext).
+func SameAfterContext(sig, other *types.Signature) bool {
 	if sig.Variadic() != other.Variadic() || other.Params().Len() != sig.Params().Len()+1 ||
 		!types.Identical(sig.Results(), other.Results()) {
 		return false

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/tracelint/tracelint/analyzers/ctxpropagation"
 	"github.com/tracelint/tracelint/internal/otelapi"
 )
 
@@ -238,7 +239,7 @@ func (f *file) nonContextVariant(u unit) *site {
 		}
 		for _, base := range variantBases(fn.Name()) {
 			g := f.sibling(fn, base, recv, call)
-			if g == nil || !sameAfterContext(g.Signature(), sig) || receivesContext(g.Signature()) ||
+			if g == nil || g.Signature().TypeParams().Len() > 0 || !ctxpropagation.SameAfterContext(g.Signature(), sig) || receivesContext(g.Signature()) ||
 				g.FullName() == "google.golang.org/grpc.Dial" {
 				continue
 			}
@@ -314,21 +315,6 @@ func isPointerRecv(fn *types.Func) bool {
 	}
 	_, ok := types.Unalias(recv.Type()).(*types.Pointer)
 	return ok
-}
-
-// sameAfterContext reports whether other's signature is sig's with a
-// context.Context parameter put first.
-func sameAfterContext(sig, other *types.Signature) bool {
-	if sig.TypeParams().Len() > 0 || sig.Variadic() != other.Variadic() || other.Params().Len() != sig.Params().Len()+1 ||
-		!types.Identical(sig.Results(), other.Results()) {
-		return false
-	}
-	for i := range sig.Params().Len() {
-		if !types.Identical(sig.Params().At(i).Type(), other.Params().At(i+1).Type()) {
-			return false
-		}
-	}
-	return true
 }
 
 // receivesContext reports whether a function with signature sig can be
