@@ -47,6 +47,8 @@ func (c *checker) bearingVars(outer inspector.Cursor) map[*types.Var]bool {
 			if n.Params == nil || c.isCommandAction(n) {
 				continue
 			}
+			decl, isDecl := outer.Node().(*ast.FuncDecl)
+			lifetime := isDecl && decl.Type == n && c.processContextParams(decl)
 			for _, field := range n.Params.List {
 				for _, name := range field.Names {
 					v, ok := c.pass.TypesInfo.Defs[name].(*types.Var)
@@ -54,7 +56,7 @@ func (c *checker) bearingVars(outer inspector.Cursor) map[*types.Var]bool {
 						continue
 					}
 					params[v] = true
-					if c.contextKind(v.Type()) != notContext {
+					if k := c.contextKind(v.Type()); k == isCarrier || k == isContext && !lifetime {
 						bearing[v] = true
 					}
 				}

@@ -70,6 +70,7 @@ func run(pass *analysis.Pass, src config.Source) error {
 	if !c.cfg.Tests && IsTestScaffold(pass.Pkg.Path(), pass.Files, pass.Fset) {
 		return nil
 	}
+	c.command = IsCommandPackage(pass.Pkg.Path(), pass.Pkg.Name())
 	c.root = pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
 	c.indexDecls(c.root)
 	for file := range c.root.Children() {
@@ -130,6 +131,7 @@ type checker struct {
 	rep        *rules.Reporter
 	moduleRoot string
 	detach     map[string]bool // cfg.DetachFuncs
+	command    bool            // IsCommandPackage
 
 	decls      map[*types.Func]*ast.FuncDecl    // functions declared in this package
 	results    map[*types.Var]bool              // named results, which are not received contexts
@@ -178,7 +180,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	case otelapi.IsFreshRoot(fn):
 		c.freshRoot(cur, call, fn)
 		return
-	case otelapi.IsStart(fn):
+	case otelapi.IsStart(fn) || c.startWrapper(fn):
 		c.discardedSpanContext(cur, call, fn)
 	}
 	if c.rep.Enabled(TL101) {

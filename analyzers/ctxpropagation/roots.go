@@ -126,7 +126,7 @@ func (c *checker) deliberateRoot(cur inspector.Cursor, call *ast.CallExpr) bool 
 			return true
 		}
 	}
-	if c.carriedOver(cur.Parent(), call) || c.lifetimeContext(cur) || c.teardownRoot(cur) || c.markedDeliberate(cur) {
+	if c.carriedOver(cur.Parent(), call) || c.lifetimeContext(cur) || c.teardownRoot(cur) || c.setupRoot(cur) || c.markedDeliberate(cur) {
 		return true
 	}
 	// The variable the root, or the context a context.With function
@@ -649,7 +649,7 @@ func (c *checker) receiverOf(cur inspector.Cursor) types.Object {
 // that lives on after the call (NewContext and kin only derive a context).
 func (c *checker) isConstructor(call *ast.CallExpr) bool {
 	id := nameIdent(call.Fun)
-	if id == nil || !strings.HasPrefix(id.Name, "new") && !strings.HasPrefix(id.Name, "New") {
+	if id == nil || !constructorName(id.Name) {
 		return false
 	}
 	t := c.pass.TypesInfo.TypeOf(call)

@@ -5,11 +5,13 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/tracelint/tracelint/internal/modsource"
 	"github.com/tracelint/tracelint/internal/otelapi"
 	"github.com/tracelint/tracelint/internal/rules"
 )
@@ -91,8 +93,8 @@ func (c *checker) discardedSpanContext(cur inspector.Cursor, call *ast.CallExpr,
 			if !passes(n, arg) {
 				continue
 			}
-			if call, ok := n.(*ast.CallExpr); ok && c.readOnlyCallee(call, k) {
-				continue // the callee only reads the context: it starts no span under it
+			if call, ok := n.(*ast.CallExpr); ok && (c.readOnlyCallee(call, k) || c.endHandedOver(call, span, body)) {
+				continue // the callee starts no span under the context, or the span ends before it goes on
 			}
 			if n.Pos() >= end {
 				usedAfterEnd = true
@@ -181,6 +183,100 @@ func (c *checker) spanEnd(body *ast.BlockStmt, span types.Object, after token.Po
 		return true
 	})
 	return end
+}
+
+// startWrapper reports whether fn is a span start of the team's own: it
+// takes a context first and returns a context and a span (startSpan(ctx,
+// name), startTrace(ctx, op) around tracer.Start), and, when its source is
+// in the module, its body calls a Start... or start... function. Its context
+// result is the span's, as Start's is. A function of that shape that starts
+// nothing (it returns the span a context already carries) is not one.
+func (c *checker) startWrapper(fn *types.Func) bool {
+	sig := fn.Signature()
+	if sig.Params().Len() == 0 || !otelapi.IsContext(sig.Params().At(0).Type()) || otelapi.IsSpanGetter(fn) ||
+		otelapi.ContextResult(sig) < 0 || otelapi.SpanResult(sig) < 0 {
+		return false
+	}
+	decl := c.decls[fn]
+	if decl == nil {
+		decl = modsource.Decl(c.pass.Fset, fn, c.moduleRoot)
+	}
+	if decl == nil {
+		return true // outside the module: its shape says it
+	}
+	starts := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if id := nameIdent(call.Fun); id != nil && (strings.HasPrefix(id.Name, "Start") || strings.HasPrefix(id.Name, "start")) {
+				starts = true
+			}
+		}
+		return !starts
+	})
+	return starts
+}
+
+// endHandedOver reports whether call, which is passed the parent context,
+// is also given a function that ends span, as a literal or through a local
+// variable (spicedb's interceptor wrapper):
+//
+//	_, span := tracer.Start(ctx, name)
+//	shim := func(ctx context.Context, req any) (any, error) { span.End(); return handler(ctx, req) }
+//	return inner(ctx, req, info, shim)
+//
+// The span measures the work before the callee calls back; what the callee
+// starts after that must not be its child.
+func (c *checker) endHandedOver(call *ast.CallExpr, span types.Object, body *ast.BlockStmt) bool {
+	if span == nil {
+		return false
+	}
+	for _, arg := range call.Args {
+		var lit *ast.FuncLit
+		switch a := ast.Unparen(arg).(type) {
+		case *ast.FuncLit:
+			lit = a
+		case *ast.Ident:
+			lit = c.localFuncLit(body, c.objectOf(a))
+		}
+		if lit != nil && c.endsSpan(lit.Body, span) {
+			return true
+		}
+	}
+	return false
+}
+
+// localFuncLit returns the function literal assigned to the local variable
+// v in body, or nil.
+func (c *checker) localFuncLit(body *ast.BlockStmt, v types.Object) *ast.FuncLit {
+	if v == nil {
+		return nil
+	}
+	var lit *ast.FuncLit
+	ast.Inspect(body, func(n ast.Node) bool {
+		if assign, ok := n.(*ast.AssignStmt); ok && len(assign.Lhs) == len(assign.Rhs) {
+			for i, lhs := range assign.Lhs {
+				if l, ok := assign.Rhs[i].(*ast.FuncLit); ok && c.objectOf(lhs) == v {
+					lit = l
+				}
+			}
+		}
+		return lit == nil
+	})
+	return lit
+}
+
+// endsSpan reports whether n calls an end method on span.
+func (c *checker) endsSpan(n ast.Node, span types.Object) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && otelapi.EndMethods[sel.Sel.Name] && c.objectOf(sel.X) == span {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // rebindable reports whether assigning the start's context to parent, in

@@ -29,14 +29,10 @@ func (c *checker) teardownRoot(cur inspector.Cursor) bool {
 	}
 	// The root as an argument, directly or through a context.With function.
 	expr := c.derivedFrom(cur)
-	if expr != cur && inDefer(cur) {
+	if inDefer(cur) && boundedByTimeout(expr, cur) {
 		// A deferred cleanup bounded by a timeout of its own:
 		// ctx, cancel := context.WithTimeout(context.Background(), grace).
-		if call, ok := expr.Node().(*ast.CallExpr); ok {
-			if id := nameIdent(call.Fun); id != nil && (strings.HasPrefix(id.Name, "WithTimeout") || strings.HasPrefix(id.Name, "WithDeadline")) {
-				return true
-			}
-		}
+		return true
 	}
 	if outer, ok := expr.Parent().Node().(*ast.CallExpr); ok && expr.Node() != outer.Fun && c.isTeardownCall(outer) {
 		return true

@@ -189,3 +189,67 @@ func rewrite(ctx context.Context, op int) {
 		call(ctx)
 	}
 }
+
+type handlerFunc func(ctx context.Context, req any) (any, error)
+
+func runInner(ctx context.Context, req any, next handlerFunc) (any, error) {
+	call(ctx)
+	return next(ctx, req)
+}
+
+// A span that measures the work before the callee calls back, ended by the
+// function handed to the callee: what the callee starts after that is not
+// its child.
+func measureUntilHandler(ctx context.Context, req any, handler handlerFunc) (any, error) {
+	_, span := tracer.Start(ctx, "pre-handler") // ok: the span ends in shim, before the handler runs
+	shim := func(ctx context.Context, req any) (any, error) {
+		span.End()
+		return handler(ctx, req)
+	}
+	return runInner(ctx, req, shim)
+}
+
+func measureUntilHandlerLiteral(ctx context.Context, req any, handler handlerFunc) (any, error) {
+	_, span := tracer.Start(ctx, "pre-handler") // ok: the span ends in the literal, before the handler runs
+	return runInner(ctx, req, func(ctx context.Context, req any) (any, error) {
+		span.End()
+		return handler(ctx, req)
+	})
+}
+
+// A callback handed over that does not end the span changes nothing.
+func callbackKeepsSpan(ctx context.Context, req any, handler handlerFunc) (any, error) {
+	_, span := tracer.Start(ctx, "pre-handler") // want `the context of span "span" is discarded and ctx is passed on instead.*TL103`
+	defer span.End()
+	return runInner(ctx, req, func(ctx context.Context, req any) (any, error) {
+		return handler(ctx, req)
+	})
+}
+
+// startSpan is a team's own start helper around tracer.Start.
+func startSpan(ctx context.Context, name string) (context.Context, trace.Span) {
+	return tracer.Start(ctx, name)
+}
+
+func throughHelper(ctx context.Context) {
+	_, span := startSpan(ctx, "query") // want `the context of span "span" is discarded and ctx is passed on instead.*TL103`
+	defer span.End()
+	call(ctx)
+}
+
+func throughHelperBound(ctx context.Context) {
+	ctx, span := startSpan(ctx, "query") // ok: the span's context is passed on
+	defer span.End()
+	call(ctx)
+}
+
+// spanOf returns a span and the context unchanged: it is not a start.
+func spanOf(ctx context.Context) (trace.Span, context.Context) {
+	return trace.SpanFromContext(ctx), ctx
+}
+
+func notAStart(ctx context.Context) {
+	span, _ := spanOf(ctx)
+	span.AddEvent("seen")
+	call(ctx)
+}

@@ -1,0 +1,62 @@
+package roots
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"time"
+)
+
+// A function that starts a server is start-up code: its context is the
+// server's lifetime, not a request's.
+func startServer(ctx context.Context, srv *http.Server) error {
+	l, err := net.Listen("tcp", ":0") // ok: starts a server, ctx is its lifetime
+	if err != nil {
+		return err
+	}
+	use(context.Background()) // ok: ctx is the server's lifetime
+	return srv.Serve(l)
+}
+
+// Handing the serve method over counts as starting the server.
+func startGraceful(ctx context.Context, srv *http.Server, run func(func() error)) {
+	use(context.Background()) // ok: ctx is the server's lifetime
+	run(srv.ListenAndServe)
+}
+
+// Handlers built inside start-up code still serve requests.
+func startWithHandler(ctx context.Context, srv *http.Server) error {
+	srv.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		use(context.Background()) // want `starts a new trace although "r" is in scope; pass r.Context\(\).*TL101`
+	})
+	return srv.ListenAndServe()
+}
+
+// Listening without serving keeps the context of the work.
+func dialBack(ctx context.Context) {
+	net.Listen("tcp", ":0") // want `net.Listen is called without a context although "ctx" is in scope.*TL102`
+}
+
+type datastore struct{}
+
+// A constructor bounds its set-up with a timeout of its own: the deadline is
+// the point of the root.
+func NewDatastore(ctx context.Context, url string) (*datastore, error) {
+	initCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second) // ok: set-up bounded by its own timeout
+	defer cancel()
+	use(initCtx)
+	return &datastore{}, nil
+}
+
+// Without a timeout of its own, a constructor's root is still reported.
+func newDatastoreUnbounded(ctx context.Context) (*datastore, error) {
+	use(context.Background()) // want `starts a new trace although "ctx" is in scope.*TL101`
+	return &datastore{}, nil
+}
+
+// Outside a constructor, a root bounded by a timeout loses the trace.
+func (s *datastore) refresh(ctx context.Context) {
+	rctx, cancel := context.WithTimeout(context.Background(), time.Second) // want `starts a new trace although "ctx" is in scope.*TL101`
+	defer cancel()
+	use(rctx)
+}
