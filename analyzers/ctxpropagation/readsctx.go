@@ -2,6 +2,7 @@ package ctxpropagation
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"os"
 	"path/filepath"
@@ -11,21 +12,28 @@ import (
 	"github.com/tracelint/tracelint/internal/modsource"
 )
 
-// readsContext reports whether calling fn, the context-taking variant of a
-// function, gets the context somewhere it is read. A variant is no better
-// than the plain call when its body ignores the context (a module's logger
-// whose InfoWithContext drops ctx), or when it is log/slog's and no handler
-// of the module reads the context of a record. Variants outside the module,
-// other than slog's, are trusted.
+// readsContext is ReadsContext for the pass's module.
 func (c *checker) readsContext(fn *types.Func) bool {
+	return ReadsContext(c.pass.Fset, fn, c.moduleRoot)
+}
+
+// ReadsContext reports whether calling fn, the context-taking variant of a
+// function, gets the context somewhere it is read, in the module at
+// moduleRoot; fset holds fn's position. A variant is no better than the
+// plain call when its body ignores the context (a module's logger whose
+// InfoWithContext drops ctx), or when it is log/slog's and no handler of the
+// module reads the context of a record. Variants outside the module, other
+// than slog's, are trusted. bench/'s seeded defects use it to seed only
+// calls whose variant matters.
+func ReadsContext(fset *token.FileSet, fn *types.Func, moduleRoot string) bool {
 	if fn.Pkg() != nil && fn.Pkg().Path() == "log/slog" {
-		return slogReadsContext(c.moduleRoot)
+		return slogReadsContext(moduleRoot)
 	}
-	if decl := modsource.Decl(c.pass.Fset, fn, c.moduleRoot); decl != nil {
+	if decl := modsource.Decl(fset, fn, moduleRoot); decl != nil {
 		return usesParam(decl, 0)
 	}
 	if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
-		impls := modsource.Methods(c.pass.Fset, fn.Pos(), fn.Name(), c.moduleRoot)
+		impls := modsource.Methods(fset, fn.Pos(), fn.Name(), moduleRoot)
 		for _, m := range impls {
 			if usesParam(m, 0) {
 				return true

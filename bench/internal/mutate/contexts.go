@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
@@ -11,6 +12,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/tracelint/tracelint/analyzers/ctxpropagation"
+	"github.com/tracelint/tracelint/internal/modsource"
 	"github.com/tracelint/tracelint/internal/otelapi"
 )
 
@@ -243,7 +245,7 @@ func (f *file) nonContextVariant(u unit) *site {
 				g.FullName() == "google.golang.org/grpc.Dial" {
 				continue
 			}
-			if !f.contextInScope(call.Pos()) || !f.removable(u, call.Args[0]) {
+			if !f.contextInScope(call.Pos()) || !f.removable(u, call.Args[0]) || !f.variantMatters(cur, call, fn) {
 				break
 			}
 			del := edit{start: f.off(call.Args[0].Pos()), end: f.off(call.Rparen)}
@@ -261,6 +263,25 @@ func (f *file) nonContextVariant(u unit) *site {
 		}
 	}
 	return nil
+}
+
+// variantMatters reports whether replacing call, a call of the context
+// variant fn, by the plain call loses something by ctxpropagation's
+// definition: the context passed is not a fresh root written in place
+// (context.Background()), the request it builds is not returned straight
+// away (the caller gives it its context), and the variant reads
+// its context (ctxpropagation.ReadsContext: not a module's logger variant
+// that drops it).
+func (f *file) variantMatters(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func) bool {
+	if arg, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr); ok {
+		if root, ok := typeutil.Callee(f.pkg.TypesInfo, arg).(*types.Func); ok && otelapi.IsFreshRoot(root) {
+			return false
+		}
+	}
+	if _, returned := cur.Parent().Node().(*ast.ReturnStmt); returned && fn.Signature().Results().Len() > 0 && isCarrier(fn.Signature().Results().At(0).Type()) {
+		return false
+	}
+	return ctxpropagation.ReadsContext(f.pkg.Fset, fn, modsource.ModuleRoot(filepath.Dir(f.pkg.Fset.Position(call.Pos()).Filename)))
 }
 
 // variantBases returns the names a function called name may be the

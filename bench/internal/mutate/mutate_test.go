@@ -330,6 +330,20 @@ func anyParam(ctx context.Context) {
 	keep(ctx)
 	keep(ctx)
 }
+`,
+			// A command's context is the process's: nothing is seeded there.
+			"cmd/tool/run.go": `package tool
+
+import "context"
+
+func get(ctx context.Context, id string) error { return ctx.Err() }
+
+func run(ctx context.Context) error {
+	if err := get(ctx, "a"); err != nil {
+		return err
+	}
+	return get(ctx, "b")
+}
 `},
 		want: []Mutation{
 			{Kind: BackgroundContext, File: "svc/roots.go", Line: 10, Func: "fetch", Rules: []string{"TL101"}, Note: "ctx -> context.Background() in get(...)"},
@@ -424,7 +438,8 @@ import (
 
 type Store struct{ db *sql.DB }
 
-// Two eligible calls: only the first is seeded.
+// slog's variant matters only with a handler that reads the context, which
+// this module lacks: the query is seeded.
 func (s *Store) Find(ctx context.Context, id string) (*sql.Rows, error) {
 	slog.InfoContext(ctx, "find", "id", id)
 	return s.db.QueryContext(ctx, "SELECT 1 WHERE id = ?", id)
@@ -453,21 +468,35 @@ func interrupt(ctx context.Context) context.CancelFunc {
 }
 
 func request(ctx context.Context, url string) (*http.Request, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	return req, err
+}
+
+// A returned request gets its context from the caller; a root written in
+// place carries nothing: neither is seeded.
+func returned(ctx context.Context, url string) (*http.Request, error) {
 	return http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+}
+
+func detached(ctx context.Context, url string) (*http.Request, error) {
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodGet, url, nil)
+	return req, err
 }
 `},
 		want: []Mutation{
-			{Kind: NonContextVariant, File: "svc/variants.go", Line: 17, Func: "(*Store).Find", Rules: []string{"TL102"}, Note: "slog.InfoContext(ctx, ...) -> slog.Info(...)"},
-			{Kind: NonContextVariant, File: "svc/variants.go", Line: 24, Func: "(*Store).Delete", Rules: []string{"TL102"}, Note: "s.db.ExecContext(ctx, ...) -> s.db.Exec(...)"},
-			{Kind: NonContextVariant, File: "svc/variants.go", Line: 43, Func: "request", Rules: []string{"TL102"}, Note: "http.NewRequestWithContext(ctx, ...) -> http.NewRequest(...)"},
+			{Kind: NonContextVariant, File: "svc/variants.go", Line: 19, Func: "(*Store).Find", Rules: []string{"TL102"}, Note: "s.db.QueryContext(ctx, ...) -> s.db.Query(...)"},
+			{Kind: NonContextVariant, File: "svc/variants.go", Line: 25, Func: "(*Store).Delete", Rules: []string{"TL102"}, Note: "s.db.ExecContext(ctx, ...) -> s.db.Exec(...)"},
+			{Kind: NonContextVariant, File: "svc/variants.go", Line: 44, Func: "request", Rules: []string{"TL102"}, Note: "http.NewRequestWithContext(ctx, ...) -> http.NewRequest(...)"},
 		},
 		lines: []wantLine{
-			{"svc/variants.go", 17, `slog.Info("find", "id", id)`},
-			{"svc/variants.go", 18, `return s.db.QueryContext(ctx, "SELECT 1 WHERE id = ?", id)`},
-			{"svc/variants.go", 24, `_, err := s.db.Exec(`},
-			{"svc/variants.go", 25, `"DELETE FROM t",`},
-			{"svc/variants.go", 33, `return exec.CommandContext(ctx, "true").Run()`},
-			{"svc/variants.go", 43, `return http.NewRequest(http.MethodGet, url, nil)`},
+			{"svc/variants.go", 18, `slog.InfoContext(ctx, "find", "id", id)`},
+			{"svc/variants.go", 19, `return s.db.Query("SELECT 1 WHERE id = ?", id)`},
+			{"svc/variants.go", 25, `_, err := s.db.Exec(`},
+			{"svc/variants.go", 26, `"DELETE FROM t",`},
+			{"svc/variants.go", 34, `return exec.CommandContext(ctx, "true").Run()`},
+			{"svc/variants.go", 44, `req, err := http.NewRequest(http.MethodGet, url, nil)`},
+			{"svc/variants.go", 51, `return http.NewRequestWithContext(ctx, http.MethodGet, url, nil)`},
+			{"svc/variants.go", 55, `req, err := http.NewRequestWithContext(context.Background(), http.MethodGet, url, nil)`},
 		},
 	},
 	{
