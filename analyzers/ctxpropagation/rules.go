@@ -66,6 +66,9 @@ var TL101 = &rules.Rule{
 			"\"must not be cancelled\"); a TODO or FIXME comment does not count",
 		"code where no trace-bearing context is in scope: a context the function made from its own root, a receiver, " +
 			"a request it built, or, inside a callback stored in a field, the builder's context",
+		"the context parameter of a process's or server's lifetime: in a command package (package `main`, or under a `cmd` directory) " +
+			"and in a function that starts a server (calls or hands over `Serve`, `ListenAndServe` and kin); requests and handlers there still count",
+		"a constructor's (`New...`) set-up bounded by a timeout of its own: `context.WithTimeout(context.Background(), 15*time.Second)`",
 	},
 	KnownProblems: []string{
 		"Inside a goroutine the fix is `context.WithoutCancel(ctx)` (Go 1.21 and later); elsewhere it passes the context " +
@@ -104,7 +107,7 @@ var TL102 = &rules.Rule{
 			"and slog's variants when no handler of the module reads a record's context (its own `Handle(ctx, r)` that uses `ctx`, or a required bridge such as otelslog)",
 		"`http.NewRequest` whose request gets a context later (`req.WithContext(ctx)`) or is returned to the caller",
 		"the plain function called inside its own variant (`CommandContext` calling `Command`)",
-		"code where no trace-bearing context is in scope",
+		"code where no trace-bearing context is in scope (see TL101: a command's or a server's lifetime context does not count)",
 	},
 	KnownProblems: []string{
 		"Any function `F` is checked for a sibling `FContext` or `FWithContext` whose first parameter is a " +
@@ -125,7 +128,9 @@ var TL103 = &rules.Rule{
 	Why: "The context a span start returns is what makes the span the parent of later work. " +
 		"When it is dropped (`_, span := tracer.Start(ctx, ...)`), or bound while the parent context is still passed on " +
 		"(to a call, inside its request as in `next.ServeHTTP(w, r)`, or returned), or a start wrapper returns only the span, every " +
-		"later span becomes a sibling of the new span instead of its child, and the trace no longer shows what happened inside it.",
+		"later span becomes a sibling of the new span instead of its child, and the trace no longer shows what happened inside it. " +
+		"A team's own start helper counts as a start: a function that takes a context first, returns a context and a span, " +
+		"and (when it is in the module) calls a `Start...` function, such as `ctx, span := startSpan(ctx, \"query\")`.",
 	Bad: `func (s *Store) Load(ctx context.Context, id string) (*Item, error) {
 	_, span := tracer.Start(ctx, "Store.Load")
 	defer span.End()
@@ -143,6 +148,7 @@ var TL103 = &rules.Rule{
 		"a leaf span: no call after the start, before the span ends, takes the parent context, or the calls that do only read it " +
 			"(wait on `Done`, ask `Err` or `Value`, hand it to a `FromContext` getter; callees of the module are read from source)",
 		"uses of the parent context after a non-deferred `span.End()`",
+		"a call that is also handed a function that ends the span (an interceptor wrapper whose span measures the work before the handler)",
 		"a start whose span is discarded too (spanend's TL202 reports it)",
 	},
 	KnownProblems: []string{
