@@ -70,7 +70,7 @@ func run(pass *analysis.Pass, src config.Source) error {
 	if !c.cfg.Tests && IsTestScaffold(pass.Pkg.Path(), pass.Files, pass.Fset) {
 		return nil
 	}
-	c.command = IsCommandPackage(pass.Pkg.Path(), pass.Pkg.Name())
+	c.command = IsCommandPackage(pass.Pkg)
 	c.root = pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
 	c.indexDecls(c.root)
 	for file := range c.root.Children() {
@@ -193,7 +193,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	if c.rep.Enabled(TL102) {
 		if v := c.variantOf(call, fn); v != nil {
 			fc, _, ok := enclosingFunc(cur)
-			if avail, found := c.contextAt(cur); ok && found && !c.inTest(fc) && !c.inVariant(cur, v) && !c.contextAttachedLater(cur, fn) {
+			if avail, found := c.contextAt(cur); ok && found && !c.inTest(fc) && !c.inVariant(cur, v) && !c.contextAttachedLater(cur, fn) && !c.linksSpans(cur) {
 				c.missingVariant(cur, call, fn, v, avail)
 			}
 			return

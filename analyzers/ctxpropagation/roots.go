@@ -181,6 +181,15 @@ func (c *checker) onlySignal(outer inspector.Cursor, v types.Object) bool {
 	return uses > 0
 }
 
+// linksSpans reports whether the outermost function around cur links spans
+// (trace.WithLinks, trace.LinkFromContext, span.AddLink): it detached its
+// work into a trace of its own on purpose, so the parent context in scope
+// is not the one its calls should get (TL102).
+func (c *checker) linksSpans(cur inspector.Cursor) bool {
+	outer, ok := outermostFunc(cur)
+	return ok && c.funcFacts(outer).links
+}
+
 // rootFacts is what deliberateRoot needs to know about a whole function.
 type rootFacts struct {
 	links   bool                  // it links spans

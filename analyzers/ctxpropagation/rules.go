@@ -66,7 +66,7 @@ var TL101 = &rules.Rule{
 			"\"must not be cancelled\"); a TODO or FIXME comment does not count",
 		"code where no trace-bearing context is in scope: a context the function made from its own root, a receiver, " +
 			"a request it built, or, inside a callback stored in a field, the builder's context",
-		"the context parameter of a process's or server's lifetime: in a command package (package `main`, or under a `cmd` directory) " +
+		"the context parameter of a process's or server's lifetime: in a command package (package `main`, under a `cmd` directory, or importing cobra, urfave/cli, kingpin or kong) " +
 			"and in a function that starts a server (calls or hands over `Serve`, `ListenAndServe` and kin); requests and handlers there still count",
 		"a constructor's (`New...`) set-up bounded by a timeout of its own: `context.WithTimeout(context.Background(), 15*time.Second)`",
 	},
@@ -108,6 +108,7 @@ var TL102 = &rules.Rule{
 		"`http.NewRequest` whose request gets a context later (`req.WithContext(ctx)`) or is returned to the caller",
 		"the plain function called inside its own variant (`CommandContext` calling `Command`)",
 		"code where no trace-bearing context is in scope (see TL101: a command's or a server's lifetime context does not count)",
+		"a function that links spans (`trace.WithLinks`, `trace.LinkFromContext`, `span.AddLink`): it detached its work into a trace of its own on purpose, so the parent is not offered",
 	},
 	KnownProblems: []string{
 		"Any function `F` is checked for a sibling `FContext` or `FWithContext` whose first parameter is a " +

@@ -8,22 +8,39 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// IsCommandPackage reports whether the package with import path path and
-// name name holds a command's wiring: package main, or a package under a
-// directory named cmd (cmd/run, cmd/courier). A context.Context parameter
-// of a function declared there is the process's context, made in main from
-// a root and a signal: it carries no request's trace. On bench/'s services
+// IsCommandPackage reports whether pkg holds a command's wiring: package
+// main, a package under a directory named cmd (cmd/run, cmd/courier), or
+// one that imports a command-line framework (cobra, urfave/cli, kingpin,
+// kong), such as amtool's cli package. A context.Context parameter of a
+// function declared there is the process's context, made in main from a
+// root and a signal: it carries no request's trace. On bench/'s services
 // none of about 500 findings in such packages was worth acting on.
-func IsCommandPackage(path, name string) bool {
-	if name == "main" {
+func IsCommandPackage(pkg *types.Package) bool {
+	if pkg.Name() == "main" {
 		return true
 	}
-	for elem := range strings.SplitSeq(path, "/") {
+	for elem := range strings.SplitSeq(pkg.Path(), "/") {
 		if elem == "cmd" {
 			return true
 		}
 	}
+	for _, imp := range pkg.Imports() {
+		for _, framework := range cliFrameworks {
+			if imp.Path() == framework || strings.HasPrefix(imp.Path(), framework+"/") {
+				return true
+			}
+		}
+	}
 	return false
+}
+
+// cliFrameworks are the module paths of command-line frameworks, without
+// their major version suffixes.
+var cliFrameworks = []string{
+	"github.com/spf13/cobra",
+	"github.com/urfave/cli",
+	"github.com/alecthomas/kingpin",
+	"github.com/alecthomas/kong",
 }
 
 // serveMethods are the methods that run a server until it stops. A function

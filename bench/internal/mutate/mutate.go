@@ -245,7 +245,7 @@ func (f *file) seed(kind Kind) []*site {
 		if ctxpropagation.IsTestScaffold(f.pkg.PkgPath, f.pkg.Syntax, f.pkg.Fset) {
 			return nil // outside ctxpropagation's default scope
 		}
-		if kind != DiscardStartCtx && ctxpropagation.IsCommandPackage(f.pkg.PkgPath, f.pkg.Name) {
+		if kind != DiscardStartCtx && ctxpropagation.IsCommandPackage(f.pkg.Types) {
 			return nil // a command's context is the process's: no trace to lose
 		}
 	}

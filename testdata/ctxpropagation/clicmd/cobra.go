@@ -1,7 +1,10 @@
-package available
+// Package clicmd is a command's wiring outside a cmd directory: it imports a
+// command-line framework.
+package clicmd
 
 import (
 	stdctx "context"
+	"net/http"
 
 	"github.com/spf13/cobra"
 	"github.com/urfave/cli/v3"
@@ -32,10 +35,17 @@ func newRunCommand() *cobra.Command {
 	}
 }
 
-// A function the command calls with a context of its own is judged like
-// any other: its caller may be a request.
+func use(stdctx.Context) {}
+
+// In a package that imports a command-line framework, a function's context
+// parameter is the process's context, which the command passed on.
 func serve(ctx stdctx.Context) {
-	use(stdctx.Background()) // want `although "ctx" is in scope`
+	use(stdctx.Background()) // ok: the process's context carries no trace
+}
+
+// A handler written in such a package still serves a request.
+func handle(w http.ResponseWriter, r *http.Request) {
+	use(stdctx.Background()) // want `starts a new trace although "r" is in scope.*TL101`
 }
 
 // urfave/cli v3's Action gets the process's context too.
