@@ -2,6 +2,7 @@ package spanend
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/edge"
@@ -40,6 +41,10 @@ type start struct {
 	// For discarded starts: whether the derived context escapes the function,
 	// so that later code can end the span through SpanFromContext.
 	ctxEscapes bool
+	// For bound starts: where the derived context is handed beyond the
+	// function (returned, stored, sent). A path that does it hands the span
+	// over with it: later code ends it through SpanFromContext.
+	ctxHandOvers []token.Pos
 }
 
 // bind works out where the span started by the call at cur goes. The
@@ -104,6 +109,9 @@ func (c *checker) bind(cur inspector.Cursor, fn *types.Func) *start {
 		return nil // stored in a field, or in a variable of an enclosing function
 	}
 	s.kind, s.span = bound, v
+	if ctx := identObj(c.pass.TypesInfo, ctxLHS); ctxLHS != nil && ctx != nil {
+		s.ctxHandOvers = c.contextHandOvers(ctx, fun, false)
+	}
 	if errLHS != nil {
 		s.err, _ = identObj(c.pass.TypesInfo, errLHS).(*types.Var)
 	}
@@ -146,31 +154,48 @@ func (c *checker) contextEscapes(lhs ast.Expr, fun *funcInfo) bool {
 	if obj == nil {
 		return !isBlank(lhs) // stored straight into a field or element
 	}
+	return len(c.contextHandOvers(obj, fun, true)) > 0
+}
+
+// contextHandOvers returns the positions where the function hands the
+// context variable obj beyond itself: a return, a composite literal, a
+// send, an assignment to a field or element, and, with withContext, a
+// WithContext call. Without withContext, a context passed to a call is used
+// there, not handed over, unless the call derives a context from it.
+func (c *checker) contextHandOvers(obj types.Object, fun *funcInfo, withContext bool) []token.Pos {
+	var out []token.Pos
 	for cur := range fun.cur.Preorder((*ast.Ident)(nil)) {
 		if c.pass.TypesInfo.Uses[cur.Node().(*ast.Ident)] != obj {
 			continue
 		}
 		child := cur
+	ancestors:
 		for anc := range cur.Enclosing() {
 			if anc.Node() == fun.cur.Node() {
 				break
 			}
 			switch n := anc.Node().(type) {
 			case *ast.ReturnStmt, *ast.CompositeLit, *ast.SendStmt:
-				return true
+				out = append(out, cur.Node().Pos())
+				break ancestors
 			case *ast.AssignStmt:
 				if child.ParentEdgeKind() == edge.AssignStmt_Rhs && !allIdents(n.Lhs) {
-					return true
+					out = append(out, cur.Node().Pos())
+					break ancestors
 				}
 			case *ast.CallExpr:
-				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "WithContext" {
-					return true
+				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "WithContext" && withContext {
+					out = append(out, cur.Node().Pos())
+					break ancestors
+				}
+				if !withContext && !otelapi.IsContext(c.pass.TypesInfo.TypeOf(n)) {
+					break ancestors // used by the call, not handed over (a derived context still is)
 				}
 			}
 			child = anc
 		}
 	}
-	return false
+	return out
 }
 
 // reportDiscarded reports a TL202 finding.

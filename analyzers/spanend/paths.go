@@ -130,7 +130,7 @@ func (c *checker) leaks(s *start) []leak {
 		}
 		eff := s.fun.effectIn(s.span, n)
 		switch {
-		case eff&(effEnds|effEscapes) != 0:
+		case eff&(effEnds|effEscapes) != 0 || s.handsOverContext(n):
 			return 0, true
 		case eff&effAssigns != 0:
 			out = append(out, leak{leakOverwrite, n})
@@ -142,6 +142,17 @@ func (c *checker) leaks(s *start) []leak {
 	})
 	slices.SortFunc(out, func(a, b leak) int { return int(a.node.Pos() - b.node.Pos()) })
 	return out
+}
+
+// handsOverContext reports whether node n hands the start's derived
+// context beyond the function (see start.ctxHandOvers).
+func (s *start) handsOverContext(n ast.Node) bool {
+	for _, pos := range s.ctxHandOvers {
+		if n.Pos() <= pos && pos < n.End() {
+			return true
+		}
+	}
+	return false
 }
 
 // checkPaths reports TL201, TL205 and TL204 for a bound start.

@@ -59,6 +59,8 @@ var TL201 = &rules.Rule{
 		"paths that end in `panic`, `os.Exit`, `log.Fatal*`, `t.Fatal*`, `runtime.Goexit` and the like",
 		"a span handed over: returned (alone or with its context), stored in a field, map or slice, " +
 			"sent on a channel, passed to a function or goroutine, captured by a closure, or whose `End` escapes as a method value",
+		"a span whose derived context leaves the function on that path (returned, stored in a field, map or composite literal, sent on a channel): " +
+			"code elsewhere ends it through `SpanFromContext`, as go-kit's client hooks and gRPC stats handlers do; passing the context to a call does not count",
 	},
 	KnownProblems: []string{
 		"Handing the span to any function counts as handing over ownership, even when the function only reads it.",
