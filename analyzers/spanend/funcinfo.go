@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/tracelint/tracelint/internal/otelapi"
 )
@@ -43,10 +44,11 @@ type funcInfo struct {
 	where   map[ast.Node]nodeAt // each CFG node's block and index
 	tracked map[*types.Var]bool
 	uses    map[*types.Var][]use // sorted by position; nil until first asked
+	helpers *helpers             // what called functions do with a span
 }
 
-func newFuncInfo(pass *analysis.Pass, cur inspector.Cursor) *funcInfo {
-	fi := &funcInfo{pass: pass, cur: cur, tracked: make(map[*types.Var]bool)}
+func newFuncInfo(pass *analysis.Pass, cur inspector.Cursor, h *helpers) *funcInfo {
+	fi := &funcInfo{pass: pass, cur: cur, tracked: make(map[*types.Var]bool), helpers: h}
 	switch fn := cur.Node().(type) {
 	case *ast.FuncDecl:
 		fi.body = fn.Body
@@ -199,6 +201,17 @@ func (fi *funcInfo) directEffect(cur inspector.Cursor) (effect, *ast.CallExpr) {
 		as := parent.(*ast.AssignStmt)
 		if len(as.Lhs) == len(as.Rhs) && isBlank(as.Lhs[idx]) {
 			return 0, nil
+		}
+	case edge.CallExpr_Args:
+		// A helper that only records into the span (recordErr(span, err))
+		// leaves it to the caller to end.
+		if fn, ok := typeutil.Callee(fi.pass.TypesInfo, parent.(*ast.CallExpr)).(*types.Func); ok {
+			if use := fi.helpers.paramUse(fn, idx); !use.takesOver {
+				if use.records {
+					return effRecords, nil
+				}
+				return 0, nil
+			}
 		}
 	}
 	return effEscapes, nil

@@ -58,12 +58,14 @@ var TL201 = &rules.Rule{
 		"`End` through `defer`, a deferred closure, a deferred helper that takes the span, or `t.Cleanup`",
 		"paths that end in `panic`, `os.Exit`, `log.Fatal*`, `t.Fatal*`, `runtime.Goexit` and the like",
 		"a span handed over: returned (alone or with its context), stored in a field, map or slice, " +
-			"sent on a channel, passed to a function or goroutine, captured by a closure, or whose `End` escapes as a method value",
+			"sent on a channel, passed to a function or goroutine that takes it over, captured by a closure, or whose `End` escapes as a method value. " +
+			"A function of the module takes a span over when it ends, stores, returns, captures or passes it on (read from source); " +
+			"one that only records into it (`recordErr(span, err)`) leaves ending it to the caller",
 		"a span whose derived context leaves the function on that path (returned, stored in a field, map or composite literal, sent on a channel): " +
 			"code elsewhere ends it through `SpanFromContext`, as go-kit's client hooks and gRPC stats handlers do; passing the context to a call does not count",
 	},
 	KnownProblems: []string{
-		"Handing the span to any function counts as handing over ownership, even when the function only reads it.",
+		"Handing the span to a function outside the module, an interface method or a variadic parameter counts as handing over ownership.",
 		"The autofix is offered only when the function never ends the span and the start is not inside a loop.",
 	},
 	Options: startOptions,

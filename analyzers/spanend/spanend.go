@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/tracelint/tracelint/internal/config"
+	"github.com/tracelint/tracelint/internal/modsource"
 	"github.com/tracelint/tracelint/internal/otelapi"
 	"github.com/tracelint/tracelint/internal/rules"
 )
@@ -55,6 +56,7 @@ func run(pass *analysis.Pass, src config.Source) error {
 		starters: newStarters(pass, &cfg.Spanend, dir),
 		noReturn: stringSet(cfg.Spanend.NoReturnFuncs),
 		funcs:    make(map[ast.Node]*funcInfo),
+		helpers:  &helpers{fset: pass.Fset, moduleRoot: modsource.ModuleRoot(dir)},
 	}
 	c.collect(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
 	c.check()
@@ -78,6 +80,7 @@ type checker struct {
 	rep      *rules.Reporter
 	starters *starters
 	noReturn map[string]bool
+	helpers  *helpers
 
 	starts  []*start           // every span start, in source order
 	foreign []*foreignSpan     // spans taken from a context, for TL206
@@ -138,7 +141,7 @@ func (c *checker) funcOf(cur inspector.Cursor) *funcInfo {
 		if info, ok := c.funcs[fc.Node()]; ok {
 			return info
 		}
-		info := newFuncInfo(c.pass, fc)
+		info := newFuncInfo(c.pass, fc, c.helpers)
 		if info == nil {
 			return nil
 		}

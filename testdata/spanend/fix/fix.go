@@ -5,6 +5,7 @@ import (
 	"context"
 
 	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/trace"
 	ddtracer "gopkg.in/DataDog/dd-trace-go.v1/ddtrace/tracer"
 )
 
@@ -13,7 +14,7 @@ var tracer = otel.Tracer("fix")
 func work(context.Context) error { return nil }
 
 func neverEnded(ctx context.Context) error {
-	ctx, span := tracer.Start(ctx, "op") // want `span "span" is not ended on every path: it leaks at the return on line 18; call span.End\(\) on every path, e.g. defer span.End\(\) after the start \(TL201\)`
+	ctx, span := tracer.Start(ctx, "op") // want `span "span" is not ended on every path: it leaks at the return on line 19; call span.End\(\) on every path, e.g. defer span.End\(\) after the start \(TL201\)`
 	span.AddEvent("op")
 	return work(ctx)
 }
@@ -59,4 +60,18 @@ func inLoop(ctx context.Context, n int) {
 		_, span := tracer.Start(ctx, "op") // want `it leaks when the loop starts its next iteration`
 		span.AddEvent("x")
 	}
+}
+
+func recordErr(span trace.Span, err error) {
+	if err != nil {
+		span.RecordError(err)
+	}
+}
+
+// A helper that only records into the span leaves ending it here.
+func recordedByHelper(ctx context.Context) error {
+	ctx, span := tracer.Start(ctx, "op") // want `span "span" is not ended on every path.*TL201`
+	err := work(ctx)
+	recordErr(span, err)
+	return err
 }
