@@ -253,6 +253,21 @@ func fresh(ctx context.Context, ids []string) {
 		span.End()
 	}
 }
+
+// Recorded by a helper that leaves the End to the caller.
+func recorded(ctx context.Context) error {
+	ctx, span := trace.Start(ctx, "recorded")
+	defer span.End()
+	err := get(ctx, "r")
+	recordErr(span, err)
+	return err
+}
+
+func recordErr(s trace.Span, err error) {
+	if err != nil {
+		s.SetName("failed")
+	}
+}
 `},
 		want: []Mutation{
 			{Kind: DropEnd, File: "svc/spans.go", Line: 11, Func: "deferred", Rules: []string{"TL201"}, Note: "defer span.End() -> _ = span"},
@@ -262,6 +277,7 @@ func fresh(ctx context.Context, ids []string) {
 			{Kind: DropEnd, File: "svc/spans.go", Line: 90, Func: "wrapped", Rules: []string{"TL201"}, Note: "defer span.End() -> _ = span"},
 			{Kind: DropEnd, File: "svc/spans.go", Line: 102, Func: "reuse", Rules: []string{"TL201", "TL205"}, Note: "span.End() -> _ = span"},
 			{Kind: DropEnd, File: "svc/spans.go", Line: 109, Func: "fresh", Rules: []string{"TL201"}, Note: "span.End() -> _ = span"},
+			{Kind: DropEnd, File: "svc/spans.go", Line: 116, Func: "recorded", Rules: []string{"TL201"}, Note: "defer span.End() -> _ = span"},
 		},
 		lines: []wantLine{
 			{"svc/spans.go", 12, "_ = span"},
@@ -270,6 +286,7 @@ func fresh(ctx context.Context, ids []string) {
 			{"svc/spans.go", 32, "_ = span"},
 			{"svc/spans.go", 84, "_ = span"},
 			{"svc/spans.go", 94, "_ = span"},
+			{"svc/spans.go", 117, "_ = span"},
 		},
 	},
 	{

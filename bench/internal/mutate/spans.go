@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/tracelint/tracelint/internal/otelapi"
 )
@@ -205,8 +206,75 @@ func (f *file) ownUse(idc inspector.Cursor, s *start) (*inspector.Cursor, bool) 
 		return nil, len(as.Lhs) == len(as.Rhs) && isBlank(as.Lhs[idx])
 	case edge.ValueSpec_Names:
 		return nil, len(parent.(*ast.ValueSpec).Values) == 0 // var span trace.Span
+	case edge.CallExpr_Args:
+		return nil, f.recordingHelper(parent.(*ast.CallExpr), idx)
 	}
 	return nil, false
+}
+
+// ownMethodCall reports whether id, whose ancestors are stack (innermost
+// last), is the receiver of a method call other than End or Finish, outside
+// any function literal.
+func ownMethodCall(stack []ast.Node, id *ast.Ident) bool {
+	for _, n := range stack {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+	}
+	if len(stack) < 2 {
+		return false
+	}
+	sel, ok := stack[len(stack)-1].(*ast.SelectorExpr)
+	call, isCall := stack[len(stack)-2].(*ast.CallExpr)
+	return ok && isCall && sel.X == id && call.Fun == sel && sel.Sel.Name != "End" && sel.Sel.Name != "Finish"
+}
+
+// recordingHelper reports whether call's k-th argument, a span, goes to a
+// function of the same package that only calls methods other than End and
+// Finish on it (recordErr(span, err)): the caller still owns the span.
+func (f *file) recordingHelper(call *ast.CallExpr, k int) bool {
+	fn, ok := typeutil.Callee(f.pkg.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() != f.pkg.Types {
+		return false
+	}
+	var decl *ast.FuncDecl
+	for _, file := range f.pkg.Syntax {
+		for _, d := range file.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && f.pkg.TypesInfo.Defs[fd.Name] == fn {
+				decl = fd
+			}
+		}
+	}
+	if decl == nil || decl.Body == nil || fn.Signature().Variadic() {
+		return false
+	}
+	var param types.Object
+	i := 0
+	for _, field := range decl.Type.Params.List {
+		for _, name := range field.Names {
+			if i == k {
+				param = f.pkg.TypesInfo.Defs[name]
+			}
+			i++
+		}
+	}
+	if param == nil {
+		return false
+	}
+	only := true
+	var stack []ast.Node
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if id, ok := n.(*ast.Ident); ok && f.pkg.TypesInfo.Uses[id] == param {
+			only = only && ownMethodCall(stack, id)
+		}
+		stack = append(stack, n)
+		return only
+	})
+	return only
 }
 
 // endStmt returns the statement to replace for the End call at end, and the
