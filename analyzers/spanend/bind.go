@@ -41,6 +41,9 @@ type start struct {
 	// For discarded starts: whether the derived context escapes the function,
 	// so that later code can end the span through SpanFromContext.
 	ctxEscapes bool
+	// endFunc: the obligation is a function to call (a team's start helper
+	// that returns one), not a span; span is then that function's variable.
+	endFunc bool
 	// For bound starts: where the derived context is handed beyond the
 	// function (returned, stored, sent). A path that does it hands the span
 	// over with it: later code ends it through SpanFromContext.
@@ -58,13 +61,16 @@ type start struct {
 //
 // Any other context hands the span over (return, argument, field) and bind
 // returns nil.
-func (c *checker) bind(cur inspector.Cursor, fn *types.Func) *start {
+//
+// spanIdx is the index of the result that holds the obligation: the span,
+// or the end function of a team's start helper (endFunc).
+func (c *checker) bind(cur inspector.Cursor, spanIdx int, endFunc bool) *start {
 	call := cur.Node().(*ast.CallExpr)
 	sig, ok := c.pass.TypesInfo.TypeOf(call.Fun).Underlying().(*types.Signature)
 	if !ok {
 		return nil
 	}
-	spanIdx, ctxIdx := otelapi.SpanResult(sig), otelapi.ContextResult(sig)
+	ctxIdx := otelapi.ContextResult(sig)
 	if spanIdx < 0 {
 		return nil
 	}
@@ -72,7 +78,7 @@ func (c *checker) bind(cur inspector.Cursor, fn *types.Func) *start {
 	if fun == nil {
 		return nil // a start at package level, in a variable initializer
 	}
-	s := &start{call: call, cur: cur, fun: fun}
+	s := &start{call: call, cur: cur, fun: fun, endFunc: endFunc}
 
 	// Pick the expressions receiving the span and the context.
 	var spanLHS, ctxLHS, errLHS ast.Expr
@@ -160,8 +166,8 @@ func (c *checker) contextEscapes(lhs ast.Expr, fun *funcInfo) bool {
 // contextHandOvers returns the positions where the function hands the
 // context variable obj beyond itself: a return, a composite literal, a
 // send, an assignment to a field or element, and, with withContext, a
-// WithContext call. Without withContext, a context passed to a call is used
-// there, not handed over, unless the call derives a context from it.
+// WithContext call. A context passed to any other call is used there, not
+// handed over, unless the call derives a context from it.
 func (c *checker) contextHandOvers(obj types.Object, fun *funcInfo, withContext bool) []token.Pos {
 	var out []token.Pos
 	for cur := range fun.cur.Preorder((*ast.Ident)(nil)) {
@@ -188,7 +194,7 @@ func (c *checker) contextHandOvers(obj types.Object, fun *funcInfo, withContext 
 					out = append(out, cur.Node().Pos())
 					break ancestors
 				}
-				if !withContext && !otelapi.IsContext(c.pass.TypesInfo.TypeOf(n)) {
+				if !otelapi.IsContext(c.pass.TypesInfo.TypeOf(n)) {
 					break ancestors // used by the call, not handed over (a derived context still is)
 				}
 			}
@@ -200,13 +206,13 @@ func (c *checker) contextHandOvers(obj types.Object, fun *funcInfo, withContext 
 
 // reportDiscarded reports a TL202 finding.
 func (c *checker) reportDiscarded(s *start) {
-	c.rep.Report(rules.Finding{
-		Rule: TL202,
-		Pos:  s.call.Pos(),
-		End:  s.call.End(),
-		Message: "the span started by " + types.ExprString(s.call.Fun) +
-			" is discarded, so it is never ended or exported; assign it to a variable and end it, e.g. defer span.End()",
-	})
+	message := "the span started by " + types.ExprString(s.call.Fun) +
+		" is discarded, so it is never ended or exported; assign it to a variable and end it, e.g. defer span.End()"
+	if s.endFunc {
+		message = "the function that ends the span started by " + types.ExprString(s.call.Fun) +
+			" is discarded, so the span is never ended or exported; assign it to a variable and call it, e.g. defer end()"
+	}
+	c.rep.Report(rules.Finding{Rule: TL202, Pos: s.call.Pos(), End: s.call.End(), Message: message})
 }
 
 func allIdents(list []ast.Expr) bool {

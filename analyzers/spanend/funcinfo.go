@@ -191,6 +191,8 @@ func (fi *funcInfo) directEffect(cur inspector.Cursor) (effect, *ast.CallExpr) {
 			return effRecords, nil
 		}
 		return 0, nil
+	case edge.CallExpr_Fun:
+		return effEnds, parent.(*ast.CallExpr) // an end function called: finish(&err)
 	case edge.AssignStmt_Lhs, edge.RangeStmt_Key, edge.RangeStmt_Value, edge.ValueSpec_Names:
 		return effAssigns, nil
 	case edge.BinaryExpr_X, edge.BinaryExpr_Y:

@@ -161,7 +161,7 @@ func (c *checker) checkPaths(s *start) {
 	if len(leaks) > 0 {
 		c.reportLeak(s, leaks)
 	}
-	if c.rep.Enabled(TL204) {
+	if c.rep.Enabled(TL204) && !s.endFunc {
 		c.checkErrorPaths(s)
 	}
 }
@@ -171,6 +171,14 @@ func (c *checker) checkPaths(s *start) {
 func (c *checker) reportLeak(s *start, leaks []leak) {
 	name := s.span.Name()
 	end := name + "." + otelapi.EndMethodOf(s.span.Type()) + "()"
+	var subject string
+	if s.endFunc {
+		end = name + "()"
+		if sig, ok := s.span.Type().Underlying().(*types.Signature); ok && sig.Params().Len() > 0 {
+			end = name + "(...)"
+		}
+	}
+	subject = s.subject()
 	line := func(n ast.Node) int { return c.pass.Fset.Position(n.Pos()).Line }
 	f := rules.Finding{Rule: TL201, Pos: s.call.Pos(), End: s.call.End()}
 
@@ -178,13 +186,13 @@ func (c *checker) reportLeak(s *start, leaks []leak) {
 		switch {
 		case l.kind == leakOverwrite && c.isStartStmt(l.node):
 			f.Rule = TL205
-			f.Message = fmt.Sprintf("span %q is overwritten by the start on line %d before it is ended, so it is never exported; call %s before starting the next span", name, line(l.node), end)
+			f.Message = fmt.Sprintf("%s is overwritten by the start on line %d before it is ended, so it is never exported; call %s before starting the next span", subject, line(l.node), end)
 			f.Related = []analysis.RelatedInformation{{Pos: l.node.Pos(), End: l.node.End(), Message: fmt.Sprintf("%q is overwritten here", name)}}
 			c.rep.Report(f)
 			return
 		case l.kind == leakLoop && !c.declaredIn(s.span, s.stmt):
 			f.Rule = TL205
-			f.Message = fmt.Sprintf("span %q is overwritten by the next iteration's start before it is ended, so it is never exported; call %s at the end of each iteration", name, end)
+			f.Message = fmt.Sprintf("%s is overwritten by the next iteration's start before it is ended, so it is never exported; call %s at the end of each iteration", subject, end)
 			c.rep.Report(f)
 			return
 		}
@@ -203,7 +211,7 @@ func (c *checker) reportLeak(s *start, leaks []leak) {
 	case leakOverwrite:
 		where = fmt.Sprintf("when the variable is assigned on line %d", line(first.node))
 	}
-	f.Message = fmt.Sprintf("span %q is not ended on every path: it leaks %s", name, where)
+	f.Message = fmt.Sprintf("%s is not ended on every path: it leaks %s", subject, where)
 	if n := len(leaks) - 1; n > 0 {
 		f.Message += fmt.Sprintf(" and at %d other place%s", n, plural(n))
 	}
@@ -219,21 +227,34 @@ func (c *checker) reportLeak(s *start, leaks []leak) {
 	c.rep.Report(f)
 }
 
+// subject names what leaks in a message: the span variable, or the span
+// that a start helper's end function ends.
+func (s *start) subject() string {
+	if s.endFunc {
+		return fmt.Sprintf("the span that %q ends", s.span.Name())
+	}
+	return fmt.Sprintf("span %q", s.span.Name())
+}
+
 func (c *checker) leakInfo(s *start, l leak) analysis.RelatedInformation {
 	pos, msg := l.node.Pos(), ""
+	what := fmt.Sprintf("%q", s.span.Name())
+	if s.endFunc {
+		what = s.subject()
+	}
 	switch l.kind {
 	case leakExit:
-		msg = fmt.Sprintf("%q leaks when the function returns here", s.span.Name())
+		msg = what + " leaks when the function returns here"
 		if pos == s.fun.body.Rbrace {
-			msg = fmt.Sprintf("%q leaks when the function ends here", s.span.Name())
+			msg = what + " leaks when the function ends here"
 		}
 	case leakLoop:
-		msg = fmt.Sprintf("%q leaks when the loop starts its next iteration", s.span.Name())
+		msg = what + " leaks when the loop starts its next iteration"
 		if loop, ok := enclosingLoop(s.cur); ok {
 			pos = loop.Node().Pos()
 		}
 	case leakOverwrite:
-		msg = fmt.Sprintf("%q is overwritten here", s.span.Name())
+		msg = what + " is overwritten here"
 	}
 	return analysis.RelatedInformation{Pos: pos, Message: msg}
 }
@@ -258,6 +279,9 @@ func (c *checker) deferEndFix(s *start, leaks []leak, end string) *analysis.Sugg
 		if l.kind != leakExit {
 			return nil
 		}
+	}
+	if strings.HasSuffix(end, "(...)") {
+		return nil // an end function that wants arguments: which ones is the author's call
 	}
 	for _, u := range s.fun.usesOf(s.span) {
 		if u.eff&(effEnds|effEscapes) != 0 {

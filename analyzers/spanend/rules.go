@@ -36,7 +36,9 @@ var TL201 = &rules.Rule{
 	Title:    "end every span on every path",
 	Why: "A span is exported only when it ends. A span left open on one path (an early `return`, " +
 		"a `continue`, a `select` arm) is never sent to the tracing backend: the trace shows a gap, " +
-		"its children lose their parent, and the SDK keeps the span in memory.",
+		"its children lose their parent, and the SDK keeps the span in memory. " +
+		"A team's own start helper that returns the function ending the span (`ctx, finish := obs.Trace(ctx, \"load\")`, " +
+		"inferred from source like span-returning wrappers) puts the same obligation on that function: call it on every path.",
 	Bad: `func load(ctx context.Context, id string) (*Item, error) {
 	ctx, span := tracer.Start(ctx, "load")
 	item, err := db.Get(ctx, id)
@@ -78,7 +80,7 @@ var TL202 = &rules.Rule{
 	Title:    "do not discard a started span",
 	Why: "A span assigned to `_`, or a start call whose results are dropped, can never be ended, " +
 		"so it is never exported; the context that carries it still makes it the parent of later spans, " +
-		"which then point at a span the backend never receives.",
+		"which then point at a span the backend never receives. The same holds for the end function of a team's start helper assigned to `_`.",
 	Bad: `func handle(ctx context.Context) {
 	ctx, _ = tracer.Start(ctx, "handle")
 	process(ctx)

@@ -100,7 +100,11 @@ func (c *checker) collect(in *inspector.Inspector) {
 		switch {
 		case !ok:
 		case c.starters.isStart(fn):
-			if s := c.bind(cur, fn); s != nil {
+			if s := c.bind(cur, otelapi.SpanResult(fn.Signature()), false); s != nil {
+				c.starts = append(c.starts, s)
+			}
+		case c.starters.endFuncResult(fn) >= 0:
+			if s := c.bind(cur, c.starters.endFuncResult(fn), true); s != nil {
 				c.starts = append(c.starts, s)
 			}
 		case otelapi.IsSpanGetter(fn):

@@ -65,3 +65,10 @@ func middleware(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// Passing the derived context to a call, even in a return statement, uses
+// it: the span is still lost.
+func usedInReturn(ctx context.Context) error {
+	ctx, _ = tracer.Start(ctx, "used") // want `the span started by tracer.Start is discarded.*TL202`
+	return ctx.Err()
+}

@@ -75,3 +75,15 @@ func recordedByHelper(ctx context.Context) error {
 	recordErr(span, err)
 	return err
 }
+
+// spanEnd is a start helper that returns the function ending the span.
+func spanEnd(ctx context.Context, name string) (context.Context, func()) {
+	ctx, sp := tracer.Start(ctx, name)
+	return ctx, func() { sp.End() }
+}
+
+func endFuncNeverCalled(ctx context.Context) error {
+	ctx, end := spanEnd(ctx, "op") // want `the span that "end" ends is not ended on every path.*TL201`
+	_ = end
+	return work(ctx)
+}

@@ -36,3 +36,26 @@ func Traced(ctx context.Context, f func(context.Context)) trace.Span {
 	f(ctx)
 	return span
 }
+
+// Trace starts a span and hands out the function that ends it, recording
+// the error it is given.
+func Trace(ctx context.Context, name string) (context.Context, func(*error)) {
+	ctx, span := tracer.Start(ctx, name)
+	return ctx, func(errp *error) {
+		if errp != nil && *errp != nil {
+			span.RecordError(*errp)
+		}
+		span.End()
+	}
+}
+
+// Begin hands out the span's End method.
+func Begin(ctx context.Context, name string) (context.Context, func(...trace.SpanEndOption)) {
+	ctx, span := tracer.Start(ctx, name)
+	return ctx, span.End
+}
+
+// Timer returns a function that records a duration: it starts no span.
+func Timer(ctx context.Context, name string) (context.Context, func()) {
+	return ctx, func() {}
+}

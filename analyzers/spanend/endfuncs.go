@@ -1,0 +1,129 @@
+package spanend
+
+import (
+	"go/ast"
+	"go/types"
+	"strconv"
+	"sync"
+
+	"github.com/tracelint/tracelint/internal/modsource"
+	"github.com/tracelint/tracelint/internal/otelapi"
+)
+
+// A team's own start helper often hands out a function to call instead of
+// the span:
+//
+//	func Trace(ctx context.Context, name string) (context.Context, func(*error)) {
+//		ctx, span := tracer.Start(ctx, name)
+//		return ctx, func(err *error) { ...; span.End() }
+//	}
+//
+//	ctx, finish := obs.Trace(ctx, "load")
+//	defer finish(&err)
+//
+// The returned function is the obligation: TL201 when it is not called on
+// some path, TL202 when it is dropped.
+
+// endFuncStarters caches, for the whole process, the index of the end
+// function result of a helper of the module (-1 when it is not one), keyed
+// by its position.
+var endFuncStarters sync.Map // "file:line:name" -> int
+
+// endFuncResult returns the index of fn's result that ends the span fn
+// starts, or -1: fn is declared in the module (with spanend.infer-wrappers),
+// calls a Start... or start... function, and returns at that index a
+// function literal (directly or through a local variable) that ends a span,
+// or a span's End method value.
+func (s *starters) endFuncResult(fn *types.Func) int {
+	if !s.infer || s.moduleRoot == "" {
+		return -1
+	}
+	fn = fn.Origin()
+	res := fn.Signature().Results()
+	candidate := -1
+	for i := range res.Len() {
+		if sig, ok := res.At(i).Type().Underlying().(*types.Signature); ok && sig.Results().Len() == 0 {
+			candidate = i
+			break
+		}
+	}
+	if candidate < 0 || otelapi.SpanResult(fn.Signature()) >= 0 {
+		return -1
+	}
+	pos := s.pass.Fset.Position(fn.Pos())
+	key := pos.Filename + ":" + strconv.Itoa(pos.Line) + ":" + fn.Name()
+	if v, ok := endFuncStarters.Load(key); ok {
+		return v.(int)
+	}
+	idx := -1
+	if decl := modsource.Decl(s.pass.Fset, fn, s.moduleRoot); decl != nil && returnsEndFunc(decl.Body, candidate) {
+		idx = candidate
+	}
+	endFuncStarters.Store(key, idx)
+	return idx
+}
+
+// returnsEndFunc reports whether body starts a span (a call whose name
+// starts with Start or start) and returns, at result idx, a function that
+// ends a span: a literal that calls an end method, a local variable holding
+// one, or a method value such as span.End.
+func returnsEndFunc(body *ast.BlockStmt, idx int) bool {
+	starts := false
+	lits := make(map[string]*ast.FuncLit) // local variables holding a literal
+	var returned []ast.Expr
+	inspectBody(body, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			starts = starts || isStartName(n)
+		case *ast.AssignStmt:
+			for i, rhs := range n.Rhs {
+				if lit, ok := rhs.(*ast.FuncLit); ok && len(n.Lhs) == len(n.Rhs) {
+					if id, ok := n.Lhs[i].(*ast.Ident); ok {
+						lits[id.Name] = lit
+					}
+				}
+			}
+		case *ast.ReturnStmt:
+			if len(n.Results) > idx {
+				returned = append(returned, n.Results[idx])
+			}
+		}
+	})
+	if !starts {
+		return false
+	}
+	for _, e := range returned {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.FuncLit:
+			if endsSomeSpan(e.Body) {
+				return true
+			}
+		case *ast.Ident:
+			if lit := lits[e.Name]; lit != nil && endsSomeSpan(lit.Body) {
+				return true
+			}
+		case *ast.SelectorExpr:
+			if otelapi.EndMethods[e.Sel.Name] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// endsSomeSpan reports whether n calls an end method (End, Finish) on an
+// identifier.
+func endsSomeSpan(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if sel, ok := call.Fun.(*ast.SelectorExpr); ok && otelapi.EndMethods[sel.Sel.Name] {
+				if _, ok := sel.X.(*ast.Ident); ok {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}

@@ -1,0 +1,70 @@
+// Package endfuncs covers a team's own start helpers that return the
+// function ending the span (declared in wrapperlib and here).
+package endfuncs
+
+import (
+	"context"
+	"errors"
+
+	"go.opentelemetry.io/otel"
+
+	"example.com/tracelinttest/spanend/wrapperlib"
+)
+
+var tracer = otel.Tracer("endfuncs")
+
+// span starts a span and returns the closure that ends it.
+func span(ctx context.Context, name string) (context.Context, func()) {
+	ctx, sp := tracer.Start(ctx, name)
+	end := func() { sp.End() }
+	return ctx, end
+}
+
+func work(ctx context.Context) error { return errors.New("failed") }
+
+func deferred(ctx context.Context) (err error) {
+	ctx, finish := wrapperlib.Trace(ctx, "deferred") // ok
+	defer finish(&err)
+	return work(ctx)
+}
+
+func leaksOnError(ctx context.Context) error {
+	ctx, finish := wrapperlib.Trace(ctx, "early") // want `the span that "finish" ends is not ended on every path: it leaks at the return on line 34; call finish\(...\) on every path.*TL201`
+	if err := work(ctx); err != nil {
+		return err
+	}
+	var err error
+	finish(&err)
+	return nil
+}
+
+func neverCalled(ctx context.Context) error {
+	ctx, end := span(ctx, "local") // want `the span that "end" ends is not ended on every path.*call end\(\) on every path, e.g. defer end\(\) after the start \(TL201\)`
+	_ = end
+	return work(ctx)
+}
+
+func methodValue(ctx context.Context) error {
+	ctx, end := wrapperlib.Begin(ctx, "begin") // want `the span that "end" ends is not ended on every path: it leaks at the return on line 53.*TL201`
+	if err := ctx.Err(); err != nil {
+		end()
+		return err
+	}
+	return work(ctx)
+}
+
+func dropped(ctx context.Context) error {
+	ctx, _ = wrapperlib.Trace(ctx, "dropped") // want `the function that ends the span started by wrapperlib.Trace is discarded.*TL202`
+	return work(ctx)
+}
+
+func handedOver(ctx context.Context) func() {
+	_, end := span(ctx, "handed") // ok: the caller gets the end function
+	return end
+}
+
+func notASpan(ctx context.Context) error {
+	ctx, stop := wrapperlib.Timer(ctx, "timer") // ok: Timer starts no span
+	_ = stop
+	return work(ctx)
+}
