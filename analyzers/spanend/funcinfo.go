@@ -24,6 +24,7 @@ const (
 	effRecords                    // span.RecordError(err), span.SetStatus(codes.Error, ..)
 	effEscapes                    // handed over: returned, stored, passed, captured, method value
 	effAssigns                    // the variable receives a new value
+	effEndsOnSomePaths            // a deferred closure ends the span only when a condition holds
 )
 
 // use is one appearance of a span variable.
@@ -150,7 +151,11 @@ func (fi *funcInfo) classify(cur inspector.Cursor) use {
 	// there means the literal has taken charge of it.
 	for fc := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		if fc.Node() != fi.cur.Node() {
-			if u.eff&(effEnds|effEscapes|effAssigns) != 0 {
+			if u.eff&effEnds != 0 && u.end != nil && fi.deferredHere(fc) && !endsUnconditionally(fc.Node().(*ast.FuncLit), u.end, cur.Node().(*ast.Ident).Name) {
+				// defer func() { if err != nil { span.End() } }(): every
+				// other path leaks.
+				u.eff = effEndsOnSomePaths | u.eff&effRecords
+			} else if u.eff&(effEnds|effEscapes|effAssigns) != 0 {
 				u.eff = effEscapes | u.eff&effRecords
 			}
 			u.end = nil
@@ -158,6 +163,60 @@ func (fi *funcInfo) classify(cur inspector.Cursor) use {
 		break
 	}
 	return u
+}
+
+// deferredHere reports whether the function literal at lit is deferred and
+// called on the spot by this function: defer func() { ... }().
+func (fi *funcInfo) deferredHere(lit inspector.Cursor) bool {
+	if lit.ParentEdgeKind() != edge.CallExpr_Fun || lit.Parent().ParentEdgeKind() != edge.DeferStmt_Call {
+		return false
+	}
+	for fc := range lit.Parent().Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		return fc.Node() == fi.cur.Node()
+	}
+	return false
+}
+
+// endsUnconditionally reports whether the end call in lit runs whenever lit
+// does: no return comes before it, and every if statement around it tests
+// the span itself (if span != nil, if span.IsRecording()).
+func endsUnconditionally(lit *ast.FuncLit, end *ast.CallExpr, span string) bool {
+	ok := true
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		if !ok || n == nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if n.Pos() < end.Pos() {
+				ok = false
+			}
+		case *ast.IfStmt:
+			if n.Pos() <= end.Pos() && end.End() <= n.End() && !mentions(n.Cond, span) {
+				ok = false
+			}
+		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.ForStmt, *ast.RangeStmt:
+			if n.Pos() <= end.Pos() && end.End() <= n.End() {
+				ok = false
+			}
+		}
+		return true
+	})
+	return ok
+}
+
+// mentions reports whether e mentions an identifier named name.
+func mentions(e ast.Expr, name string) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Name == name {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // directEffect classifies an identifier by its syntactic context:

@@ -223,6 +223,11 @@ func (c *checker) reportLeak(s *start, leaks []leak) {
 	for _, l := range leaks {
 		f.Related = append(f.Related, c.leakInfo(s, l))
 	}
+	for _, u := range s.fun.usesOf(s.span) {
+		if u.eff&effEndsOnSomePaths != 0 {
+			f.Related = append(f.Related, analysis.RelatedInformation{Pos: u.pos, Message: "the deferred function ends the span only when its condition holds"})
+		}
+	}
 	f.Fix = c.deferEndFix(s, leaks, end)
 	c.rep.Report(f)
 }
@@ -284,7 +289,7 @@ func (c *checker) deferEndFix(s *start, leaks []leak, end string) *analysis.Sugg
 		return nil // an end function that wants arguments: which ones is the author's call
 	}
 	for _, u := range s.fun.usesOf(s.span) {
-		if u.eff&(effEnds|effEscapes) != 0 {
+		if u.eff&(effEnds|effEscapes|effEndsOnSomePaths) != 0 {
 			return nil
 		}
 	}

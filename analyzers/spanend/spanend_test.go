@@ -52,6 +52,7 @@ func TestRelated(t *testing.T) {
 		`paths.go:26 -> 28: "span" leaks when the function ends here`,
 		`paths.go:45 -> 44: "span" leaks when the loop starts its next iteration`,
 		`paths.go:114 -> 115: "span" is overwritten here`,
+		`paths.go:139 -> 142: the deferred function ends the span only when its condition holds`,
 	} {
 		if !slices.Contains(got, want) {
 			t.Errorf("missing related information %s; got:\n%v", want, got)

@@ -132,3 +132,40 @@ func goroutine(ctx context.Context) {
 		span.End()
 	}()
 }
+
+// A deferred closure that ends the span only on some paths leaks on the
+// others.
+func deferredOnError(ctx context.Context) (err error) {
+	ctx, span := tracer.Start(ctx, "op") // want `span "span" is not ended on every path: it leaks at the return on line 145;.*TL201`
+	defer func() {
+		if err != nil {
+			span.End()
+		}
+	}()
+	return work(ctx)
+}
+
+// Guards on the span itself, and a recover before the End, are fine.
+func deferredGuarded(ctx context.Context) (err error) {
+	ctx, span := tracer.Start(ctx, "op") // ok
+	defer func() {
+		if r := recover(); r != nil {
+			err = errors.New("panic")
+		}
+		if span != nil && span.IsRecording() {
+			span.End()
+		}
+	}()
+	return work(ctx)
+}
+
+func deferredEarlyReturn(ctx context.Context) (err error) {
+	ctx, span := tracer.Start(ctx, "op") // want `span "span" is not ended on every path.*TL201`
+	defer func() {
+		if err == nil {
+			return
+		}
+		span.End()
+	}()
+	return work(ctx)
+}
