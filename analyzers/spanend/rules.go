@@ -60,6 +60,8 @@ var TL201 = &rules.Rule{
 		"`End` through `defer`, a deferred closure (that ends the span whenever it runs, or behind a check of the span itself such as `if span != nil`), " +
 			"a deferred helper that takes the span, or `t.Cleanup`; a deferred closure that ends it only under another condition leaves the other paths leaking",
 		"paths that end in `panic`, `os.Exit`, `log.Fatal*`, `t.Fatal*`, `runtime.Goexit` and the like",
+		"spans of a no-op tracer (`noop.Tracer{}`, `noop.NewTracerProvider().Tracer(...)`, `trace.NewNoopTracerProvider()`, " +
+			"or a variable of the function or package that only ever holds one): they are never exported",
 		"a span handed over: returned (alone or with its context), stored in a field, map or slice, " +
 			"sent on a channel, passed to a function or goroutine that takes it over, captured by a closure, or whose `End` escapes as a method value. " +
 			"A function of the module takes a span over when it ends, stores, returns, captures or passes it on (read from source); " +

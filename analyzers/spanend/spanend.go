@@ -86,6 +86,8 @@ type checker struct {
 	foreign []*foreignSpan     // spans taken from a context, for TL206
 	defers  []inspector.Cursor // defer statements, for TL203
 	funcs   map[ast.Node]*funcInfo
+
+	assigned map[*types.Var][]ast.Expr // valuesOf's index, built on first use
 }
 
 // collect finds the span starts, span getters and defer statements of the
@@ -100,6 +102,9 @@ func (c *checker) collect(in *inspector.Inspector) {
 		switch {
 		case !ok:
 		case c.starters.isStart(fn):
+			if c.noopStart(cur.Node().(*ast.CallExpr)) {
+				continue // a no-op tracer's span is never exported
+			}
 			if s := c.bind(cur, otelapi.SpanResult(fn.Signature()), false); s != nil {
 				c.starts = append(c.starts, s)
 			}
