@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/tracelint/tracelint/internal/otelapi"
 	"github.com/tracelint/tracelint/internal/rules"
@@ -92,6 +93,7 @@ func (c *checker) endedVar(call *ast.CallExpr) *types.Var {
 //	span := trace.SpanFromContext(ctx); ...; span.End() // variable set
 type foreignSpan struct {
 	getter string        // the getter as written, e.g. "trace.SpanFromContext"
+	call   *ast.CallExpr // the getter's call
 	end    *ast.CallExpr // an End call on the getter's result
 	span   *types.Var
 	fun    *funcInfo
@@ -101,7 +103,7 @@ type foreignSpan struct {
 // nil when it is neither ended directly nor kept in a local variable.
 func (c *checker) bindGetter(cur inspector.Cursor) *foreignSpan {
 	call := cur.Node().(*ast.CallExpr)
-	fs := &foreignSpan{getter: types.ExprString(call.Fun)}
+	fs := &foreignSpan{getter: types.ExprString(call.Fun), call: call}
 	switch k, idx := cur.ParentEdge(); k {
 	case edge.SelectorExpr_X:
 		if cur.Parent().ParentEdgeKind() == edge.CallExpr_Fun && otelapi.EndMethods[cur.Parent().Node().(*ast.SelectorExpr).Sel.Name] {
@@ -141,6 +143,9 @@ func (c *checker) bindGetter(cur inspector.Cursor) *foreignSpan {
 // ended, unless the same variable also holds a span the function starts.
 func (c *checker) checkForeignEnds() {
 	for _, fs := range c.foreign {
+		if c.handedBack(fs.call) {
+			continue
+		}
 		if fs.end != nil {
 			c.reportForeign(fs.end, fs.getter+"(...)", nil)
 			continue
@@ -163,6 +168,41 @@ func (c *checker) checkForeignEnds() {
 		}
 		c.reportForeign(ends[0], fmt.Sprintf("span %q comes from %s: it", fs.span.Name(), fs.getter), related)
 	}
+}
+
+// handedBack reports whether the context getter reads its span from was
+// handed back by a call that may have started the span for this code: a
+// gRPC stats handler's TagRPC, a middleware's before hook, called from the
+// code (often a test) that then ends the span:
+//
+//	ctx = h.TagRPC(ctx, info)
+//	trace.SpanFromContext(ctx).End()
+//
+// Calls of the context package only derive contexts and do not count.
+func (c *checker) handedBack(getter *ast.CallExpr) bool {
+	if len(getter.Args) == 0 {
+		return false
+	}
+	fromCall := func(e ast.Expr) bool {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Pkg().Path() == "context" {
+			return false
+		}
+		return otelapi.ContextResult(fn.Signature()) >= 0 && otelapi.SpanResult(fn.Signature()) < 0
+	}
+	arg := ast.Unparen(getter.Args[0])
+	if fromCall(arg) {
+		return true
+	}
+	v, ok := identObj(c.pass.TypesInfo, arg).(*types.Var)
+	if !ok {
+		return false
+	}
+	return slices.ContainsFunc(c.valuesOf(v), func(rhs ast.Expr) bool { return rhs != nil && fromCall(rhs) })
 }
 
 func (c *checker) reportForeign(end *ast.CallExpr, what string, related []analysis.RelatedInformation) {
