@@ -182,8 +182,13 @@ func (c *checker) reportLeak(s *start, leaks []leak) {
 	line := func(n ast.Node) int { return c.pass.Fset.Position(n.Pos()).Line }
 	f := rules.Finding{Rule: TL201, Pos: s.call.Pos(), End: s.call.End()}
 
+	// An early return that leaves without ending the span is the defect to
+	// report: an overwrite that a guard (if started { ... }) may keep from
+	// happening is only a neighbour of it.
+	exits := slices.ContainsFunc(leaks, func(l leak) bool { return l.kind == leakExit && l.node.Pos() != s.fun.body.Rbrace })
 	for _, l := range leaks {
 		switch {
+		case exits:
 		case l.kind == leakOverwrite && c.isStartStmt(l.node):
 			f.Rule = TL205
 			f.Message = fmt.Sprintf("%s is overwritten by the start on line %d before it is ended, so it is never exported; call %s before starting the next span", subject, line(l.node), end)
@@ -199,6 +204,9 @@ func (c *checker) reportLeak(s *start, leaks []leak) {
 	}
 
 	first := leaks[0]
+	if exits {
+		first = leaks[slices.IndexFunc(leaks, func(l leak) bool { return l.kind == leakExit && l.node.Pos() != s.fun.body.Rbrace })]
+	}
 	var where string
 	switch first.kind {
 	case leakExit:
