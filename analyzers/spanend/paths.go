@@ -231,6 +231,7 @@ func (c *checker) reportLeak(s *start, leaks []leak) {
 	for _, l := range leaks {
 		f.Related = append(f.Related, c.leakInfo(s, l))
 	}
+	f.Related = append(f.Related, c.outerEnds(s)...)
 	for _, u := range s.fun.usesOf(s.span) {
 		if u.eff&effEndsOnSomePaths != 0 {
 			f.Related = append(f.Related, analysis.RelatedInformation{Pos: u.pos, Message: "the deferred function ends the span only when its condition holds"})
@@ -238,6 +239,35 @@ func (c *checker) reportLeak(s *start, leaks []leak) {
 	}
 	f.Fix = c.deferEndFix(s, leaks, end)
 	c.rep.Report(f)
+}
+
+// outerEnds returns, for a start inside a function literal, the deferred
+// End calls of that literal on a span of an enclosing function: a callback
+// that ends the outer span (defer span.Finish()) while its own span leaks
+// has most likely ended the wrong one.
+func (c *checker) outerEnds(s *start) []analysis.RelatedInformation {
+	if _, ok := s.fun.cur.Node().(*ast.FuncLit); !ok {
+		return nil
+	}
+	var out []analysis.RelatedInformation
+	ast.Inspect(s.fun.body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			sel, ok := n.Call.Fun.(*ast.SelectorExpr)
+			if !ok || !otelapi.EndMethods[sel.Sel.Name] {
+				return true
+			}
+			v, ok := identObj(c.pass.TypesInfo, sel.X).(*types.Var)
+			if ok && v != s.span && !s.fun.declares(v) && otelapi.IsSpanType(v.Type()) {
+				out = append(out, analysis.RelatedInformation{Pos: n.Pos(), End: n.End(),
+					Message: fmt.Sprintf("this deferred %s ends %q of the enclosing function, not %q", sel.Sel.Name, v.Name(), s.span.Name())})
+			}
+		}
+		return true
+	})
+	return out
 }
 
 // subject names what leaks in a message: the span variable, or the span

@@ -53,6 +53,7 @@ func TestRelated(t *testing.T) {
 		`paths.go:45 -> 44: "span" leaks when the loop starts its next iteration`,
 		`paths.go:114 -> 115: "span" is overwritten here`,
 		`paths.go:139 -> 142: the deferred function ends the span only when its condition holds`,
+		`paths.go:177 -> 178: this deferred End ends "outer" of the enclosing function, not "inner"`,
 	} {
 		if !slices.Contains(got, want) {
 			t.Errorf("missing related information %s; got:\n%v", want, got)

@@ -169,3 +169,13 @@ func deferredEarlyReturn(ctx context.Context) (err error) {
 	}()
 	return work(ctx)
 }
+
+// A callback that defers End on the outer span while its own span leaks.
+func outerEndedInCallback(ctx context.Context, items []string, each func(func(string))) {
+	ctx, outer := tracer.Start(ctx, "outer")
+	each(func(it string) {
+		_, inner := tracer.Start(ctx, it) // want `span "inner" is not ended on every path.*TL201`
+		defer outer.End()
+		inner.AddEvent(it)
+	})
+}
