@@ -44,6 +44,9 @@ type start struct {
 	// endFunc: the obligation is a function to call (a team's start helper
 	// that returns one), not a span; span is then that function's variable.
 	endFunc bool
+	// endMethod: for a helper that hands out a value, the method of that
+	// value that ends the span (sc.Close()); endFunc is set too.
+	endMethod string
 	// For bound starts: where the derived context is handed beyond the
 	// function (returned, stored, sent). A path that does it hands the span
 	// over with it: later code ends it through SpanFromContext.
@@ -208,7 +211,11 @@ func (c *checker) contextHandOvers(obj types.Object, fun *funcInfo, withContext 
 func (c *checker) reportDiscarded(s *start) {
 	message := "the span started by " + types.ExprString(s.call.Fun) +
 		" is discarded, so it is never ended or exported; assign it to a variable and end it, e.g. defer span.End()"
-	if s.endFunc {
+	switch {
+	case s.endMethod != "":
+		message = "the value whose " + s.endMethod + " method ends the span started by " + types.ExprString(s.call.Fun) +
+			" is discarded, so the span is never ended or exported; assign it to a variable and call it, e.g. defer v." + s.endMethod + "()"
+	case s.endFunc:
 		message = "the function that ends the span started by " + types.ExprString(s.call.Fun) +
 			" is discarded, so the span is never ended or exported; assign it to a variable and call it, e.g. defer end()"
 	}

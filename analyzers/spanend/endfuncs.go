@@ -127,3 +127,98 @@ func endsSomeSpan(n ast.Node) bool {
 	})
 	return found
 }
+
+// A helper may also hand out a value whose method ends the span:
+//
+//	sc := obs.Open(ctx, "load")
+//	defer sc.Close()
+//
+// The value is the obligation, and that method ends it.
+
+// closerStarters caches closerResult's answers for the whole process.
+var closerStarters sync.Map // "file:line:name" -> closer
+
+type closer struct {
+	idx    int    // the result holding the value, -1 when fn is not such a helper
+	method string // the method that ends the span
+}
+
+// closerResult returns the index of fn's result whose method ends the span
+// fn starts, and that method's name, or -1: fn is declared in the module
+// (with spanend.infer-wrappers), calls a Start... or start... function, and
+// returns a value of a type of the module with a method that ends a span
+// held in a field of its receiver (s.span.End()).
+func (s *starters) closerResult(fn *types.Func) (int, string) {
+	if !s.infer || s.moduleRoot == "" || otelapi.SpanResult(fn.Signature()) >= 0 {
+		return -1, ""
+	}
+	fn = fn.Origin()
+	pos := s.pass.Fset.Position(fn.Pos())
+	key := pos.Filename + ":" + strconv.Itoa(pos.Line) + ":" + fn.Name()
+	if v, ok := closerStarters.Load(key); ok {
+		c := v.(closer)
+		return c.idx, c.method
+	}
+	c := closer{idx: -1}
+	res := fn.Signature().Results()
+	for i := range res.Len() {
+		if m := s.endingMethod(res.At(i).Type()); m != "" {
+			if decl := modsource.Decl(s.pass.Fset, fn, s.moduleRoot); decl != nil && startsSomething(decl.Body) {
+				c = closer{idx: i, method: m}
+			}
+			break
+		}
+	}
+	closerStarters.Store(key, c)
+	return c.idx, c.method
+}
+
+// endingMethod returns the name of a method of t (a named type of the
+// module, or a pointer to one) whose body ends a span held in a field of
+// its receiver, or "".
+func (s *starters) endingMethod(t types.Type) string {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || otelapi.IsSpanType(named) {
+		return ""
+	}
+	for i := range named.NumMethods() {
+		m := named.Method(i)
+		decl := modsource.Decl(s.pass.Fset, m, s.moduleRoot)
+		if decl == nil || decl.Recv == nil || len(decl.Recv.List) == 0 || len(decl.Recv.List[0].Names) == 0 {
+			continue
+		}
+		recv := decl.Recv.List[0].Names[0].Name
+		found := false
+		ast.Inspect(decl.Body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if sel, ok := call.Fun.(*ast.SelectorExpr); ok && otelapi.EndMethods[sel.Sel.Name] {
+					if field, ok := sel.X.(*ast.SelectorExpr); ok {
+						if id, ok := field.X.(*ast.Ident); ok && id.Name == recv {
+							found = true
+						}
+					}
+				}
+			}
+			return !found
+		})
+		if found {
+			return m.Name()
+		}
+	}
+	return ""
+}
+
+// startsSomething reports whether body calls a Start... or start...
+// function outside nested function literals.
+func startsSomething(body *ast.BlockStmt) bool {
+	starts := false
+	inspectBody(body, func(n ast.Node) {
+		if call, ok := n.(*ast.CallExpr); ok && isStartName(call) {
+			starts = true
+		}
+	})
+	return starts
+}

@@ -46,10 +46,13 @@ type funcInfo struct {
 	tracked map[*types.Var]bool
 	uses    map[*types.Var][]use // sorted by position; nil until first asked
 	helpers *helpers             // what called functions do with a span
+	// endMethods holds, for a value handed out by a team's start helper,
+	// the method that ends its span (sc.Close()).
+	endMethods map[*types.Var]string
 }
 
 func newFuncInfo(pass *analysis.Pass, cur inspector.Cursor, h *helpers) *funcInfo {
-	fi := &funcInfo{pass: pass, cur: cur, tracked: make(map[*types.Var]bool), helpers: h}
+	fi := &funcInfo{pass: pass, cur: cur, tracked: make(map[*types.Var]bool), helpers: h, endMethods: make(map[*types.Var]string)}
 	switch fn := cur.Node().(type) {
 	case *ast.FuncDecl:
 		fi.body = fn.Body
@@ -239,6 +242,12 @@ func (fi *funcInfo) directEffect(cur inspector.Cursor) (effect, *ast.CallExpr) {
 		}
 		call := cur.Parent().Parent().Node().(*ast.CallExpr)
 		name := sel.Sel.Name
+		if v, ok := fi.pass.TypesInfo.Uses[cur.Node().(*ast.Ident)].(*types.Var); ok && fi.endMethods[v] != "" {
+			if name == fi.endMethods[v] {
+				return effEnds, call
+			}
+			return 0, nil
+		}
 		switch {
 		case otelapi.EndMethods[name] && name == "Finish" && len(call.Args) > 0:
 			return effEnds | effRecords, call // Datadog: Finish(tracer.WithError(err))

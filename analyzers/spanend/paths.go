@@ -177,6 +177,14 @@ func (c *checker) reportLeak(s *start, leaks []leak) {
 		if sig, ok := s.span.Type().Underlying().(*types.Signature); ok && sig.Params().Len() > 0 {
 			end = name + "(...)"
 		}
+		if s.endMethod != "" {
+			end = name + "." + s.endMethod + "()"
+			if m, _, _ := types.LookupFieldOrMethod(s.span.Type(), true, nil, s.endMethod); m != nil {
+				if sig, ok := m.Type().(*types.Signature); ok && sig.Params().Len() > 0 {
+					end = name + "." + s.endMethod + "(...)"
+				}
+			}
+		}
 	}
 	subject = s.subject()
 	line := func(n ast.Node) int { return c.pass.Fset.Position(n.Pos()).Line }

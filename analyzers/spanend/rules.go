@@ -38,7 +38,8 @@ var TL201 = &rules.Rule{
 		"a `continue`, a `select` arm) is never sent to the tracing backend: the trace shows a gap, " +
 		"its children lose their parent, and the SDK keeps the span in memory. " +
 		"A team's own start helper that returns the function ending the span (`ctx, finish := obs.Trace(ctx, \"load\")`, " +
-		"inferred from source like span-returning wrappers) puts the same obligation on that function: call it on every path.",
+		"inferred from source like span-returning wrappers) puts the same obligation on that function: call it on every path. " +
+		"So does one that returns a value whose method ends the span (`sc := obs.Open(ctx, \"load\")`, `defer sc.Close()`).",
 	Bad: `func load(ctx context.Context, id string) (*Item, error) {
 	ctx, span := tracer.Start(ctx, "load")
 	item, err := db.Get(ctx, id)

@@ -112,6 +112,16 @@ func (c *checker) collect(in *inspector.Inspector) {
 			if s := c.bind(cur, c.starters.endFuncResult(fn), true); s != nil {
 				c.starts = append(c.starts, s)
 			}
+		default:
+			if idx, method := c.starters.closerResult(fn); idx >= 0 {
+				if s := c.bind(cur, idx, true); s != nil {
+					s.endMethod = method
+					if s.span != nil {
+						s.fun.endMethods[s.span] = method
+					}
+					c.starts = append(c.starts, s)
+				}
+			}
 		case otelapi.IsSpanGetter(fn):
 			if fs := c.bindGetter(cur); fs != nil {
 				c.foreign = append(c.foreign, fs)

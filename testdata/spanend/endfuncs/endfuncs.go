@@ -68,3 +68,23 @@ func notASpan(ctx context.Context) error {
 	_ = stop
 	return work(ctx)
 }
+
+func scoped(ctx context.Context) error {
+	sc := wrapperlib.Open(ctx, "scoped") // ok
+	defer sc.Close()
+	return work(ctx)
+}
+
+func scopeLeaks(ctx context.Context) error {
+	sc := wrapperlib.Open(ctx, "leaks") // want `the span that "sc" ends is not ended on every path: it leaks at the return on line 82; call sc.Close\(\) on every path, e.g. defer sc.Close\(\) after the start \(TL201\)`
+	if err := work(ctx); err != nil {
+		_ = sc.Name()
+		return err
+	}
+	sc.Close()
+	return nil
+}
+
+func scopeDropped(ctx context.Context) {
+	wrapperlib.Open(ctx, "dropped") // want `the value whose Close method ends the span started by wrapperlib.Open is discarded.*TL202`
+}

@@ -87,3 +87,19 @@ func endFuncNeverCalled(ctx context.Context) error {
 	_ = end
 	return work(ctx)
 }
+
+// scope is a value whose Close ends the span.
+type scope struct{ sp trace.Span }
+
+func (s *scope) Close() { s.sp.End() }
+
+func open(ctx context.Context, name string) *scope {
+	_, sp := tracer.Start(ctx, name)
+	return &scope{sp: sp}
+}
+
+func scopeNeverClosed(ctx context.Context) error {
+	sc := open(ctx, "op") // want `the span that "sc" ends is not ended on every path.*TL201`
+	_ = sc
+	return work(ctx)
+}

@@ -59,3 +59,18 @@ func Begin(ctx context.Context, name string) (context.Context, func(...trace.Spa
 func Timer(ctx context.Context, name string) (context.Context, func()) {
 	return ctx, func() {}
 }
+
+// Scope holds a span until Close.
+type Scope struct{ span trace.Span }
+
+// Close ends the scope's span.
+func (s *Scope) Close() { s.span.End() }
+
+// Name is the scope's name: it ends nothing.
+func (s *Scope) Name() string { return "" }
+
+// Open starts a span and hands out the scope that ends it.
+func Open(ctx context.Context, name string) *Scope {
+	_, span := tracer.Start(ctx, name)
+	return &Scope{span: span}
+}
