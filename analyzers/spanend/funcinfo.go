@@ -20,11 +20,11 @@ import (
 type effect uint8
 
 const (
-	effEnds    effect = 1 << iota // span.End(), span.Finish(), deferred or not
-	effRecords                    // span.RecordError(err), span.SetStatus(codes.Error, ..)
-	effEscapes                    // handed over: returned, stored, passed, captured, method value
-	effAssigns                    // the variable receives a new value
-	effEndsOnSomePaths            // a deferred closure ends the span only when a condition holds
+	effEnds            effect = 1 << iota // span.End(), span.Finish(), deferred or not
+	effRecords                            // span.RecordError(err), span.SetStatus(codes.Error, ..)
+	effEscapes                            // handed over: returned, stored, passed, captured, method value
+	effAssigns                            // the variable receives a new value
+	effEndsOnSomePaths                    // a deferred closure ends the span only when a condition holds
 )
 
 // use is one appearance of a span variable.
