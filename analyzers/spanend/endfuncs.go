@@ -149,7 +149,7 @@ type closer struct {
 // returns a value of a type of the module with a method that ends a span
 // held in a field of its receiver (s.span.End()).
 func (s *starters) closerResult(fn *types.Func) (int, string) {
-	if !s.infer || s.moduleRoot == "" || otelapi.SpanResult(fn.Signature()) >= 0 {
+	if !s.infer || s.moduleRoot == "" || fn.Signature().Results().Len() == 0 || otelapi.SpanResult(fn.Signature()) >= 0 {
 		return -1, ""
 	}
 	fn = fn.Origin()
@@ -160,13 +160,13 @@ func (s *starters) closerResult(fn *types.Func) (int, string) {
 		return c.idx, c.method
 	}
 	c := closer{idx: -1}
-	res := fn.Signature().Results()
-	for i := range res.Len() {
-		if m := s.endingMethod(res.At(i).Type()); m != "" {
-			if decl := modsource.Decl(s.pass.Fset, fn, s.moduleRoot); decl != nil && startsSomething(decl.Body) {
+	if decl := modsource.Decl(s.pass.Fset, fn, s.moduleRoot); decl != nil && startsSomething(decl.Body) {
+		res := fn.Signature().Results()
+		for i := range res.Len() {
+			if m := s.endingMethod(res.At(i).Type()); m != "" {
 				c = closer{idx: i, method: m}
+				break
 			}
-			break
 		}
 	}
 	closerStarters.Store(key, c)
