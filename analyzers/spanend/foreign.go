@@ -143,7 +143,7 @@ func (c *checker) bindGetter(cur inspector.Cursor) *foreignSpan {
 // ended, unless the same variable also holds a span the function starts.
 func (c *checker) checkForeignEnds() {
 	for _, fs := range c.foreign {
-		if c.handedBack(fs.call) {
+		if c.handedBack(fs.call) || c.emptyContext(fs.call) {
 			continue
 		}
 		if fs.end != nil {
@@ -203,6 +203,33 @@ func (c *checker) handedBack(getter *ast.CallExpr) bool {
 		return false
 	}
 	return slices.ContainsFunc(c.valuesOf(v), func(rhs ast.Expr) bool { return rhs != nil && fromCall(rhs) })
+}
+
+// emptyContext reports whether the getter reads from a fresh root
+// (context.Background(), or a variable that only ever holds one): the span
+// it returns is a no-op span, and ending it ends nothing.
+func (c *checker) emptyContext(getter *ast.CallExpr) bool {
+	if len(getter.Args) == 0 {
+		return false
+	}
+	isRoot := func(e ast.Expr) bool {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+		return ok && otelapi.IsFreshRoot(fn)
+	}
+	arg := ast.Unparen(getter.Args[0])
+	if isRoot(arg) {
+		return true
+	}
+	v, ok := identObj(c.pass.TypesInfo, arg).(*types.Var)
+	if !ok {
+		return false
+	}
+	values := c.valuesOf(v)
+	return len(values) > 0 && !slices.ContainsFunc(values, func(rhs ast.Expr) bool { return rhs == nil || !isRoot(rhs) })
 }
 
 func (c *checker) reportForeign(end *ast.CallExpr, what string, related []analysis.RelatedInformation) {

@@ -214,6 +214,7 @@ var TL206 = &rules.Rule{
 	NotFlagged: []string{
 		"a span read from a context that a call handed back to this code (`ctx = h.TagRPC(ctx, info)` then `trace.SpanFromContext(ctx).End()`, " +
 			"as an external test package plays a stats handler's HandleRPC): that call started the span for it",
+		"the span of a fresh root (`trace.SpanFromContext(context.Background())`, or a variable that only holds a root): a no-op span",
 		"packages that hand spans over through a context (a start whose span is dropped but whose context is " +
 			"returned or stored), such as gRPC stats handlers: they end those spans from the context on purpose",
 	},
