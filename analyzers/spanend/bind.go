@@ -47,6 +47,9 @@ type start struct {
 	// endMethod: for a helper that hands out a value, the method of that
 	// value that ends the span (sc.Close()); endFunc is set too.
 	endMethod string
+	// endsOnSomePath: some path from the start ends or hands over the span
+	// (set by leaks).
+	endsOnSomePath bool
 	// For bound starts: where the derived context is handed beyond the
 	// function (returned, stored, sent). A path that does it hands the span
 	// over with it: later code ends it through SpanFromContext.

@@ -131,6 +131,7 @@ func (c *checker) leaks(s *start) []leak {
 		eff := s.fun.effectIn(s.span, n)
 		switch {
 		case eff&(effEnds|effEscapes) != 0 || s.handsOverContext(n):
+			s.endsOnSomePath = true
 			return 0, true
 		case eff&effAssigns != 0:
 			out = append(out, leak{leakOverwrite, n})
@@ -190,10 +191,10 @@ func (c *checker) reportLeak(s *start, leaks []leak) {
 	line := func(n ast.Node) int { return c.pass.Fset.Position(n.Pos()).Line }
 	f := rules.Finding{Rule: TL201, Pos: s.call.Pos(), End: s.call.End()}
 
-	// An early return that leaves without ending the span is the defect to
-	// report: an overwrite that a guard (if started { ... }) may keep from
-	// happening is only a neighbour of it.
-	exits := slices.ContainsFunc(leaks, func(l leak) bool { return l.kind == leakExit && l.node.Pos() != s.fun.body.Rbrace })
+	// When some path does end the span, an early return that leaves
+	// without ending it is the defect to report: an overwrite that a guard
+	// (if started { ... }) may keep from happening is only a neighbour of it.
+	exits := s.endsOnSomePath && slices.ContainsFunc(leaks, func(l leak) bool { return l.kind == leakExit && l.node.Pos() != s.fun.body.Rbrace })
 	for _, l := range leaks {
 		switch {
 		case exits:
