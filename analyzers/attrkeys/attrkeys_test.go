@@ -14,6 +14,9 @@ import (
 func TestAttrkeys(t *testing.T) {
 	testmodule.Run(t, "attrkeys", attrkeys.New, []testmodule.Case{
 		{Name: "defaults", Pkgs: []string{"semconvonly", "keyforms"}},
+		{Name: "TL304", Pkgs: []string{"naming"}, Config: func(c *config.Config, dir string) {
+			c.Enable = []string{"TL304"}
+		}},
 		{Name: "registry", Pkgs: []string{"registry"}, Config: func(c *config.Config, dir string) {
 			c.Dir = filepath.Join(dir, "attrkeys", "registry")
 			c.Enable = []string{"TL305"}

@@ -25,7 +25,7 @@ func RenderPage(r *Rule) string {
 	line("# %s: %s", r.ID, r.Title)
 	line("")
 	line("- Analyzer: `%s`", r.Analyzer)
-	line("- Default: %s; %s", onOff(r.Default), r.DefaultWhy)
+	line("- Default: %s; %s", r.defaultText(), r.DefaultWhy)
 	line("- Autofix: %s", yesNo(r.Autofix))
 
 	section(&b, "Why")
@@ -47,11 +47,16 @@ func RenderPage(r *Rule) string {
 	}
 
 	section(&b, "Configuration")
-	if r.Default {
+	switch {
+	case r.DefaultIfDoc != "":
+		line("%s is on by default %s, off otherwise. To turn it on or off whatever the default, list it under `enable` or `disable` in `.tracelint.yml`:", r.ID, r.DefaultIfDoc)
+		line("")
+		codeBlock(&b, "yaml", "enable: ["+r.ID+"]")
+	case r.Default:
 		line("%s is on by default. To turn it off, list it under `disable` in `.tracelint.yml`:", r.ID)
 		line("")
 		codeBlock(&b, "yaml", "disable: ["+r.ID+"]")
-	} else {
+	default:
 		line("%s is off by default. To turn it on, list it under `enable` in `.tracelint.yml`:", r.ID)
 		line("")
 		codeBlock(&b, "yaml", "enable: ["+r.ID+"]")
@@ -85,7 +90,7 @@ func RenderTable(rs []*Rule) string {
 	b.WriteString("| --- | --- | --- | --- | --- |\n")
 	for _, r := range rs {
 		fmt.Fprintf(&b, "| [%s](docs/rules/%s.md) | `%s` | %s | %s | %s |\n",
-			r.ID, r.ID, r.Analyzer, cell(r.Title), onOff(r.Default), yesNo(r.Autofix))
+			r.ID, r.ID, r.Analyzer, cell(r.Title), r.defaultText(), yesNo(r.Autofix))
 	}
 	return b.String()
 }
@@ -154,6 +159,15 @@ func OptionsYAML(opts []Option) string {
 		prev = parents
 	}
 	return b.String()
+}
+
+// defaultText says whether the rule is on by default, and when for a rule
+// whose default depends on the configuration.
+func (r *Rule) defaultText() string {
+	if r.DefaultIfDoc != "" {
+		return "on " + r.DefaultIfDoc
+	}
+	return onOff(r.Default)
 }
 
 func onOff(on bool) string {

@@ -33,6 +33,11 @@ type Rule struct {
 	// mention it; DefaultWhy says why it has that default.
 	Default    bool
 	DefaultWhy string
+	// DefaultIf, when set, decides the default from the configuration in
+	// place of Default, and DefaultIfDoc says when it is on, for the docs
+	// ("with a contract"): TL304 is on only for teams that declared one.
+	DefaultIf    func(*config.Config) bool
+	DefaultIfDoc string
 	// Autofix reports whether the rule offers a suggested fix.
 	Autofix bool
 	// NotFlagged lists, in Markdown, what the rule deliberately accepts.
@@ -72,6 +77,8 @@ func (r *Rule) Enabled(cfg *config.Config) bool {
 		return false
 	case slices.Contains(cfg.Enable, r.ID):
 		return true
+	case r.DefaultIf != nil:
+		return r.DefaultIf(cfg)
 	}
 	return r.Default
 }

@@ -1,0 +1,17 @@
+// Package naming is checked with TL304 enabled and no registries: without a
+// contract the naming rule is opt-in.
+package naming
+
+import (
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
+)
+
+func keys(span trace.Span) {
+	span.SetAttributes(
+		attribute.String("OrderID", ""),                  // want `attribute key "OrderID" does not follow the naming convention: lowercase, dot-separated namespaces, snake_case words, at least one namespace; write "<namespace>.order_id", with your team's namespace \(TL304\)`
+		attribute.String("shop.orderId", ""),             // want `write "shop.order_id" \(TL304\)`
+		attribute.String("example.com/x/caveatName", ""), // want `write "example.com_x_caveat_name" \(TL304\)`
+		attribute.String("shop.order.id", ""),            // ok
+	)
+}
