@@ -13,7 +13,7 @@ import (
 
 func TestAttrkeys(t *testing.T) {
 	testmodule.Run(t, "attrkeys", attrkeys.New, []testmodule.Case{
-		{Name: "defaults", Pkgs: []string{"semconvonly", "keyforms"}},
+		{Name: "defaults", Pkgs: []string{"semconvonly", "keyforms", "dualemit"}},
 		{Name: "TL304", Pkgs: []string{"naming"}, Config: func(c *config.Config, dir string) {
 			c.Enable = []string{"TL304"}
 		}},

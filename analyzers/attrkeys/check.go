@@ -44,15 +44,24 @@ func (c *checker) check(s attrsite.Site) {
 		return
 	}
 	if !known {
-		if !c.allowed(k.text) && !slices.ContainsFunc(c.goKeys, func(keys map[string]bool) bool { return keys[k.text] }) {
+		if !c.allowed(k.text) && !c.inImportedSemconv(k.text) {
 			c.unknownKey(s, k)
 		}
 		return
 	}
-	if attr.Deprecated != nil {
+	if attr.Deprecated != nil && !c.inImportedSemconv(k.text) {
 		c.deprecated(s, k, attr)
 	}
 	c.checkValue(s, k, attr)
+}
+
+// inImportedSemconv reports whether key is a key of a semantic-conventions
+// Go package the package imports: code pinned to, or deliberately emitting,
+// that version of the conventions (dual emission during a migration). A
+// literal then counts as that package's constant, which TL303 never
+// reports.
+func (c *checker) inImportedSemconv(key string) bool {
+	return slices.ContainsFunc(c.goKeys, func(keys map[string]bool) bool { return keys[key] })
 }
 
 // lookup finds key in the team's registries, then in the semantic

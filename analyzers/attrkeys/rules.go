@@ -103,6 +103,8 @@ var TL303 = &rules.Rule{
 	Autofix:    true,
 	NotFlagged: []string{
 		"constants of the `go.opentelemetry.io/otel/semconv` packages: upgrading the semconv version is the fix, and its own change",
+		"a literal key that is a key of a semconv package the package imports (code pinned to, or deliberately emitting, that version during a migration): " +
+			"it is judged like that package's constant",
 	},
 	KnownProblems: []string{
 		"The fix is offered when the reason is `renamed`, the new key has the same type and the key is spelled by a literal of the package; " +
