@@ -81,7 +81,9 @@ type checker struct {
 	registry *contract.Contract // the team's registries; nil when none are configured
 	semconv  *contract.Contract // the bundled semantic conventions; nil when turned off
 	goKeys   []map[string]bool  // keys of each semconv Go package the package imports
-	consts   map[*types.Const]*ast.BasicLit
+
+	fixedVars map[*types.Var]ast.Expr // fixedVarInit's index, built on first use
+	consts    map[*types.Const]*ast.BasicLit
 }
 
 // semconvGoKeys returns the keys of the attribute.Key constants of each

@@ -150,6 +150,8 @@ var TL305 = &rules.Rule{
 	DefaultWhy: "libraries that forward caller-chosen keys are legitimate; turn it on for services",
 	NotFlagged: []string{
 		"a constant prefix that leads into a template of the contract (`\"http.request.header.\" + name`)",
+		"a package-level variable of the package that it never assigns again nor takes the address of " +
+			"(`var orderKey = attribute.Key(\"shop.order.id\")`): it is a constant in all but name, and every rule checks its key",
 	},
 	Options: []rules.Option{optionRegistries},
 }
