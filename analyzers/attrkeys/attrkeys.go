@@ -82,7 +82,7 @@ type checker struct {
 	semconv  *contract.Contract // the bundled semantic conventions; nil when turned off
 	goKeys   []map[string]bool  // keys of each semconv Go package the package imports
 
-	fixedVars map[*types.Var]ast.Expr // fixedVarInit's index, built on first use
+	fixedVars *attrsite.FixedVars // built on first use
 	consts    map[*types.Const]*ast.BasicLit
 }
 

@@ -73,76 +73,13 @@ func (c *checker) resolveKey(e ast.Expr) key {
 	return key{}
 }
 
-// fixedVarInit returns the initializer of the package-level variable of
-// this package that e names, when the package never assigns the variable
-// again nor takes its address: such a variable is a constant in all but
-// name. It returns nil otherwise.
+// fixedVarInit returns the initializer of the package-level variable e
+// names, when the package never changes it (see attrsite.FixedVars).
 func (c *checker) fixedVarInit(e ast.Expr) ast.Expr {
-	id, ok := e.(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok || v.Pkg() != c.pass.Pkg || v.Parent() != c.pass.Pkg.Scope() {
-		return nil
-	}
 	if c.fixedVars == nil {
-		c.fixedVars = c.indexFixedVars()
+		c.fixedVars = attrsite.NewFixedVars(c.pass.Pkg, c.pass.TypesInfo, c.pass.Files)
 	}
-	return c.fixedVars[v]
-}
-
-// indexFixedVars maps each package-level variable of the package with a
-// single-valued initializer to that initializer, leaving out the variables
-// the package assigns elsewhere or takes the address of.
-func (c *checker) indexFixedVars() map[*types.Var]ast.Expr {
-	vars := make(map[*types.Var]ast.Expr)
-	changed := make(map[*types.Var]bool)
-	mark := func(e ast.Expr) {
-		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-			if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok {
-				changed[v] = true
-			}
-		}
-	}
-	for _, f := range c.pass.Files {
-		for _, d := range f.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok || gd.Tok != token.VAR {
-				continue
-			}
-			for _, spec := range gd.Specs {
-				vs := spec.(*ast.ValueSpec)
-				if len(vs.Names) != len(vs.Values) {
-					continue
-				}
-				for i, name := range vs.Names {
-					if v, ok := c.pass.TypesInfo.Defs[name].(*types.Var); ok {
-						vars[v] = vs.Values[i]
-					}
-				}
-			}
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				for _, lhs := range n.Lhs {
-					mark(lhs)
-				}
-			case *ast.IncDecStmt:
-				mark(n.X)
-			case *ast.UnaryExpr:
-				if n.Op == token.AND {
-					mark(n.X)
-				}
-			}
-			return true
-		})
-	}
-	for v := range changed {
-		delete(vars, v)
-	}
-	return vars
+	return c.fixedVars.Init(e)
 }
 
 // conversionArg returns x of a conversion T(x).

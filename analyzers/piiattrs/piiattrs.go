@@ -134,6 +134,8 @@ type checker struct {
 	*setup
 	keys  map[string]pii.Match    // classifyKey's answers; a key recurs
 	names map[[2]string]pii.Match // named's answers, by owner and name
+
+	fixedVars *attrsite.FixedVars // constString's index, built on first use
 }
 
 // attribute checks one attribute: its key, then its value.
@@ -280,7 +282,10 @@ func (c *checker) constString(e ast.Expr) (string, bool) {
 	if e == nil {
 		return "", false
 	}
-	return attrsite.ConstKey(c.pass.TypesInfo, e)
+	if c.fixedVars == nil {
+		c.fixedVars = attrsite.NewFixedVars(c.pass.Pkg, c.pass.TypesInfo, c.pass.Files)
+	}
+	return c.fixedVars.ConstKey(e)
 }
 
 func (c *checker) isConstant(e ast.Expr) bool {
