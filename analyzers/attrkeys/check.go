@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/tools/go/analysis"
@@ -154,9 +155,54 @@ func (c *checker) unknownKey(s attrsite.Site, k key) {
 		return
 	}
 	if !validName(k.text) {
-		c.rep.Report(rules.Finding{Rule: TL304, Pos: s.Node.Pos(), End: s.Node.End(),
-			Message: fmt.Sprintf("attribute key %q does not follow the naming convention: lowercase, dot-separated namespaces, snake_case words, at least one namespace; write %s", k.text, suggestName(k.text))})
+		msg := fmt.Sprintf("attribute key %q does not follow the naming convention: lowercase, dot-separated namespaces, snake_case words, at least one namespace; write %s", k.text, suggestName(k.text))
+		if keys := c.semconvWithLastSegment(k.text); len(keys) > 0 {
+			msg += fmt.Sprintf(", or a semantic conventions key if it records the same thing (%s?)", strings.Join(keys, ", "))
+		}
+		c.rep.Report(rules.Finding{Rule: TL304, Pos: s.Node.Pos(), End: s.Node.End(), Message: msg})
 	}
+}
+
+// maxSemconvHints bounds how many semantic conventions keys a TL304
+// message names.
+const maxSemconvHints = 3
+
+// semconvWithLastSegment returns the current semantic conventions keys
+// whose last segment is the last word of key once spelled by the
+// convention ("method" for "Method" or "api.method": http.request.method,
+// rpc.method), at most maxSemconvHints of them.
+func (c *checker) semconvWithLastSegment(key string) []string {
+	if c.semconv == nil {
+		return nil
+	}
+	norm := conventional(key)
+	last := norm[strings.LastIndexByte(norm, '.')+1:]
+	if last == "" {
+		return nil
+	}
+	keys := lastSegments(c.semconv)[last]
+	return keys[:min(len(keys), maxSemconvHints)]
+}
+
+// lastSegmentIndex caches lastSegments for the bundled conventions.
+var lastSegmentIndex sync.Map // *contract.Contract -> map[string][]string
+
+// lastSegments maps the last segment of each current (not deprecated) key
+// of sc to the keys that end in it, sorted.
+func lastSegments(sc *contract.Contract) map[string][]string {
+	if v, ok := lastSegmentIndex.Load(sc); ok {
+		return v.(map[string][]string)
+	}
+	index := make(map[string][]string)
+	for _, a := range sc.Attributes() {
+		if a.Deprecated != nil {
+			continue
+		}
+		last := a.Key[strings.LastIndexByte(a.Key, '.')+1:]
+		index[last] = append(index[last], a.Key)
+	}
+	v, _ := lastSegmentIndex.LoadOrStore(sc, index)
+	return v.(map[string][]string)
 }
 
 // nearest returns the contract key closest to key, if close enough: the
@@ -322,6 +368,19 @@ func validName(key string) bool {
 //	HTTPServer                "<namespace>.http_server"
 //	example.com/x/caveatName  "example.com_x_caveat_name"
 func suggestName(key string) string {
+	s := conventional(key)
+	switch {
+	case s == "" || !nameRE.MatchString(s):
+		return "lowercase words under your team's namespace, e.g. \"shop.order_id\""
+	case !strings.Contains(s, "."):
+		return fmt.Sprintf("\"<namespace>.%s\", with your team's namespace", s)
+	}
+	return strconv.Quote(s)
+}
+
+// conventional spells key by the naming convention: lowercase,
+// snake_case words, dots kept ("shop.orderId" becomes "shop.order_id").
+func conventional(key string) string {
 	var b strings.Builder
 	runes := []rune(key)
 	for i, r := range runes {
@@ -347,13 +406,7 @@ func suggestName(key string) string {
 	}
 	s = strings.ReplaceAll(strings.ReplaceAll(s, "_.", "."), "._", ".")
 	s = strings.Trim(s, "_.")
-	switch {
-	case s == "" || !nameRE.MatchString(s):
-		return "lowercase words under your team's namespace, e.g. \"shop.order_id\""
-	case !strings.Contains(s, "."):
-		return fmt.Sprintf("\"<namespace>.%s\", with your team's namespace", s)
-	}
-	return strconv.Quote(s)
+	return s
 }
 
 func firstLine(s string) string {

@@ -119,7 +119,8 @@ var TL304 = &rules.Rule{
 	Analyzer: "attrkeys",
 	Title:    "name attribute keys as lowercase dotted namespaces",
 	Why: "OpenTelemetry keys are lowercase, dot-separated namespaces with snake_case words (`shop.order.item_count`). " +
-		"`OrderID`, `order-id` and `orderId` each make a separate column, and keys without a namespace collide across teams.",
+		"`OrderID`, `order-id` and `orderId` each make a separate column, and keys without a namespace collide across teams. " +
+		"When the key's last word is the last segment of semantic conventions keys (`method`, `host`, `code`), the message names them.",
 	Bad:          `span.SetAttributes(attribute.String("OrderID", id))`,
 	Good:         `span.SetAttributes(attribute.String("shop.order.id", id))`,
 	DefaultIf:    func(cfg *config.Config) bool { return len(cfg.Attrkeys.Registries) > 0 },

@@ -15,3 +15,12 @@ func keys(span trace.Span) {
 		attribute.String("shop.order.id", ""),            // ok
 	)
 }
+
+// A key whose last word is a semantic conventions key's last segment gets
+// those keys named.
+func hints(span trace.Span) {
+	span.SetAttributes(
+		attribute.String("apiMethod", ""), // want `write "<namespace>.api_method", with your team's namespace \(TL304\)`
+		attribute.String("Method", ""),    // want `write "<namespace>.method", with your team's namespace, or a semantic conventions key if it records the same thing \(http.request.method, rpc.method.*\?\) \(TL304\)`
+	)
+}
