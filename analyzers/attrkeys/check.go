@@ -133,14 +133,12 @@ func (c *checker) dynamicKey(s attrsite.Site, k key) {
 // when registries are configured, else only inside a namespace of the
 // semantic conventions; otherwise the naming convention applies.
 func (c *checker) unknownKey(s attrsite.Site, k key) {
-	inSemconvNamespace := false
-	if i := strings.LastIndexByte(k.text, '.'); i > 0 && c.semconv != nil {
-		inSemconvNamespace = c.semconv.HasNamespace(k.text[:i])
-	}
+	ns := c.semconvNamespaceOf(k.text)
+	inSemconvNamespace := ns != ""
 	if c.rep.Enabled(TL301) && (c.registry != nil || inSemconvNamespace) {
 		msg := fmt.Sprintf("attribute key %q is not in the telemetry contract", k.text)
 		if c.registry == nil {
-			msg = fmt.Sprintf("attribute key %q is in the namespace %q of the OpenTelemetry semantic conventions but is not one of its keys", k.text, k.text[:strings.LastIndexByte(k.text, '.')])
+			msg = fmt.Sprintf("attribute key %q is in the namespace %q of the OpenTelemetry semantic conventions but is not one of its keys", k.text, ns)
 		}
 		if near, ok := c.nearest(k.text); ok {
 			// No fix: a near key is a guess, and golangci-lint's --fix
@@ -161,6 +159,24 @@ func (c *checker) unknownKey(s attrsite.Site, k key) {
 		}
 		c.rep.Report(rules.Finding{Rule: TL304, Pos: s.Node.Pos(), End: s.Node.End(), Message: msg})
 	}
+}
+
+// semconvNamespaceOf returns the namespace of the semantic conventions that
+// key squats, or "": its parent when that holds semconv keys (app.order_id
+// in app), or any deeper prefix of two segments or more that does
+// (messaging.kafka.producer.success under messaging.kafka), the longest
+// first.
+func (c *checker) semconvNamespaceOf(key string) string {
+	if c.semconv == nil {
+		return ""
+	}
+	for i := strings.LastIndexByte(key, '.'); i > 0; i = strings.LastIndexByte(key[:i], '.') {
+		prefix := key[:i]
+		if c.semconv.HasNamespace(prefix) && (strings.Contains(prefix, ".") || i == strings.LastIndexByte(key, '.')) {
+			return prefix
+		}
+	}
+	return ""
 }
 
 // maxSemconvHints bounds how many semantic conventions keys a TL304

@@ -55,7 +55,9 @@ var TL301 = &rules.Rule{
 	DefaultWhy: "without registries only misspellings inside the semantic conventions' namespaces are reported, so a team gets no noise",
 	Autofix:    false,
 	NotFlagged: []string{
-		"without `attrkeys.registries`, keys outside the namespaces the semantic conventions define keys in (`shop.order.id`)",
+		"without `attrkeys.registries`, keys outside the namespaces the semantic conventions define keys in (`shop.order.id`): " +
+			"the key's parent, or a deeper prefix of two segments or more (`messaging.kafka.producer.success` squats `messaging.kafka`); " +
+			"a top-level namespace alone does not count for a deeper key (`app.product.id`)",
 		"keys of the `go.opentelemetry.io/otel/semconv` packages the code imports, so code pinned to an older version is judged by what it uses",
 		"keys matched by `attrkeys.allow` or under `attrkeys.ignore-namespaces`",
 	},

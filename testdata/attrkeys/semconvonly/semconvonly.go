@@ -43,7 +43,8 @@ func handle(ctx context.Context, method string, code int) {
 		attribute.String("shop.orderId", ""),    // ok: the same
 		attribute.String("shop.order.id", ""),   // ok: outside the semantic conventions' namespaces
 		attribute.String("app.order_id", ""),    // want `in the namespace "app" of the OpenTelemetry semantic conventions but is not one of its keys; use a semantic conventions key or a namespace of your own \(TL301\)`
-		attribute.String("app.product.id", ""),  // ok: "app.product" holds no key
+		attribute.String("app.product.id", ""),  // ok: "app.product" holds no key, and "app" is only a top-level namespace
+		attribute.Bool("messaging.kafka.producer.success", true), // want `attribute key "messaging.kafka.producer.success" is in the namespace "messaging.kafka" of the OpenTelemetry semantic conventions but is not one of its keys.*\(TL301\)`
 		attribute.Int("shop.order.items", 3),    // ok
 		attribute.Bool("feature.enabled", true), // ok
 	)
