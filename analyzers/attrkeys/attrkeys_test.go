@@ -17,6 +17,9 @@ func TestAttrkeys(t *testing.T) {
 		{Name: "TL304", Pkgs: []string{"naming"}, Config: func(c *config.Config, dir string) {
 			c.Enable = []string{"TL304"}
 		}},
+		{Name: "TL307", Pkgs: []string{"stability"}, Config: func(c *config.Config, dir string) {
+			c.Enable = []string{"TL307"}
+		}},
 		{Name: "registry", Pkgs: []string{"registry"}, Config: func(c *config.Config, dir string) {
 			c.Dir = filepath.Join(dir, "attrkeys", "registry")
 			c.Enable = []string{"TL305"}

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tracelint/tracelint/internal/attrsite"
+	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/contract"
 	"github.com/tracelint/tracelint/internal/otelapi"
 	"github.com/tracelint/tracelint/internal/rules"
@@ -40,6 +41,7 @@ func (c *checker) check(s attrsite.Site) {
 	if k.semconv {
 		// Correct by construction, in the semconv version the code uses.
 		if known {
+			c.stability(s, k, attr)
 			c.checkValue(s, k, attr)
 		}
 		return
@@ -52,8 +54,25 @@ func (c *checker) check(s attrsite.Site) {
 	}
 	if attr.Deprecated != nil && !c.inImportedSemconv(k.text) {
 		c.deprecated(s, k, attr)
+	} else if attr.Deprecated == nil {
+		c.stability(s, k, attr)
 	}
 	c.checkValue(s, k, attr)
+}
+
+// stability reports a contract key whose stability is below
+// attrkeys.min-stability (TL307, opt-in).
+func (c *checker) stability(s attrsite.Site, k key, attr *contract.Attribute) {
+	if !c.rep.Enabled(TL307) || attr.Deprecated != nil {
+		return
+	}
+	rank, min := config.StabilityRank(attr.Stability), config.StabilityRank(c.cfg.MinStability)
+	if rank < 0 || min < 0 || rank >= min {
+		return
+	}
+	c.rep.Report(rules.Finding{Rule: TL307, Pos: s.Node.Pos(), End: s.Node.End(),
+		Message: fmt.Sprintf("attribute key %q is %s, below attrkeys.min-stability (%s): its name or meaning may still change; use a key that is at least %s, or lower the setting for this key's area",
+			k.text, strings.ReplaceAll(attr.Stability, "_", " "), c.cfg.MinStability, strings.ReplaceAll(c.cfg.MinStability, "_", " "))})
 }
 
 // inImportedSemconv reports whether key is a key of a semantic-conventions

@@ -5,6 +5,13 @@ import (
 	"github.com/tracelint/tracelint/internal/rules"
 )
 
+var optionMinStability = rules.Option{
+	Key:     "attrkeys.min-stability",
+	Type:    "string",
+	Default: "stable",
+	Doc:     "The lowest stability a contract key may have for TL307: development, alpha, beta, release_candidate or stable.",
+}
+
 var optionRegistries = rules.Option{
 	Key:     "attrkeys.registries",
 	Type:    "list of strings",
@@ -140,6 +147,25 @@ var TL304 = &rules.Rule{
 	Options: []rules.Option{optionIgnoreNamespaces},
 }
 
+// TL307 reports a key whose stability is below attrkeys.min-stability.
+var TL307 = &rules.Rule{
+	ID:       "TL307",
+	Analyzer: "attrkeys",
+	Title:    "keep attribute keys at the stability the team chose",
+	Why: "The semantic conventions mark each key `development`, `release_candidate` or `stable`. A key still in development " +
+		"may be renamed or change meaning in the next release, and every dashboard and alert built on it breaks with it. " +
+		"A team that keeps its telemetry on stable conventions sets `attrkeys.min-stability` and turns this rule on.",
+	Bad:        `span.SetAttributes(attribute.String("gen_ai.request.model", model)) // development`,
+	Good:       `span.SetAttributes(attribute.String("http.request.method", r.Method)) // stable`,
+	Default:    false,
+	DefaultWhy: "most services use development keys on purpose (messaging, databases, cloud); the level is the team's choice",
+	NotFlagged: []string{
+		"deprecated keys: TL303 reports them",
+		"keys without a stability level (a team registry that gives none)",
+	},
+	Options: []rules.Option{optionMinStability, optionRegistries, optionSemconv},
+}
+
 // TL305 reports a key that is not a constant.
 var TL305 = &rules.Rule{
 	ID:       "TL305",
@@ -182,4 +208,4 @@ var TL306 = &rules.Rule{
 }
 
 // Rules is the attrkeys catalogue, in ID order.
-var Rules = []*rules.Rule{TL301, TL302, TL303, TL304, TL305, TL306}
+var Rules = []*rules.Rule{TL301, TL302, TL303, TL304, TL305, TL306, TL307}

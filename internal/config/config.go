@@ -7,6 +7,8 @@
 // splits dotted keys into nested maps.
 package config
 
+import "slices"
+
 // FileName is the name of the configuration file tracelint looks for.
 const FileName = ".tracelint.yml"
 
@@ -86,6 +88,23 @@ type Attrkeys struct {
 	// IgnoreNamespaces lists key namespaces ("vendor.legacy") whose keys
 	// are not checked at all.
 	IgnoreNamespaces []string `yaml:"ignore-namespaces" json:"ignore-namespaces"`
+	// MinStability is the lowest stability of a contract key that TL307
+	// accepts: development, alpha, beta, release_candidate or stable.
+	// Default stable.
+	MinStability string `yaml:"min-stability" json:"min-stability"`
+}
+
+// StabilityLevels are the stability levels of the semantic conventions,
+// lowest first; "experimental" is an older name of development.
+var StabilityLevels = []string{"development", "alpha", "beta", "release_candidate", "stable"}
+
+// StabilityRank returns the rank of level in StabilityLevels, treating
+// "experimental" as "development", or -1 for an unknown level.
+func StabilityRank(level string) int {
+	if level == "experimental" {
+		level = "development"
+	}
+	return slices.Index(StabilityLevels, level)
 }
 
 // DeniedKey is a key that must not be used, and why.
@@ -142,7 +161,7 @@ var PIICategoryNames = []string{
 func Default() *Config {
 	return &Config{
 		Spanend:  Spanend{InferWrappers: true},
-		Attrkeys: Attrkeys{Semconv: true},
+		Attrkeys: Attrkeys{Semconv: true, MinStability: "stable"},
 		Piiattrs: Piiattrs{Categories: PIICategories{
 			Credentials: true, Contact: true, GovernmentID: true, Financial: true, PersonName: true,
 			BirthDate: true, PostalAddress: true, NetworkIdentity: true,

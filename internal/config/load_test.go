@@ -70,6 +70,7 @@ func TestLoadValid(t *testing.T) {
 				Allow:            []string{"shop.experiment.*", "legacy_id"},
 				Deny:             []DeniedKey{{Key: "http.url", Reason: "use url.full"}, {Key: "debug.*"}},
 				IgnoreNamespaces: []string{"vendor.legacy"},
+				MinStability:     "release_candidate",
 			},
 			Piiattrs: Piiattrs{
 				Allow:         []string{"user.id", "shop.customer.*"},
@@ -104,6 +105,7 @@ var brokenFiles = map[string]string{
 	"bad-allow-glob.yml":         `2:20: attrkeys.allow[1]: "shop.[a-z]" is not an attribute key or a glob of keys; write a key such as "shop.order.id", with * for any run of characters`,
 	"deny-without-key.yml":       `3:7: attrkeys.deny[0]: missing "key"`,
 	"bad-namespace.yml":          `2:23: attrkeys.ignore-namespaces[0]: "vendor." is not a key namespace; write dot-separated words such as "vendor.legacy"`,
+	"bad-stability.yml":          `2:18: attrkeys.min-stability: "stabel" is not a stability level; write one of development, alpha, beta, release_candidate, stable`,
 	"bad-detach-func.yml":        `2:18: ctxpropagation.detach-funcs[0]: "Shutdown" is not a fully qualified function name; write "example.com/pkg.Func" or "(*example.com/pkg.Type).Method"`,
 	"wrong-type-bool.yml":        `2:19: spanend.infer-wrappers: expected a boolean (true or false), got "yes please"`,
 	"wrong-type-yes.yml":         `2:19: spanend.infer-wrappers: expected a boolean (true or false), got "yes"`,

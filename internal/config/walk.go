@@ -51,6 +51,7 @@ var checks = map[string]check{
 	"attrkeys.allow":                   {item: (*walker).keyGlob},
 	"attrkeys.deny.key":                {item: (*walker).keyGlob},
 	"attrkeys.ignore-namespaces":       {item: (*walker).namespace},
+	"attrkeys.min-stability":           {item: (*walker).stability},
 	"piiattrs.allow":                   {item: (*walker).keyGlob},
 	"piiattrs.redactors":               {item: (*walker).funcName},
 	"piiattrs.extra-patterns.category": {item: (*walker).piiCategory},
@@ -260,6 +261,13 @@ func (w *walker) piiCategory(n *yaml.Node, l loc, s string) error {
 func (w *walker) namespace(n *yaml.Node, l loc, s string) error {
 	if s == "" || strings.HasPrefix(s, ".") || strings.HasSuffix(s, ".") || strings.ContainsAny(s, " *") {
 		return w.errorf(n, "%s: %q is not a key namespace; write dot-separated words such as \"vendor.legacy\"", l.path, s)
+	}
+	return nil
+}
+
+func (w *walker) stability(n *yaml.Node, l loc, s string) error {
+	if StabilityRank(s) < 0 {
+		return w.errorf(n, "%s: %q is not a stability level; write one of %s", l.path, s, strings.Join(StabilityLevels, ", "))
 	}
 	return nil
 }
