@@ -79,6 +79,28 @@ func (f nameFinding) describe(m pii.Match) (*rules.Rule, string) {
 	return TL405, fmt.Sprintf("the %s includes %s, %s: names are indexed and shown in every trace view; use a constant name", name, types.ExprString(f.expr), what(m))
 }
 
+// statusFinding is sensitive data in a span's status description or a
+// recorded error.
+type statusFinding struct {
+	callee string // SetStatus or RecordError
+	expr   ast.Expr
+}
+
+func (f statusFinding) describe(m pii.Match) (*rules.Rule, string) {
+	where := "the status description"
+	if f.callee == "RecordError" {
+		where = "the recorded error"
+	}
+	subject := fmt.Sprintf("%s includes %s", where, types.ExprString(f.expr))
+	switch m.Category {
+	case pii.Credentials:
+		return TL401, fmt.Sprintf("%s, %s: secrets must never reach telemetry; leave it out of the message", subject, what(m))
+	case pii.Pseudonymous:
+		return TL406, fmt.Sprintf("%s, %s, which still points at a person; leave it out of the message", subject, what(m))
+	}
+	return TL403, fmt.Sprintf("%s, %s: errors and status descriptions are stored with the span and shown in every trace view; leave the data out of the message", subject, what(m))
+}
+
 // propagatedFinding is sensitive data in baggage or tracestate.
 type propagatedFinding struct {
 	where string // "baggage" or "tracestate"

@@ -172,6 +172,13 @@ func (c *checker) sink(call *ast.CallExpr, fn *types.Func, sink otelapi.Sink) {
 				c.report(call, v.match, valueFinding{expr: v.expr, body: true})
 			}
 		}
+	case otelapi.SinkStatus:
+		for _, e := range c.errorTexts(arg(sink.Value)) {
+			if v, ok := c.value(e); ok {
+				c.report(call, v.match, statusFinding{callee: fn.Name(), expr: v.expr})
+				return
+			}
+		}
 	case otelapi.SinkPropagated:
 		where := "baggage"
 		if fn.Name() == "Insert" {
@@ -185,6 +192,61 @@ func (c *checker) sink(call *ast.CallExpr, fn *types.Func, sink otelapi.Sink) {
 			c.report(call, f.match, propagatedFinding{where: where, key: key, expr: f.expr})
 		}
 	}
+}
+
+// errorTexts returns the expressions whose text a status description or a
+// recorded error carries: e itself, and, for a variable, what the package
+// assigns to it through fmt.Errorf, errors.New or fmt.Sprintf
+// (err := fmt.Errorf("user %s not found", email); span.RecordError(err)).
+func (c *checker) errorTexts(e ast.Expr) []ast.Expr {
+	if e == nil {
+		return nil
+	}
+	out := []ast.Expr{e}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return out
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return out
+	}
+	for _, f := range c.pass.Files {
+		if f.Pos() > v.Pos() || v.Pos() >= f.End() {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || len(as.Lhs) != len(as.Rhs) {
+				return true
+			}
+			for i, lhs := range as.Lhs {
+				if l, ok := lhs.(*ast.Ident); ok && c.pass.TypesInfo.ObjectOf(l) == v && isErrorText(c.pass.TypesInfo, as.Rhs[i]) {
+					out = append(out, as.Rhs[i])
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// isErrorText reports whether e builds an error or message from text:
+// fmt.Errorf, errors.New, fmt.Sprintf.
+func isErrorText(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok {
+		return false
+	}
+	switch fn.FullName() {
+	case "fmt.Errorf", "errors.New", "fmt.Sprintf":
+		return true
+	}
+	return false
 }
 
 // judged is the sensitive part of a key-value pair.

@@ -87,7 +87,9 @@ var TL403 = &rules.Rule{
 	Analyzer: "piiattrs",
 	Title:    "do not record personal data under a neutral key",
 	Why: "Personal data under an innocent key (`customer`, `contact`, a log record's body) escapes every key-based " +
-		"scrubber of the backend. The value's own expression gives it away: `order.Customer.Email`, `req.Password`, `u.Phone()`.",
+		"scrubber of the backend. The value's own expression gives it away: `order.Customer.Email`, `req.Password`, `u.Phone()`. " +
+		"The same holds for a span's status description and a recorded error (`span.RecordError(fmt.Errorf(\"user %s not found\", email))`, " +
+		"also through an error variable built with `fmt.Errorf` or `errors.New`): both are stored with the span and shown in every trace view.",
 	Bad:        `span.SetAttributes(attribute.String("order.contact", order.Customer.Email))`,
 	Good:       `span.SetAttributes(attribute.String("order.customer_id", order.Customer.ID))`,
 	Default:    true,

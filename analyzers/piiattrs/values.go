@@ -22,6 +22,7 @@ var passThrough = map[string]bool{
 	"strings.ToLower": true, "strings.ToUpper": true, "strings.TrimSpace": true, "strings.Trim": true,
 	"strings.TrimPrefix": true, "strings.TrimSuffix": true, "strings.Join": true, "strings.Clone": true,
 	"fmt.Sprint": true, "fmt.Sprintf": true, "fmt.Sprintln": true, "strconv.Quote": true,
+	"fmt.Errorf": true, "errors.New": true, // an error's text, once recorded
 }
 
 // value finds personal data or a secret in e: a variable, field or method

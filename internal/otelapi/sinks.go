@@ -16,6 +16,9 @@ const (
 	SinkPropagated
 	// SinkLogBody is a log record's body.
 	SinkLogBody
+	// SinkStatus is a span's status description or a recorded error: it is
+	// stored with the span and shown in every trace view.
+	SinkStatus
 )
 
 // Sink describes a call that sends data out: which arguments hold the key,
@@ -42,6 +45,8 @@ var sinks = map[string]Sink{
 	"(*" + logPkg + ".Record).SetBody":      {Kind: SinkLogBody, Key: -1, Value: 0, NameArg: -1},
 	"(" + otelSpanObj + ").SetName":         {Kind: SinkName, Key: -1, Value: -1, NameArg: 0},
 	"(" + otelSpanObj + ").AddEvent":        {Kind: SinkName, Key: -1, Value: -1, NameArg: 0},
+	"(" + otelSpanObj + ").SetStatus":       {Kind: SinkStatus, Key: -1, Value: 1, NameArg: -1},
+	"(" + otelSpanObj + ").RecordError":     {Kind: SinkStatus, Key: -1, Value: 0, NameArg: -1},
 }
 
 var sinkTable = newTable(func() map[string]bool {
@@ -54,7 +59,8 @@ var sinkTable = newTable(func() map[string]bool {
 
 // SinkOf reports whether a call to fn sends data out of the process other
 // than through attributes: a span's name (at its start too), an event's
-// name, baggage, tracestate, a log record's event name or body.
+// name, a span's status description or recorded error, baggage,
+// tracestate, a log record's event name or body.
 func SinkOf(fn *types.Func) (Sink, bool) {
 	if IsStart(fn) {
 		// The span name is the first string parameter: Start(ctx, name),

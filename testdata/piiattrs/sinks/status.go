@@ -1,0 +1,28 @@
+package sinks
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"go.opentelemetry.io/otel/codes"
+)
+
+// A status description and a recorded error are stored with the span.
+func statuses(ctx context.Context, user *User, password string) {
+	_, span := tracer.Start(ctx, "lookup")
+	defer span.End()
+
+	span.SetStatus(codes.Error, "no account for "+user.Email) // want `the status description includes user.Email, personal data \(contact: email\): errors and status descriptions are stored with the span.*\(TL403\)`
+	span.RecordError(fmt.Errorf("user %s not found", user.Email)) // want `the recorded error includes user.Email.*\(TL403\)`
+
+	err := errors.New("login failed for " + user.Email)
+	span.RecordError(err) // want `the recorded error includes user.Email.*\(TL403\)`
+
+	span.RecordError(fmt.Errorf("bad password %q", password)) // want `the recorded error includes password, a credential.*\(TL401\)`
+
+	span.SetStatus(codes.Error, "user not found")                // ok: no personal data
+	span.RecordError(fmt.Errorf("plan %s not found", user.Plan)) // ok: a plan is not personal data
+	other := errors.New("timeout")
+	span.RecordError(other) // ok
+}
