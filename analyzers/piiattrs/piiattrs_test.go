@@ -22,7 +22,7 @@ func TestPiiattrs(t *testing.T) {
 			c.Attrkeys.Registries = []string{"telemetry"}
 			c.Enable = []string{"TL406"}
 			c.Piiattrs.Allow = []string{"customer.*"}
-			c.Piiattrs.ExtraPatterns = []config.PIIPattern{{Category: "credentials", Words: []string{"pin code"}}}
+			c.Piiattrs.ExtraPatterns = []config.PIIPattern{{Category: "credentials", Words: []string{"transaction number"}}}
 			c.Piiattrs.Categories.PostalAddress = false
 		}},
 	})

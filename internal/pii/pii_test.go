@@ -37,6 +37,9 @@ var keyCases = []struct{ key, want string }{
 
 	// Credentials.
 	{"db.password", "credentials"},
+	{"card.pin_code", "credentials"},
+	{"atm.pinCode", "credentials"},
+	{"user.personal_identification_number", "credentials"},
 	{"login.passwd", "credentials"},
 	{"vault.passphrase", "credentials"},
 	{"app.client_secret", "credentials"},
@@ -62,6 +65,8 @@ var keyCases = []struct{ key, want string }{
 	// Credential look-alikes.
 	{"gen_ai.usage.input_tokens", ""},
 	{"llm.token_count", ""},
+	{"tls.pinned_cert", ""},
+	{"map.pin", ""},
 	{"auth.token_type", ""},
 	{"auth.password_policy", ""},
 	{"auth.password_length", ""},
@@ -119,9 +124,15 @@ var keyCases = []struct{ key, want string }{
 	{"driver.driver_licence", "government-id"},
 	{"driver.driver_license", "government-id"},
 	{"company.tax_id", "government-id"},
+	{"customer.taxIdentificationNumber", "government-id"},
+	{"employee.national_insurance_number", "government-id"},
+	{"applicant.itin", "government-id"},
+	{"citizen.id_card_number", "government-id"},
 	// Look-alikes.
 	{"traveller.passport_country", ""},
 	{"tax.rate", ""},
+	{"tax.amount", ""},
+	{"order.tax_total", ""},
 	{"driver.version", ""},
 	{"db.driver", ""},
 
@@ -131,6 +142,9 @@ var keyCases = []struct{ key, want string }{
 	{"payment.pan", "financial"},
 	{"payment.cvv", "financial"},
 	{"payment.cvc", "financial"},
+	{"payment.cvc2", "financial"},
+	{"payment.card_verification_code", "financial"},
+	{"payment.cardSecurityCode", "financial"},
 	{"payout.iban", "financial"},
 	{"payout.account_number", "financial"},
 	{"payout.routing_number", "financial"},

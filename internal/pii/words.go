@@ -48,7 +48,7 @@ var builtinPhrases = map[Category][]string{
 		"password", "passwd", "passphrase", "secret", "api key", "apikey", "access token",
 		"refresh token", "id token", "session token", "auth token", "bearer token", "jwt",
 		"private key", "otp", "credential", "client secret", "secret key", "access key secret",
-		"authorization header", "bearer",
+		"authorization header", "bearer", "pin code", "pincode", "pin number", "personal identification number",
 	},
 	Contact: {
 		"email", "e mail", "email address", "phone", "phone number", "telephone", "mobile number",
@@ -57,10 +57,13 @@ var builtinPhrases = map[Category][]string{
 	GovernmentID: {
 		"ssn", "social security number", "national id", "national insurance number", "passport",
 		"passport number", "driver licence", "driver license", "drivers license", "driving licence",
-		"tax id", "taxpayer id", "vat number",
+		"tax id", "taxpayer id", "vat number", "tax number", "tax identification number",
+		"taxpayer identification number", "itin", "national identification number", "national identity number",
+		"identity card number", "id card number", "social insurance number", "national insurance",
 	},
 	Financial: {
-		"card number", "credit card", "debit card", "pan", "cvv", "cvc", "cvv2", "iban",
+		"card number", "credit card", "debit card", "pan", "cvv", "cvc", "cvv2", "cvc2", "cvn", "iban",
+		"card verification code", "card verification value", "card security code",
 		"account number", "routing number", "bank account", "sort code", "card holder", "cardholder",
 	},
 	PersonName: {
