@@ -288,6 +288,9 @@ func (c *checker) judge(keyExpr, valExpr ast.Expr) (judged, bool) {
 		}
 	}
 	v, ok := c.value(valExpr)
+	if ok && v.match.Category == pii.NetworkIdentity && j.keyConst && pii.IsMachineKey(j.key) {
+		return j, false // the address of a server, dialled or connected to: not a person's
+	}
 	j.match, j.expr = v.match, v.expr
 	return j, ok
 }

@@ -96,6 +96,8 @@ var TL403 = &rules.Rule{
 	DefaultWhy: "the value's name, or its struct tag, says it is personal",
 	NotFlagged: []string{
 		"values passed through a configured redactor, constants and booleans",
+		"a network address under a key about machines (`server.address`, `host.ip`, `k8s.*`): it is a server's, " +
+			"the one a client dialled, whatever the Go expression that holds it is called (`remoteAddr` in client code)",
 		"calls with arguments (`hashEmail(e)`, `len(u.Email)`, `events.NewSessionJWTIssued(ctx, id)`), other than the string " +
 			"functions piiattrs looks through (`strings.ToLower`, `fmt.Sprintf`, ...); getters (`u.Phone()`) are judged by their name",
 	},

@@ -130,12 +130,24 @@ func (m *Matcher) Key(key string) (Match, bool) {
 			}
 		}
 	}
-	for _, ns := range infraNamespaces {
-		if strings.HasPrefix(lower, ns+".") || lower == ns {
-			return Match{}, false
-		}
+	if IsMachineKey(lower) {
+		return Match{}, false
 	}
 	return m.words(Words(key))
+}
+
+// IsMachineKey reports whether key lies in a namespace about machines and
+// software, not people (server.address, host.ip, k8s.pod.name): a network
+// address recorded under it is a server's, whatever the Go expression that
+// holds it is called (conn.RemoteAddr() in client code).
+func IsMachineKey(key string) bool {
+	lower := strings.ToLower(key)
+	for _, ns := range infraNamespaces {
+		if strings.HasPrefix(lower, ns+".") || lower == ns {
+			return true
+		}
+	}
+	return false
 }
 
 // Name classifies the name of a variable, field or method holding a value,
