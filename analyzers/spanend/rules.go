@@ -68,7 +68,8 @@ var TL201 = &rules.Rule{
 			"A function of the module takes a span over when it ends, stores, returns, captures or passes it on (read from source); " +
 			"one that only records into it (`recordErr(span, err)`) leaves ending it to the caller",
 		"a span whose derived context leaves the function on that path (returned, stored in a field, map or composite literal, sent on a channel): " +
-			"code elsewhere ends it through `SpanFromContext`, as go-kit's client hooks and gRPC stats handlers do; passing the context to a call does not count",
+			"in a package that ends spans it takes from a context, code elsewhere ends it through `SpanFromContext`, as go-kit's client hooks and gRPC stats handlers do; " +
+			"passing the context to a call does not count, and a pipeline stage that returns its span's context in a package that never ends spans from a context still owns the span",
 	},
 	KnownProblems: []string{
 		"Handing the span to a function outside the module, an interface method or a variadic parameter counts as handing over ownership.",

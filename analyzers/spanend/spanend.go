@@ -138,6 +138,14 @@ func (c *checker) check() {
 			handsOver = true
 		}
 	}
+	// A derived context that leaves the function hands its span over only
+	// in a package that ends spans taken from a context (a stats handler's
+	// HandleRPC, go-kit's finalizer); elsewhere the function still owns it.
+	if !c.endsContextSpans() {
+		for _, s := range c.starts {
+			s.ctxHandOvers = nil
+		}
+	}
 	for _, s := range c.starts {
 		switch s.kind {
 		case discarded:
@@ -152,6 +160,24 @@ func (c *checker) check() {
 	if !handsOver {
 		c.checkForeignEnds()
 	}
+}
+
+// endsContextSpans reports whether the package ends a span it takes from a
+// context (trace.SpanFromContext(ctx).End(), or through a variable).
+func (c *checker) endsContextSpans() bool {
+	for _, fs := range c.foreign {
+		if fs.end != nil {
+			return true
+		}
+		if fs.span != nil && fs.fun != nil {
+			for _, u := range fs.fun.usesOf(fs.span) {
+				if u.end != nil {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // funcOf returns the function (declaration or literal) that encloses cur.
