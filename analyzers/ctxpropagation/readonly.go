@@ -69,7 +69,7 @@ func isGetter(name string) bool {
 // only reads its i-th parameter (see readOnlyCallee), following it through
 // calls of package-level functions of the same package.
 func readOnlyParam(decl *ast.FuncDecl, file string, i, depth int) bool {
-	name := paramName(decl, i)
+	name := modsource.ParamName(decl, i)
 	if name == "" || name == "_" {
 		return true
 	}
@@ -122,23 +122,4 @@ func readUse(parent ast.Node, id *ast.Ident, file string, depth int) bool {
 		}
 	}
 	return false
-}
-
-// paramName returns the name of decl's i-th parameter, "" when it has none
-// or i is out of range.
-func paramName(decl *ast.FuncDecl, i int) string {
-	for _, field := range decl.Type.Params.List {
-		if len(field.Names) == 0 {
-			if i == 0 {
-				return ""
-			}
-			i--
-			continue
-		}
-		if i < len(field.Names) {
-			return field.Names[i].Name
-		}
-		i -= len(field.Names)
-	}
-	return ""
 }

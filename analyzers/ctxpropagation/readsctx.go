@@ -47,7 +47,7 @@ func ReadsContext(fset *token.FileSet, fn *types.Func, moduleRoot string) bool {
 // usesParam reports whether decl's body mentions its i-th parameter. An
 // unnamed or blank parameter is not used.
 func usesParam(decl *ast.FuncDecl, i int) bool {
-	name := paramName(decl, i)
+	name := modsource.ParamName(decl, i)
 	if name == "" || name == "_" {
 		return false
 	}

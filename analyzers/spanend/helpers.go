@@ -61,7 +61,7 @@ func (h *helpers) paramUse(fn *types.Func, k int) spanUse {
 // declParamUse is paramUse for the declaration decl, in the file named
 // file, read without types: the parameter is followed by name.
 func declParamUse(decl *ast.FuncDecl, file string, k, depth int) spanUse {
-	name := paramName(decl, k)
+	name := modsource.ParamName(decl, k)
 	if name == "" || name == "_" {
 		return spanUse{}
 	}
@@ -129,23 +129,4 @@ func identUse(stack []ast.Node, id *ast.Ident, file string, depth int) spanUse {
 		}
 	}
 	return spanUse{takesOver: true}
-}
-
-// paramName returns the name of decl's i-th parameter, "" when it has none
-// or i is out of range.
-func paramName(decl *ast.FuncDecl, i int) string {
-	for _, field := range decl.Type.Params.List {
-		if len(field.Names) == 0 {
-			if i == 0 {
-				return ""
-			}
-			i--
-			continue
-		}
-		if i < len(field.Names) {
-			return field.Names[i].Name
-		}
-		i -= len(field.Names)
-	}
-	return ""
 }

@@ -268,3 +268,22 @@ func FilesContaining(moduleRoot, needle string) []*ast.File {
 	})
 	return found
 }
+
+// ParamName returns the name of decl's i-th parameter, "" when it has none
+// or i is out of range.
+func ParamName(decl *ast.FuncDecl, i int) string {
+	for _, field := range decl.Type.Params.List {
+		if len(field.Names) == 0 {
+			if i == 0 {
+				return ""
+			}
+			i--
+			continue
+		}
+		if i < len(field.Names) {
+			return field.Names[i].Name
+		}
+		i -= len(field.Names)
+	}
+	return ""
+}
