@@ -70,6 +70,7 @@ func run(pass *analysis.Pass, src config.Source) error {
 			c.check(s)
 		}
 	}
+	c.flushPerKey()
 	return nil
 }
 
@@ -81,6 +82,9 @@ type checker struct {
 	registry *contract.Contract // the team's registries; nil when none are configured
 	semconv  *contract.Contract // the bundled semantic conventions; nil when turned off
 	goKeys   []map[string]bool  // keys of each semconv Go package the package imports
+
+	keyFindings map[string]*rules.Finding // per rule and key, see perKey
+	keyOrder    []string
 
 	fixedVars *attrsite.FixedVars // built on first use
 	consts    map[*types.Const]*ast.BasicLit

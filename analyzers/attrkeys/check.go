@@ -13,6 +13,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/agnivade/levenshtein"
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tracelint/tracelint/internal/attrsite"
@@ -41,7 +42,9 @@ func (c *checker) check(s attrsite.Site) {
 	if k.semconv {
 		// Correct by construction, in the semconv version the code uses.
 		if known {
-			c.stability(s, k, attr)
+			if attr.Deprecated == nil {
+				c.stability(s, k, attr)
+			}
 			c.checkValue(s, k, attr)
 		}
 		return
@@ -52,18 +55,51 @@ func (c *checker) check(s attrsite.Site) {
 		}
 		return
 	}
-	if attr.Deprecated != nil && !c.inImportedSemconv(k.text) {
+	switch {
+	case attr.Deprecated == nil:
+		c.stability(s, k, attr)
+	case c.inImportedSemconv(k.text):
+	case c.replacementReady(k.text, attr):
 		c.deprecated(s, k, attr)
-	} else if attr.Deprecated == nil {
+	default:
 		c.stability(s, k, attr)
 	}
 	c.checkValue(s, k, attr)
 }
 
+// replacementReady reports whether a deprecated key has somewhere better
+// to go, which makes it a TL303: a deprecation in the team's registries
+// always has; in the semantic conventions, a key renamed to a key that is
+// at least release candidate, or deprecated with a note saying what to
+// record instead. A semconv key obsoleted with no replacement, renamed to a
+// key still in development, or moved out of the conventions is left to the
+// opt-in TL307: moving off it buys no stability.
+func (c *checker) replacementReady(key string, attr *contract.Attribute) bool {
+	if _, ok := c.registry.Lookup(key); ok {
+		return true
+	}
+	d := attr.Deprecated
+	switch d.Reason {
+	case "obsoleted":
+		return false
+	case "renamed":
+		to, ok := c.lookup(d.RenamedTo)
+		return ok && config.StabilityRank(to.Stability) >= config.StabilityRank("release_candidate")
+	}
+	return !strings.Contains(strings.ToLower(d.Note), "moved to the")
+}
+
 // stability reports a contract key whose stability is below
-// attrkeys.min-stability (TL307, opt-in).
+// attrkeys.min-stability (TL307, opt-in); a deprecated key TL303 leaves
+// alone is below every level.
 func (c *checker) stability(s attrsite.Site, k key, attr *contract.Attribute) {
-	if !c.rep.Enabled(TL307) || attr.Deprecated != nil {
+	if !c.rep.Enabled(TL307) {
+		return
+	}
+	if attr.Deprecated != nil {
+		c.rep.Report(rules.Finding{Rule: TL307, Pos: s.Node.Pos(), End: s.Node.End(),
+			Message: fmt.Sprintf("attribute key %q is deprecated%s, below attrkeys.min-stability (%s): stop recording it, or record its replacement once that is stable enough",
+				k.text, deprecationDetail(attr.Deprecated), c.cfg.MinStability)})
 		return
 	}
 	rank, min := config.StabilityRank(attr.Stability), config.StabilityRank(c.cfg.MinStability)
@@ -168,7 +204,7 @@ func (c *checker) unknownKey(s attrsite.Site, k key) {
 		} else {
 			msg += "; use a semantic conventions key or a namespace of your own"
 		}
-		c.rep.Report(rules.Finding{Rule: TL301, Pos: s.Node.Pos(), End: s.Node.End(), Message: msg})
+		c.perKey(k.text, rules.Finding{Rule: TL301, Pos: s.Node.Pos(), End: s.Node.End(), Message: msg})
 		return
 	}
 	if !validName(k.text) {
@@ -176,7 +212,40 @@ func (c *checker) unknownKey(s attrsite.Site, k key) {
 		if keys := c.semconvWithLastSegment(k.text); len(keys) > 0 {
 			msg += fmt.Sprintf(", or a semantic conventions key if it records the same thing (%s?)", strings.Join(keys, ", "))
 		}
-		c.rep.Report(rules.Finding{Rule: TL304, Pos: s.Node.Pos(), End: s.Node.End(), Message: msg})
+		c.perKey(k.text, rules.Finding{Rule: TL304, Pos: s.Node.Pos(), End: s.Node.End(), Message: msg})
+	}
+}
+
+// perKey holds back a finding about a key itself (not in the contract,
+// badly named): the defect is the key, so the package gets one finding per
+// key and rule, at its first site, with the other sites as related places.
+// flushPerKey reports them.
+func (c *checker) perKey(key string, f rules.Finding) {
+	id := f.Rule.ID + " " + key
+	if first, ok := c.keyFindings[id]; ok {
+		first.Related = append(first.Related, analysis.RelatedInformation{Pos: f.Pos, End: f.End, Message: fmt.Sprintf("%q is used here too", key)})
+		return
+	}
+	if c.keyFindings == nil {
+		c.keyFindings = make(map[string]*rules.Finding)
+	}
+	c.keyFindings[id] = &f
+	c.keyOrder = append(c.keyOrder, id)
+}
+
+// flushPerKey reports the findings perKey held back, in the order of their
+// first sites, each saying how many sites the key has.
+func (c *checker) flushPerKey() {
+	for _, id := range c.keyOrder {
+		f := c.keyFindings[id]
+		switch n := len(f.Related); n {
+		case 0:
+		case 1:
+			f.Message += " (1 more use in this package)"
+		default:
+			f.Message += fmt.Sprintf(" (%d more uses in this package)", n)
+		}
+		c.rep.Report(*f)
 	}
 }
 
@@ -255,24 +324,39 @@ func (c *checker) deprecated(s attrsite.Site, k key, attr *contract.Attribute) {
 	d := attr.Deprecated
 	msg := fmt.Sprintf("attribute key %q is deprecated", k.text)
 	var fix *analysis.SuggestedFix
-	switch d.Reason {
-	case "renamed":
+	if d.Reason == "renamed" {
 		msg += fmt.Sprintf(": renamed to %q", d.RenamedTo)
 		if to, ok := c.lookup(d.RenamedTo); ok && to.Type.Value().String() == attr.Type.Value().String() {
 			fix = c.replaceKey(k, d.RenamedTo)
 		} else {
 			msg += ", whose type differs; change the value too"
 		}
-	case "obsoleted":
-		msg += ": it is obsolete"
-	}
-	if d.Note != "" {
-		msg += " (" + strings.TrimSuffix(firstLine(d.Note), ".") + ")"
+		if d.Note != "" {
+			msg += " (" + strings.TrimSuffix(firstLine(d.Note), ".") + ")"
+		}
+	} else {
+		msg += deprecationDetail(d)
 	}
 	if d.Reason != "renamed" {
 		msg += "; stop recording it or use its replacement"
 	}
 	c.rep.Report(rules.Finding{Rule: TL303, Pos: s.Node.Pos(), End: s.Node.End(), Message: msg, Fix: fix})
+}
+
+// deprecationDetail says why a key that was not simply renamed is
+// deprecated: ": it is obsolete (note)", " (note)" or "".
+func deprecationDetail(d *contract.Deprecation) string {
+	var detail string
+	switch d.Reason {
+	case "obsoleted":
+		detail = ": it is obsolete"
+	case "renamed":
+		detail = fmt.Sprintf(": renamed to %q", d.RenamedTo)
+	}
+	if d.Note != "" {
+		detail += " (" + strings.TrimSuffix(firstLine(d.Note), ".") + ")"
+	}
+	return detail
 }
 
 // replaceKey returns the fix that spells key in place of k's literal, or
@@ -363,10 +447,38 @@ func (c *checker) enumValue(s attrsite.Site, k key, attr *contract.Attribute) {
 			Message:   fmt.Sprintf("Use the member %q", fold),
 			TextEdits: []analysis.TextEdit{{Pos: lit.Pos(), End: lit.End(), NewText: []byte(strconv.Quote(fold))}},
 		}
+	} else if near, ok := nearMember(v, values); ok {
+		msg += fmt.Sprintf("; did you mean %q? The enum is open: keep the value only if it is a deliberate extension", near)
 	} else {
-		msg += "; the enum is open, so use a member unless the value is a deliberate extension"
+		// Far from every member: an extension of the open enum
+		// (db.system "prometheus"), not a slip.
+		return
 	}
 	c.rep.Report(rules.Finding{Rule: TL306, Pos: s.Value.Pos(), End: s.Value.End(), Message: msg, Fix: fix})
+}
+
+// nearMember returns the member a value most likely meant to be: one that
+// contains the value or is contained in it, ignoring case
+// ("postgres"/"postgresql"), or within two edits (one for values of four
+// bytes or less).
+func nearMember(v string, members []string) (string, bool) {
+	limit := 2
+	if len(v) <= 4 {
+		limit = 1
+	}
+	best, bestDist := "", limit+1
+	lv := strings.ToLower(strings.TrimSpace(v))
+	for _, m := range members {
+		lm := strings.ToLower(m)
+		d := levenshtein.ComputeDistance(lv, lm)
+		if len(lv) >= 4 && len(lm) >= 4 && (strings.HasPrefix(lm, lv) || strings.HasPrefix(lv, lm)) {
+			d = min(d, 1)
+		}
+		if d < bestDist || d == bestDist && m < best {
+			best, bestDist = m, d
+		}
+	}
+	return best, best != ""
 }
 
 func quoteValue(v string, kind contract.Kind) string {

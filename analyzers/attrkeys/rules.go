@@ -72,6 +72,8 @@ var TL301 = &rules.Rule{
 		"The message names the nearest contract key (\"did you mean\") when one is within two edits, three for long keys. " +
 			"It is not offered as a fix: a near key is a guess, and golangci-lint's `--fix` would apply it unasked.",
 		"Keys listed in `attrkeys.deny` are reported under this rule, with the configured reason.",
+		"The defect is the key: a package gets one finding per key, at its first use, with every other use as a related place " +
+			"and their number in the message (a key repeated on 23 spans is one finding, not 23).",
 	},
 	Options: []rules.Option{optionRegistries, optionSemconv, optionAllow, optionDeny, optionIgnoreNamespaces},
 }
@@ -114,6 +116,9 @@ var TL303 = &rules.Rule{
 		"constants of the `go.opentelemetry.io/otel/semconv` packages: upgrading the semconv version is the fix, and its own change",
 		"a literal key that is a key of a semconv package the package imports (code pinned to, or deliberately emitting, that version during a migration): " +
 			"it is judged like that package's constant",
+		"a semantic-conventions key with nowhere better to go: obsolete with no replacement (`message.type`), renamed to a key still in development " +
+			"(`peer.service` to `service.peer.name`), or moved out of the conventions (`gen_ai.*`); moving off it buys no stability, " +
+			"so it is left to the opt-in TL307. Deprecations in the team's registries are always reported",
 	},
 	KnownProblems: []string{
 		"The fix is offered when the reason is `renamed`, the new key has the same type and the key is spelled by a literal of the package; " +
@@ -143,6 +148,7 @@ var TL304 = &rules.Rule{
 	},
 	KnownProblems: []string{
 		"The suggested spelling needs a namespace chosen by the team, so there is no automatic fix.",
+		"One finding per key and package, at its first use, with the other uses as related places.",
 	},
 	Options: []rules.Option{optionIgnoreNamespaces},
 }
@@ -160,7 +166,8 @@ var TL307 = &rules.Rule{
 	Default:    false,
 	DefaultWhy: "most services use development keys on purpose (messaging, databases, cloud); the level is the team's choice",
 	NotFlagged: []string{
-		"deprecated keys: TL303 reports them",
+		"deprecated keys that TL303 reports; the semantic-conventions deprecations TL303 leaves alone (obsolete with no replacement, " +
+			"renamed to a key still in development, moved out of the conventions) are reported here, below every level",
 		"keys without a stability level (a team registry that gives none)",
 	},
 	Options: []rules.Option{optionMinStability, optionRegistries, optionSemconv},
@@ -195,14 +202,16 @@ var TL306 = &rules.Rule{
 	Bad:        `span.SetAttributes(attribute.String("http.request.method", "get"))`,
 	Good:       `span.SetAttributes(attribute.String("http.request.method", "GET"))`,
 	Default:    true,
-	DefaultWhy: "only constant values are checked, which are rarely deliberate extensions",
+	DefaultWhy: "only constant values close to a member are checked: a near miss is a bug a reviewer fixes",
 	Autofix:    true,
 	NotFlagged: []string{
 		"values that are not constants",
 		"array-typed enum keys",
+		"a constant far from every member, which is an extension of the open enum (`db.system.name` \"prometheus\"); " +
+			"close means equal but for case, one containing the other (`postgres`/`postgresql`) or within two edits (one for values of four bytes or less)",
 	},
 	KnownProblems: []string{
-		"The fix is offered when exactly one member differs from the value only in case.",
+		"The fix is offered when exactly one member differs from the value only in case; other near members are named in the message only.",
 	},
 	Options: []rules.Option{optionRegistries, optionSemconv},
 }

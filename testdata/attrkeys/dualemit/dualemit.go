@@ -13,11 +13,11 @@ import (
 func both(span trace.Span, method string) {
 	span.SetAttributes(
 		semconv.HTTPRequestMethodKey.String(method),
-		semconvold.HTTPMethodKey.String(method),          // ok: the old package's constant
-		attribute.String("http.method", method),          // ok: a key of the imported v1.12.0
-		attribute.String("http.request.method", method),  // ok
-		attribute.String("db.system", "postgresql"),      // ok: also a key of v1.12.0
-		attribute.String("messaging.destination", "q"),   // ok: also a key of v1.12.0
+		semconvold.HTTPMethodKey.String(method),            // ok: the old package's constant
+		attribute.String("http.method", method),            // ok: a key of the imported v1.12.0
+		attribute.String("http.request.method", method),    // ok
+		attribute.String("db.system", "postgresql"),        // ok: also a key of v1.12.0
+		attribute.String("messaging.destination", "q"),     // ok: also a key of v1.12.0
 		attribute.String("net.sock.peer.addr", "10.0.0.1"), // want `attribute key "net.sock.peer.addr" is deprecated.*TL303`
 	)
 }

@@ -21,18 +21,18 @@ var (
 
 func forms(ctx context.Context, span trace.Span, method, header string) {
 	span.SetAttributes(
-		attribute.String(methodKey, method),                  // want `"http.request.methd" .* \(TL301\)`
-		attribute.String(keys.Method, method),                // want `"http.request.methd" .* \(TL301\)`
-		keys.Status.String("200"),                            // want `"http.response.status_code" is int .* \(TL302\)`
-		attribute.String(string(keys.Route), "/orders/{id}"), // ok
-		attribute.Int(string(keys.Route), 1),                 // want `"http.route" is string .* \(TL302\)`
-		attribute.String(keys.Deprecated, ""),                // want `"http.url" is deprecated: renamed to "url.full" \(TL303\)`
+		attribute.String(methodKey, method),                                        // want `"http.request.methd" .* \(TL301\)`
+		attribute.String(keys.Method, method),                                      // want `"http.request.mthod" .* \(TL301\)`
+		keys.Status.String("200"),                                                  // want `"http.response.status_code" is int .* \(TL302\)`
+		attribute.String(string(keys.Route), "/orders/{id}"),                       // ok
+		attribute.Int(string(keys.Route), 1),                                       // want `"http.route" is string .* \(TL302\)`
+		attribute.String(keys.Deprecated, ""),                                      // want `"http.url" is deprecated: renamed to "url.full" \(TL303\)`
 		attribute.KeyValue{Key: "server.port", Value: attribute.StringValue("80")}, // want `"server.port" is int .* \(TL302\)`
-		attribute.KeyValue{Key: keys.Status, Value: attribute.IntValue(200)},      // ok
-		attribute.KeyValue{"http.request.methd", attribute.StringValue(method)},   // want `\(TL301\)`
-		attribute.String(("server.address"), "example.com"),                       // ok
-		attribute.String(keys.KeyMethod.String(), method),                         // want `"http.request.methd" .* \(TL301\)`
-		attribute.Int(keys.KeyRoute.String(), 1),                                  // want `"http.route" is string .* \(TL302\)`
+		attribute.KeyValue{Key: keys.Status, Value: attribute.IntValue(200)},       // ok
+		attribute.KeyValue{"http.request.methodd", attribute.StringValue(method)},  // want `"http.request.methodd" .* \(TL301\)`
+		attribute.String(("server.address"), "example.com"),                        // ok
+		attribute.String(keys.KeyMethod.String(), method),                          // want `"http.request.metho" .* \(TL301\)`
+		attribute.Int(keys.KeyRoute.String(), 1),                                   // want `"http.route" is string .* \(TL302\)`
 	)
 
 	// Templates: a constant prefix and a name.
@@ -45,7 +45,7 @@ func forms(ctx context.Context, span trace.Span, method, header string) {
 
 	// Every place an attribute travels.
 	_, child := tracer.Start(ctx, "child",
-		trace.WithAttributes(attribute.String("http.request.methd", "")), // want `\(TL301\)`
+		trace.WithAttributes(attribute.String("http.request.mehtod", "")), // want `"http.request.mehtod" .*\(TL301\)`
 		trace.WithLinks(trace.Link{Attributes: []attribute.KeyValue{
 			attribute.Int("server.address", 1), // want `\(TL302\)`
 		}}),
@@ -54,6 +54,6 @@ func forms(ctx context.Context, span trace.Span, method, header string) {
 	child.AddEvent("retry", trace.WithAttributes(attribute.String("http.method", ""))) // want `\(TL303\)`
 	counter, _ := meter.Int64Counter("requests")
 	counter.Add(ctx, 1, metric.WithAttributes(attribute.String("http.request.method", "got"))) // want `\(TL306\)`
-	set := attribute.NewSet(attribute.Bool("http.request.methd", true))                       // want `\(TL301\)`
+	set := attribute.NewSet(attribute.Bool("http.request.methot", true))                       // want `"http.request.methot" .*\(TL301\)`
 	_ = set
 }

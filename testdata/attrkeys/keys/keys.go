@@ -8,15 +8,15 @@ type Key string
 
 // Keys of another package, in every form a constant can take.
 const (
-	Method              = "http.request.methd"
-	Status              = attribute.Key("http.response.status_code")
-	Route           Key = "http.route"
-	Deprecated          = "http.url"
+	Method         = "http.request.mthod"
+	Status         = attribute.Key("http.response.status_code")
+	Route      Key = "http.route"
+	Deprecated     = "http.url"
 )
 
 // Typed keys, as packages that keep their keys in a named type write them.
 const (
-	KeyMethod Key = "http.request.methd"
+	KeyMethod Key = "http.request.metho"
 	KeyRoute  Key = "http.route"
 )
 

@@ -24,3 +24,11 @@ func hints(span trace.Span) {
 		attribute.String("Method", ""),    // want `write "<namespace>.method", with your team's namespace, or a semantic conventions key if it records the same thing \(http.request.method, rpc.method.*\?\) \(TL304\)`
 	)
 }
+
+// A key is one defect however often it is used: one finding per package, at
+// its first site, the others as related places.
+func repeated(span trace.Span, tenant string) {
+	span.SetAttributes(attribute.String("tenantID", tenant)) // want `attribute key "tenantID" does not follow the naming convention.* \(2 more uses in this package\) \(TL304\)`
+	span.SetAttributes(attribute.String("tenantID", tenant)) // ok: reported at the first use
+	span.AddEvent("retry", trace.WithAttributes(attribute.String("tenantID", tenant)))
+}
