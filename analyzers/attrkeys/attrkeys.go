@@ -64,10 +64,15 @@ func run(pass *analysis.Pass, src config.Source) error {
 	if cfg.Attrkeys.Semconv {
 		c.semconv = contract.Semconv()
 	}
+	wrappers := attrsite.NewWrappers(pass)
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
 	for cur := range root.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
 		if s, ok := attrsite.Of(pass.TypesInfo, cur.Node()); ok {
 			c.check(s)
+		} else if call, ok := cur.Node().(*ast.CallExpr); ok {
+			if s, ok := wrappers.Call(call); ok {
+				c.check(s)
+			}
 		}
 	}
 	c.flushPerKey()

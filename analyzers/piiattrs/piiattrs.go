@@ -15,6 +15,7 @@ import (
 	"github.com/tracelint/tracelint/internal/attrsite"
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/contract"
+	"github.com/tracelint/tracelint/internal/modsource"
 	"github.com/tracelint/tracelint/internal/otelapi"
 	"github.com/tracelint/tracelint/internal/pii"
 	"github.com/tracelint/tracelint/internal/rules"
@@ -68,7 +69,10 @@ func run(pass *analysis.Pass, src config.Source) error {
 		setup:    setupFor(&cfg.Piiattrs),
 		keys:     make(map[string]pii.Match),
 		names:    make(map[[2]string]pii.Match),
+
+		moduleRoot: modsource.FilesModuleRoot(pass.Fset, pass.Files),
 	}
+	wrappers := attrsite.NewWrappers(pass)
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
 	for cur := range root.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
 		if s, ok := attrsite.Of(pass.TypesInfo, cur.Node()); ok {
@@ -76,6 +80,10 @@ func run(pass *analysis.Pass, src config.Source) error {
 			continue
 		}
 		if call, ok := cur.Node().(*ast.CallExpr); ok {
+			if s, ok := wrappers.Call(call); ok {
+				c.attribute(s)
+				continue
+			}
 			if fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func); ok {
 				if sink, ok := otelapi.SinkOf(fn); ok {
 					c.sink(call, fn, sink)
@@ -135,12 +143,38 @@ type checker struct {
 	keys  map[string]pii.Match    // classifyKey's answers; a key recurs
 	names map[[2]string]pii.Match // named's answers, by owner and name
 
-	fixedVars *attrsite.FixedVars // constString's index, built on first use
+	fixedVars  *attrsite.FixedVars          // constString's index, built on first use
+	defs       map[*types.Var]*ast.CallExpr // definedBy's index, built on first use
+	moduleRoot string                       // for the String methods attribute.Stringer calls
+}
+
+// isStringer reports whether n is a call of attribute.Stringer.
+func (c *checker) isStringer(n ast.Node) bool {
+	call, ok := n.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == otelapi.Attribute && fn.Name() == "Stringer"
 }
 
 // attribute checks one attribute: its key, then its value.
 func (c *checker) attribute(s attrsite.Site) {
 	f, ok := c.judge(s.Key, s.Value)
+	if !ok && s.Value != nil && !c.redacted(s.Value) {
+		var v valueMatch
+		var found bool
+		switch {
+		case s.Serialiser != "":
+			// A module wrapper that serialises its value: attr.Object("order", order).
+			v, found = c.serialised(s.Value, s.Serialiser == "json")
+		case c.isStringer(s.Node):
+			v, found = c.stringerPrints(s.Value)
+		}
+		if found {
+			f.match, f.expr, ok = v.match, v.expr, true
+		}
+	}
 	switch {
 	case !ok:
 	case f.expr == nil:

@@ -98,6 +98,8 @@ var TL403 = &rules.Rule{
 		"values passed through a configured redactor, constants and booleans",
 		"a network address under a key about machines (`server.address`, `host.ip`, `k8s.*`): it is a server's, " +
 			"the one a client dialled, whatever the Go expression that holds it is called (`remoteAddr` in client code)",
+		"a name or address that is personal only through an owner that may be a business (`customer`, `member`, `subscriber`, ...) " +
+			"whose type holds no personal field of its own (`Customer{ID, Name, Location}` of a B2B service)",
 		"calls with arguments (`hashEmail(e)`, `len(u.Email)`, `events.NewSessionJWTIssued(ctx, id)`), other than the string " +
 			"functions piiattrs looks through (`strings.ToLower`, `fmt.Sprintf`, ...); getters (`u.Phone()`) are judged by their name",
 	},

@@ -43,7 +43,12 @@ func (c *checker) value(e ast.Expr) (valueMatch, bool) {
 	switch e := e.(type) {
 	case *ast.Ident:
 		if v, ok := c.pass.TypesInfo.Uses[e].(*types.Var); ok {
-			return c.named(e, "", v.Name())
+			if m, ok := c.named(e, "", v.Name()); ok {
+				return m, true
+			}
+			if call, ok := c.definedBy(v); ok {
+				return c.callValue(call) // b, _ := json.Marshal(order)
+			}
 		}
 	case *ast.SelectorExpr:
 		return c.selector(e)
@@ -92,6 +97,16 @@ func (c *checker) callValue(call *ast.CallExpr) (valueMatch, bool) {
 				return v, true
 			}
 		}
+	}
+	if ser, ok := serialisers[full]; ok {
+		for _, arg := range call.Args {
+			if v, ok := c.serialised(arg, ser.jsonOnly); ok {
+				return v, true
+			}
+		}
+		return valueMatch{}, false
+	}
+	if passThrough[full] {
 		return valueMatch{}, false
 	}
 	if _, ok := otelapi.AttributeValueFunc(fn); ok {
@@ -109,10 +124,7 @@ func (c *checker) callValue(call *ast.CallExpr) (valueMatch, bool) {
 		return valueMatch{}, false
 	}
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn.Signature().Recv() != nil {
-		if v, ok := c.named(call, lastName(sel.X), fn.Name()); ok {
-			return v, true
-		}
-		return c.named(call, typeName(c.pass.TypesInfo.TypeOf(sel.X)), fn.Name())
+		return c.owned(call, sel.X, fn.Name())
 	}
 	return c.named(call, "", fn.Name())
 }
@@ -123,10 +135,58 @@ func (c *checker) selector(e *ast.SelectorExpr) (valueMatch, bool) {
 	if m, ok := c.taggedField(e); ok {
 		return valueMatch{match: m, expr: e}, true
 	}
-	if v, ok := c.named(e, lastName(e.X), e.Sel.Name); ok {
-		return v, true
+	return c.owned(e, e.X, e.Sel.Name)
+}
+
+// owned classifies name as held by x: with x's own name, then with its
+// type's name (u.Name for a User). When only an ambiguous owner makes the
+// name personal (Customer.Name: a B2B customer is a business), x's type
+// must also hold personal data on its own (an Email field, a pii tag).
+func (c *checker) owned(e, x ast.Expr, name string) (valueMatch, bool) {
+	t := c.pass.TypesInfo.TypeOf(x)
+	for _, owner := range []string{lastName(x), typeName(t)} {
+		v, ok := c.named(e, owner, name)
+		if !ok {
+			continue
+		}
+		if !pii.AmbiguousOwner(owner) || c.personalType(t, name) {
+			return v, true
+		}
+		if alone, ok := c.named(e, "", name); ok {
+			return alone, true
+		}
 	}
-	return c.named(e, typeName(c.pass.TypesInfo.TypeOf(e.X)), e.Sel.Name)
+	return valueMatch{}, false
+}
+
+// personalType reports whether t, a struct or a pointer to one, has a
+// field other than except whose own name or tag says it holds personal
+// data: the evidence that an ambiguous owner is a person.
+func (c *checker) personalType(t types.Type, except string) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		if f.Name() == except {
+			continue
+		}
+		tag := reflect.StructTag(st.Tag(i))
+		if v, ok := tag.Lookup("pii"); ok && v != "-" && v != "false" {
+			return true
+		}
+		if m, ok := c.matcher.Name("", f.Name()); ok && m.Category.IsPersonal() && !c.off[m.Category] {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *checker) named(e ast.Expr, owner, name string) (valueMatch, bool) {

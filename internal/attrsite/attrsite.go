@@ -23,6 +23,11 @@ type Site struct {
 	Value ast.Expr
 	// Kind is what the constructor stores; "" when it is not known.
 	Kind otelapi.ValueKind
+	// Serialiser is set for the call of a module function that builds the
+	// attribute from its parameters and serialises the value on the way:
+	// "json" (json.Marshal) or "fmt" (fmt.Sprint*). Value is then the whole
+	// value serialised.
+	Serialiser string
 }
 
 // Of returns the site n is, if it is one:

@@ -287,3 +287,16 @@ func ParamName(decl *ast.FuncDecl, i int) string {
 	}
 	return ""
 }
+
+// FilesModuleRoot returns the root of the module the first of files
+// belongs to, "" when there is none.
+func FilesModuleRoot(fset *token.FileSet, files []*ast.File) string {
+	if len(files) == 0 {
+		return ""
+	}
+	f := fset.File(files[0].Pos())
+	if f == nil {
+		return ""
+	}
+	return ModuleRoot(filepath.Dir(f.Name()))
+}

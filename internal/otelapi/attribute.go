@@ -78,3 +78,10 @@ func IsAttributeKey(t types.Type) bool { return isNamed(t, Attribute+".Key") }
 // IsSemconvPackage reports whether path is a generated semantic conventions
 // package of OpenTelemetry Go.
 func IsSemconvPackage(path string) bool { return strings.HasPrefix(path, SemconvPrefix+"v") }
+
+// ConstructorValue reports what the attribute constructor (or
+// attribute.Key method) called name stores, for code read without types.
+func ConstructorValue(name string) (ValueKind, bool) {
+	v, ok := constructorValues[name]
+	return ValueKind(v), ok
+}

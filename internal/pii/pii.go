@@ -163,6 +163,15 @@ func (m *Matcher) Name(owner, name string) (Match, bool) {
 	return m.words(words)
 }
 
+// AmbiguousOwner reports whether owner (a variable or type name) ends in a
+// person word that names businesses as often as people: Customer, Member.
+// A value that is personal only because of such an owner (Customer.Name)
+// needs more evidence, such as other personal fields in the owner's type.
+func AmbiguousOwner(owner string) bool {
+	ow := Words(owner)
+	return len(ow) > 0 && ambiguousOwners[singular(ow[len(ow)-1])]
+}
+
 // words classifies a key split into words.
 func (m *Matcher) words(words []string) (Match, bool) {
 	for _, w := range words {

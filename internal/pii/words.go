@@ -97,6 +97,14 @@ var personNamespaces = map[string]bool{
 	"cardholder": true, "applicant": true, "identity": true,
 }
 
+// ambiguousOwners are person words that name businesses as often as
+// people (a B2B customer, a member organisation): a bare name or address
+// under them is a person's only with more evidence.
+var ambiguousOwners = map[string]bool{
+	"customer": true, "member": true, "subscriber": true, "buyer": true, "payer": true,
+	"recipient": true, "identity": true,
+}
+
 // personModifiers may stand between a person word and a word of
 // personOnly: customer.display_name, user.home_address.
 var personModifiers = map[string]bool{

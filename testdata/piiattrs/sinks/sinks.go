@@ -29,20 +29,20 @@ func names(ctx context.Context, user *User, route string) {
 	defer span.End()
 	span.SetName(fmt.Sprintf("checkout %s", user.Email)) // want `the span name includes user.Email.* \(TL405\)`
 	span.AddEvent("mail sent to " + user.Email)          // want `the event name includes user.Email.* \(TL405\)`
-	_, child := tracer.Start(ctx, "GET "+route)         // ok
+	_, child := tracer.Start(ctx, "GET "+route)          // ok
 	child.End()
 	span.AddEvent("retry", trace.WithAttributes(attribute.String("user.email", user.Email))) // want `\(TL402\)`
-	span.AddEvent("plan " + user.Plan)                                                        // ok
-	span.AddEvent(newSessionJWTIssued(ctx, user.ID))                                          // ok: a call with arguments
+	span.AddEvent("plan " + user.Plan)                                                       // ok
+	span.AddEvent(newSessionJWTIssued(ctx, user.ID))                                         // ok: a call with arguments
 }
 
 func propagated(ctx context.Context, user *User, ts trace.TraceState) context.Context {
-	m1, _ := baggage.NewMember("user.email", user.Email) // want `baggage entry "user.email" carries personal data \(contact: user.email\) to every downstream service, third parties included, in clear text; keep it inside the process \(TL404\)`
-	m2, _ := baggage.NewMember("contact", user.Email)    // want `the value user.Email of baggage entry "contact" carries personal data \(contact: email\).* \(TL404\)`
+	m1, _ := baggage.NewMember("user.email", user.Email)          // want `baggage entry "user.email" carries personal data \(contact: user.email\) to every downstream service, third parties included, in clear text; keep it inside the process \(TL404\)`
+	m2, _ := baggage.NewMember("contact", user.Email)             // want `the value user.Email of baggage entry "contact" carries personal data \(contact: email\).* \(TL404\)`
 	p, _ := baggage.NewKeyValueProperty("session_token", user.ID) // want `baggage entry "session_token" carries a credential \(session token\).* \(TL404\)`
-	m3, _ := baggage.NewMember("tenant.plan", user.Plan, p) // ok
-	m4, _ := baggage.NewMember("user.email", "none")        // ok: a constant
-	m5, _ := baggage.NewMember("user.id", user.ID)          // ok: TL406 is opt-in
+	m3, _ := baggage.NewMember("tenant.plan", user.Plan, p)       // ok
+	m4, _ := baggage.NewMember("user.email", "none")              // ok: a constant
+	m5, _ := baggage.NewMember("user.id", user.ID)                // ok: TL406 is opt-in
 	bag, _ := baggage.New(m1, m2, m3, m4, m5)
 	ts, _ = ts.Insert("shop", user.Email) // want `the value user.Email of tracestate entry "shop" carries personal data.* \(TL404\)`
 	ts, _ = ts.Insert("shop", "v1")       // ok
@@ -52,8 +52,8 @@ func propagated(ctx context.Context, user *User, ts trace.TraceState) context.Co
 
 func logs(user *User) {
 	var r log.Record
-	r.SetEventName("signup " + user.Email)                 // want `the log event name includes user.Email.* \(TL405\)`
-	r.SetBody(attribute.StringValue("welcome " + user.Email)) // want `the log record's body user.Email is personal data \(contact: email\).* \(TL403\)`
+	r.SetEventName("signup " + user.Email)                      // want `the log event name includes user.Email.* \(TL405\)`
+	r.SetBody(attribute.StringValue("welcome " + user.Email))   // want `the log record's body user.Email is personal data \(contact: email\).* \(TL403\)`
 	r.AddAttributes(attribute.String("user.email", user.Email)) // want `\(TL402\)`
 	r.SetBody(attribute.StringValue("welcome"))                 // ok
 	r.SetEventName("signup")                                    // ok

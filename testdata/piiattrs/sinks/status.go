@@ -13,7 +13,7 @@ func statuses(ctx context.Context, user *User, password string) {
 	_, span := tracer.Start(ctx, "lookup")
 	defer span.End()
 
-	span.SetStatus(codes.Error, "no account for "+user.Email) // want `the status description includes user.Email, personal data \(contact: email\): errors and status descriptions are stored with the span.*\(TL403\)`
+	span.SetStatus(codes.Error, "no account for "+user.Email)     // want `the status description includes user.Email, personal data \(contact: email\): errors and status descriptions are stored with the span.*\(TL403\)`
 	span.RecordError(fmt.Errorf("user %s not found", user.Email)) // want `the recorded error includes user.Email.*\(TL403\)`
 
 	err := errors.New("login failed for " + user.Email)

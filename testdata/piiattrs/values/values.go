@@ -47,19 +47,19 @@ func customerEmail(o *Order) string { return o.Customer.Email }
 
 func values(span trace.Span, o *Order, req Login, u *Customer, email string, req2 *ListUsersRequest) {
 	span.SetAttributes(
-		attribute.String("order.contact", o.Customer.Email),     // want `the value o.Customer.Email of attribute "order.contact" is personal data \(contact: email\): telemetry is stored for weeks and read by many; drop it, or pass the value through a redactor listed in piiattrs.redactors \(TL403\)`
-		attribute.String("login.attempt", req.Password),          // want `the value req.Password of attribute "login.attempt" is a credential \(password\): secrets must never reach telemetry; drop it \(TL401\)`
-		attribute.String("order.callback", u.Phone()),            // want `the value u.Phone\(\) of attribute "order.callback" is personal data \(contact: phone\)`
-		attribute.String("order.recipient", u.Name),              // want `the value u.Name.* \(person-name: customer name\)`
-		attribute.String("order.note", u.Notes),                  // want `the value u.Notes .* personal data \(tag pii:"true"\).* \(TL403\)`
-		attribute.String("order.ref", u.Token),                   // want `the value u.Token .* a credential \(tag sensitive:"true"\).* \(TL401\)`
-		attribute.String("order.who", strings.ToLower(email)),    // want `the value email of attribute "order.who"`
-		attribute.String("order.who", fmt.Sprintf("<%s>", email)), // want `\(TL403\)`
-		attribute.String("order.who", "to: "+email),             // want `\(TL403\)`
-		attribute.StringSlice("order.cc", []string{email}),       // want `\(TL403\)`
+		attribute.String("order.contact", o.Customer.Email),                                  // want `the value o.Customer.Email of attribute "order.contact" is personal data \(contact: email\): telemetry is stored for weeks and read by many; drop it, or pass the value through a redactor listed in piiattrs.redactors \(TL403\)`
+		attribute.String("login.attempt", req.Password),                                      // want `the value req.Password of attribute "login.attempt" is a credential \(password\): secrets must never reach telemetry; drop it \(TL401\)`
+		attribute.String("order.callback", u.Phone()),                                        // want `the value u.Phone\(\) of attribute "order.callback" is personal data \(contact: phone\)`
+		attribute.String("order.recipient", u.Name),                                          // want `the value u.Name.* \(person-name: customer name\)`
+		attribute.String("order.note", u.Notes),                                              // want `the value u.Notes .* personal data \(tag pii:"true"\).* \(TL403\)`
+		attribute.String("order.ref", u.Token),                                               // want `the value u.Token .* a credential \(tag sensitive:"true"\).* \(TL401\)`
+		attribute.String("order.who", strings.ToLower(email)),                                // want `the value email of attribute "order.who"`
+		attribute.String("order.who", fmt.Sprintf("<%s>", email)),                            // want `\(TL403\)`
+		attribute.String("order.who", "to: "+email),                                          // want `\(TL403\)`
+		attribute.StringSlice("order.cc", []string{email}),                                   // want `\(TL403\)`
 		attribute.KeyValue{Key: "order.who", Value: attribute.StringValue(o.Customer.Email)}, // want `\(TL403\)`
-		attribute.String("order.who", privacy.Initials(email)),   // ok: the call's own name decides
-		attribute.Int(email, 1),                                  // want `the attribute key email is personal data \(contact: email\)`
+		attribute.String("order.who", privacy.Initials(email)),                               // ok: the call's own name decides
+		attribute.Int(email, 1),                                                              // want `the attribute key email is personal data \(contact: email\)`
 	)
 	// Safe values.
 	span.SetAttributes(
@@ -74,6 +74,32 @@ func values(span trace.Span, o *Order, req Login, u *Customer, email string, req
 		attribute.String("user.name", "anonymous"),                          // ok: a constant
 		attribute.String("store_id", req2.GetStoreId()),                     // ok: the type's last word is not a person
 		attribute.String("order.who", customerEmail(o)),                     // ok: a call with arguments is not judged by its name
+	)
+}
+
+// Account is a business customer of a B2B service (jaeger's HotROD
+// customers are shops): its name is a company's.
+type Account struct {
+	ID       string
+	Name     string
+	Location string
+}
+
+// Patient is always a person.
+type Patient struct {
+	ID   string
+	Name string
+}
+
+// Names under an owner that may be a business are personal only when the
+// owner's type holds personal data of its own.
+func owners(span trace.Span, customer *Account, member Account, p *Patient, u *Customer) {
+	span.SetAttributes(
+		attribute.String("order.shop", customer.Name),      // ok: an ambiguous owner whose type holds no personal field
+		attribute.String("order.shop", member.Name),        // ok: the same
+		attribute.String("order.place", customer.Location), // ok: the same
+		attribute.String("visit.who", p.Name),              // want `the value p.Name of attribute "visit.who" is personal data \(person-name: patient name\).*\(TL403\)`
+		attribute.String("order.who", u.Name),              // want `the value u.Name of attribute "order.who" is personal data \(person-name: customer name\).*\(TL403\)`
 	)
 }
 

@@ -1,0 +1,210 @@
+package piiattrs
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/tracelint/tracelint/internal/modsource"
+	"github.com/tracelint/tracelint/internal/pii"
+)
+
+// serialisers turn a whole value into text: every field a struct holds
+// reaches the attribute. jsonOnly marks those that see exported fields only
+// and honour `json:"-"`.
+var serialisers = map[string]struct{ jsonOnly bool }{
+	"fmt.Sprint": {}, "fmt.Sprintf": {}, "fmt.Sprintln": {}, "fmt.Errorf": {},
+	"encoding/json.Marshal": {jsonOnly: true}, "encoding/json.MarshalIndent": {jsonOnly: true},
+}
+
+// maxFieldDepth bounds how deep serialised looks into nested structs
+// (Order.Customer.Email is two levels).
+const maxFieldDepth = 2
+
+// serialised reports personal data or a secret in the fields of e's
+// struct type, for e serialised whole (json.Marshal(order),
+// fmt.Sprintf("%+v", order)): a field tagged pii or sensitive, or one whose
+// own name, or its name under the struct's type name when that names a
+// person for sure (Patient.Name), falls in a category.
+func (c *checker) serialised(e ast.Expr, jsonOnly bool) (valueMatch, bool) {
+	t := c.pass.TypesInfo.TypeOf(e)
+	if t == nil || hasTextMethod(t) {
+		return valueMatch{}, false
+	}
+	if m, ok := c.personalFields(t, jsonOnly, 0, make(map[types.Type]bool)); ok {
+		m.Why += ", serialised whole"
+		return valueMatch{match: m, expr: e}, true
+	}
+	return valueMatch{}, false
+}
+
+// hasTextMethod reports whether fmt prints t through a String or Error
+// method rather than field by field.
+func hasTextMethod(t types.Type) bool {
+	for _, name := range []string{"String", "Error"} {
+		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj != nil {
+			if _, ok := obj.(*types.Func); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (c *checker) personalFields(t types.Type, jsonOnly bool, depth int, seen map[types.Type]bool) (pii.Match, bool) {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok || depth > maxFieldDepth || seen[t] {
+		return pii.Match{}, false
+	}
+	seen[t] = true
+	owner := typeName(t)
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		tag := reflect.StructTag(st.Tag(i))
+		if jsonOnly && (!f.Exported() || strings.Split(tag.Get("json"), ",")[0] == "-") {
+			continue
+		}
+		if m, ok := c.fieldMatch(owner, f, tag); ok {
+			m.Why = owner + "." + f.Name()
+			return m, true
+		}
+		if _, isPtr := f.Type().Underlying().(*types.Pointer); isPtr && !jsonOnly {
+			continue // fmt prints a nested pointer as an address
+		}
+		if m, ok := c.personalFields(f.Type(), jsonOnly, depth+1, seen); ok {
+			return m, true
+		}
+	}
+	return pii.Match{}, false
+}
+
+// fieldMatch classifies one field of a struct serialised whole.
+func (c *checker) fieldMatch(owner string, f *types.Var, tag reflect.StructTag) (pii.Match, bool) {
+	if tag.Get("sensitive") == "true" && !c.off[pii.Credentials] {
+		return pii.Match{Category: pii.Credentials, Why: `tag sensitive:"true"`}, true
+	}
+	if v, ok := tag.Lookup("pii"); ok && v != "-" && v != "false" {
+		cat, known := pii.ParseCategory(v)
+		if !known {
+			cat = pii.Personal
+		}
+		if !c.off[cat] {
+			return pii.Match{Category: cat, Why: `tag pii:"` + v + `"`}, true
+		}
+	}
+	if isBoolType(f.Type()) {
+		return pii.Match{}, false
+	}
+	m, ok := c.matcher.Name("", f.Name())
+	if !ok && !pii.AmbiguousOwner(owner) {
+		m, ok = c.matcher.Name(owner, f.Name())
+	}
+	if !ok || m.Category == pii.Pseudonymous || c.off[m.Category] {
+		return pii.Match{}, false
+	}
+	return m, true
+}
+
+func isBoolType(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
+}
+
+// definedBy returns what the package last defines a local variable from,
+// when that is a serialiser's call: b in
+// `b, _ := json.Marshal(order); attribute.String("order", string(b))`.
+func (c *checker) definedBy(v *types.Var) (*ast.CallExpr, bool) {
+	if c.defs == nil {
+		c.defs = make(map[*types.Var]*ast.CallExpr)
+		for _, f := range c.pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				as, ok := n.(*ast.AssignStmt)
+				if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+					return true
+				}
+				call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				if id, ok := as.Lhs[0].(*ast.Ident); ok {
+					if lv, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok && c.serialiserOf(call) != "" {
+						c.defs[lv] = call
+					}
+				}
+				return true
+			})
+		}
+	}
+	call, ok := c.defs[v]
+	return call, ok
+}
+
+// serialiserOf returns the full name of the serialiser call calls, or "".
+func (c *checker) serialiserOf(call *ast.CallExpr) string {
+	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if fn == nil {
+		return ""
+	}
+	if _, ok := serialisers[fn.FullName()]; ok {
+		return fn.FullName()
+	}
+	return ""
+}
+
+// stringerPrints reports personal data or a secret that the String method
+// of e's type prints, for attribute.Stringer(k, e): a field of the receiver
+// that String reads, judged as serialised would judge it. The method is
+// read from the module's source, without types.
+func (c *checker) stringerPrints(e ast.Expr) (valueMatch, bool) {
+	t := c.pass.TypesInfo.TypeOf(e)
+	if t == nil {
+		return valueMatch{}, false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "String")
+	fn, ok := obj.(*types.Func)
+	if !ok || c.moduleRoot == "" {
+		return valueMatch{}, false
+	}
+	decl := modsource.Decl(c.pass.Fset, fn, c.moduleRoot)
+	if decl == nil || decl.Body == nil || decl.Recv == nil || len(decl.Recv.List) == 0 || len(decl.Recv.List[0].Names) == 0 {
+		return valueMatch{}, false
+	}
+	recv := decl.Recv.List[0].Names[0].Name
+	st := t
+	if p, ok := st.Underlying().(*types.Pointer); ok {
+		st = p.Elem()
+	}
+	s, ok := st.Underlying().(*types.Struct)
+	if !ok {
+		return valueMatch{}, false
+	}
+	fields := make(map[string]int)
+	for i := range s.NumFields() {
+		fields[s.Field(i).Name()] = i
+	}
+	owner := typeName(st)
+	var found valueMatch
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok || found.expr != nil {
+			return found.expr == nil
+		}
+		if id, ok := sel.X.(*ast.Ident); !ok || id.Name != recv {
+			return true
+		}
+		if i, ok := fields[sel.Sel.Name]; ok {
+			if m, ok := c.fieldMatch(owner, s.Field(i), reflect.StructTag(s.Tag(i))); ok {
+				m.Why = owner + "." + sel.Sel.Name + ", printed by its String method"
+				found = valueMatch{match: m, expr: e}
+			}
+		}
+		return true
+	})
+	return found, found.expr != nil
+}
