@@ -75,6 +75,7 @@ func run(pass *analysis.Pass, src config.Source) error {
 	wrappers := attrsite.NewWrappers(pass)
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
 	for cur := range root.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+		c.cur = cur
 		if s, ok := attrsite.Of(pass.TypesInfo, cur.Node()); ok {
 			c.attribute(s)
 			continue
@@ -146,6 +147,19 @@ type checker struct {
 	fixedVars  *attrsite.FixedVars          // constString's index, built on first use
 	defs       map[*types.Var]*ast.CallExpr // definedBy's index, built on first use
 	moduleRoot string                       // for the String methods attribute.Stringer calls
+
+	cur      inspector.Cursor        // the node being checked
+	fnParams map[ast.Node][]string   // functionParams' answers
+	locals   map[*types.Var]ast.Expr // localDef's index, built on first use
+}
+
+// enclosingFunc returns the function declaration or literal around the
+// node being checked, nil at package level.
+func (c *checker) enclosingFunc() ast.Node {
+	for fn := range c.cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return fn.Node()
+	}
+	return nil
 }
 
 // isStringer reports whether n is a call of attribute.Stringer.
@@ -170,6 +184,9 @@ func (c *checker) attribute(s attrsite.Site) {
 			v, found = c.serialised(s.Value, s.Serialiser == "json")
 		case c.isStringer(s.Node):
 			v, found = c.stringerPrints(s.Value)
+		}
+		if !found && f.keyConst && isURLKey(f.key) && !c.allowed(f.key) && !c.isConstant(s.Value) {
+			v, found = c.urlSecret(s.Value, c.enclosingFunc())
 		}
 		if found {
 			f.match, f.expr, ok = v.match, v.expr, true

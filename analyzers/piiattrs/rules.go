@@ -56,6 +56,9 @@ var TL401 = &rules.Rule{
 	KnownProblems: []string{
 		"A bare `token` is not a credential word (`gen_ai.usage.input_tokens`): name the kind (`access_token`, `session_token`) " +
 			"or add a phrase with `piiattrs.extra-patterns`.",
+		"A URL under a URL key (`url.full`, `http.target`, `*_url`) is judged by its query parameters: those spelled in the literals " +
+			"it is built from, and, for a URL taken whole (`r.URL.String()`, `r.RequestURI`), those the function reads or sets by name " +
+			"(`r.URL.Query().Get(\"access_token\")`). A parameter read in another function of the handler is not seen.",
 	},
 	Options: allOptions,
 }

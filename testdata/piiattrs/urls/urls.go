@@ -1,0 +1,52 @@
+// Package urls covers URLs recorded with a credential or personal data in
+// their query.
+package urls
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
+)
+
+// A callback endpoint that takes its token in the query.
+func callback(w http.ResponseWriter, r *http.Request) {
+	span := trace.SpanFromContext(r.Context())
+	token := r.URL.Query().Get("access_token")
+	_ = token
+	span.SetAttributes(
+		attribute.String("url.full", r.URL.String()),  // want `the value r.URL.String\(\) of attribute "url.full" is a credential \(query parameter "access_token"\): secrets must never reach telemetry; drop it \(TL401\)`
+		attribute.String("http.target", r.RequestURI), // want `the value r.RequestURI of attribute "http.target" is a credential \(query parameter "access_token"\).*\(TL401\)`
+		attribute.String("url.query", r.URL.RawQuery), // want `the value r.URL.RawQuery of attribute "url.query" is a credential .*\(TL401\)`
+		attribute.Stringer("app.callback_url", r.URL), // want `the value r.URL of attribute "app.callback_url" is a credential .*\(TL401\)`
+		attribute.String("url.path", r.URL.Path),      // ok: the path holds no query
+		attribute.String("app.page_url", r.URL.Path),  // ok: the same
+	)
+}
+
+// An endpoint whose query holds nothing sensitive.
+func list(w http.ResponseWriter, r *http.Request) {
+	span := trace.SpanFromContext(r.Context())
+	page := r.URL.Query().Get("page")
+	count := r.FormValue("token_count") // a count, not a token
+	_, _ = page, count
+	span.SetAttributes(attribute.String("url.full", r.URL.String())) // ok
+}
+
+// URLs a client builds.
+func client(span trace.Span, base, tok, who string) {
+	signed := base + "?sig=1&api_key=" + tok
+	span.SetAttributes(
+		attribute.String("http.url", signed),                                      // want `the value signed of attribute "http.url" is a credential \(query parameter "api_key"\).*\(TL401\)`
+		attribute.String("app.invite_url", fmt.Sprintf("%s?email=%s", base, who)), // want `the value fmt.Sprintf\("%s\?email=%s", base, who\) of attribute "app.invite_url" is personal data \(contact: query parameter "email"\).*\(TL403\)`
+		attribute.String("url.full", base+"?page=2"),                              // ok
+		attribute.String("app.docs_url", "https://example.com/?token=public"),     // ok: a constant
+	)
+	q := url.Values{}
+	q.Set("password", tok)
+	u := url.URL{Scheme: "https", Host: "example.com", RawQuery: q.Encode()}
+	span.SetAttributes(attribute.String("url.full", u.String()))      // want `the value u.String\(\) of attribute "url.full" is a credential \(query parameter "password"\).*\(TL401\)`
+	span.SetAttributes(attribute.String("shop.order_id", u.String())) // ok: the key records no URL
+}
