@@ -334,12 +334,15 @@ func (c *checker) judge(keyExpr, valExpr ast.Expr) (judged, bool) {
 	}
 	if j.keyConst {
 		if m, ok := c.classifyKey(j.key); ok {
+			if m.Category == pii.NetworkIdentity && c.dialledAddress(valExpr) {
+				return j, false // remote_addr of a dialled server
+			}
 			j.match = m
 			return j, true
 		}
 	}
 	v, ok := c.value(valExpr)
-	if ok && v.match.Category == pii.NetworkIdentity && j.keyConst && pii.IsMachineKey(j.key) {
+	if ok && v.match.Category == pii.NetworkIdentity && (j.keyConst && pii.IsMachineKey(j.key) || c.dialledAddress(v.expr)) {
 		return j, false // the address of a server, dialled or connected to: not a person's
 	}
 	j.match, j.expr = v.match, v.expr

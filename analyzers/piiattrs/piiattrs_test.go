@@ -13,7 +13,7 @@ const redactor = "example.com/tracelinttest/piiattrs/privacy.Redact"
 
 func TestPiiattrs(t *testing.T) {
 	testmodule.Run(t, "piiattrs", piiattrs.New, []testmodule.Case{
-		{Name: "defaults", Pkgs: []string{"keys", "sinks", "urls"}},
+		{Name: "defaults", Pkgs: []string{"keys", "sinks", "urls", "netaddr"}},
 		{Name: "redactor", Pkgs: []string{"values"}, Config: func(c *config.Config, dir string) {
 			c.Piiattrs.Redactors = []string{redactor}
 		}},

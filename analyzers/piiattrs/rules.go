@@ -80,6 +80,7 @@ var TL402 = &rules.Rule{
 		"a bare `name`, `address` or `ip` outside a person namespace (`service.name`, `server.address`, `host.ip`)",
 		"constant values, values passed through a configured redactor, keys in `piiattrs.allow`",
 		"keys a registry annotates with `privacy: none`",
+		"an address key (`remote_addr`, `client_ip`) whose value is the remote address of a connection the code dialled: a server's",
 	},
 	Options: allOptions,
 }
@@ -101,6 +102,8 @@ var TL403 = &rules.Rule{
 		"values passed through a configured redactor, constants and booleans",
 		"a network address under a key about machines (`server.address`, `host.ip`, `k8s.*`): it is a server's, " +
 			"the one a client dialled, whatever the Go expression that holds it is called (`remoteAddr` in client code)",
+		"the remote address of a connection the code dialled (`conn.RemoteAddr()` after `net.Dial`), under any key, and any address " +
+			"recorded by a function that dials, takes no `*http.Request` and accepts no connection: client code talks to servers",
 		"a name or address that is personal only through an owner that may be a business (`customer`, `member`, `subscriber`, ...) " +
 			"whose type holds no personal field of its own (`Customer{ID, Name, Location}` of a B2B service)",
 		"calls with arguments (`hashEmail(e)`, `len(u.Email)`, `events.NewSessionJWTIssued(ctx, id)`), other than the string " +

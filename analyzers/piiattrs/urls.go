@@ -177,7 +177,7 @@ func (c *checker) functionParams(fn ast.Node) []string {
 }
 
 // localDef returns the expression a local variable is defined from, when
-// the package defines it once (v := expr, var v = expr).
+// the package assigns it once (v := expr; for v, err := f(), the call).
 func (c *checker) localDef(v *types.Var) ast.Expr {
 	if c.locals == nil {
 		c.locals = make(map[*types.Var]ast.Expr)
@@ -185,10 +185,13 @@ func (c *checker) localDef(v *types.Var) ast.Expr {
 		for _, f := range c.pass.Files {
 			ast.Inspect(f, func(n ast.Node) bool {
 				as, ok := n.(*ast.AssignStmt)
-				if !ok || len(as.Lhs) != len(as.Rhs) {
+				if !ok || len(as.Lhs) != len(as.Rhs) && len(as.Rhs) != 1 {
 					return true
 				}
 				for i, lhs := range as.Lhs {
+					if i >= len(as.Rhs) {
+						break // conn, err := net.Dial(...): the first result is the value
+					}
 					if id, ok := lhs.(*ast.Ident); ok {
 						if lv, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok && lv.Parent() != nil && lv.Parent() != lv.Pkg().Scope() {
 							c.locals[lv] = as.Rhs[i]

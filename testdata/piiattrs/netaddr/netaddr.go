@@ -1,0 +1,59 @@
+// Package netaddr covers network addresses: a person's on the server side
+// only.
+package netaddr
+
+import (
+	"context"
+	"net"
+	"net/http"
+
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
+)
+
+// The peer of an incoming request is an end user.
+func serve(w http.ResponseWriter, r *http.Request) {
+	span := trace.SpanFromContext(r.Context())
+	span.SetAttributes(
+		attribute.String("remote_addr", r.RemoteAddr), // want `attribute "remote_addr" records personal data \(network-identity: remote addr\).*\(TL402\)`
+		attribute.String("app.peer", r.RemoteAddr),    // want `the value r.RemoteAddr of attribute "app.peer" is personal data \(network-identity: remote addr\).*\(TL403\)`
+	)
+}
+
+// So is the peer of an accepted connection.
+func accept(ln net.Listener, span trace.Span) {
+	conn, err := ln.Accept()
+	if err != nil {
+		return
+	}
+	remoteAddr := conn.RemoteAddr().String()
+	span.SetAttributes(attribute.String("app.peer", remoteAddr)) // want `the value remoteAddr of attribute "app.peer" is personal data \(network-identity: remote addr\).*\(TL403\)`
+}
+
+// The peer of a connection the code dialled is a server.
+func dial(ctx context.Context, span trace.Span, target string) error {
+	var d net.Dialer
+	conn, err := d.DialContext(ctx, "tcp", target)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	span.SetAttributes(
+		attribute.String("remote_addr", conn.RemoteAddr().String()), // ok: the server dialled
+		attribute.String("app.peer", conn.RemoteAddr().String()),    // ok: the same
+	)
+	return nil
+}
+
+// In client code, whatever the address is called, it is the server's.
+type client struct{ remoteAddr string }
+
+func (c *client) call(span trace.Span) error {
+	conn, err := net.Dial("tcp", c.remoteAddr)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	span.SetAttributes(attribute.String("app.upstream", c.remoteAddr)) // ok: the function dials and serves nothing
+	return nil
+}
