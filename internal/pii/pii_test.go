@@ -320,6 +320,12 @@ func TestName(t *testing.T) {
 		{"Customer", "ID", "pseudonymous"},
 		{"ListUsersRequest", "Id", "none"},
 		{"CustomerProfile", "Name", "none"},
+		{"Account", "OwnerName", "person-name"}, // an account owner's name
+		{"Account", "AccountOwnerName", "person-name"},
+		{"Card", "HolderName", "financial"}, // "card holder"
+		{"Payment", "HolderName", "person-name"},
+		{"Message", "SenderName", "person-name"},
+		{"Repo", "OwnerName", "none"},
 	} {
 		got, _ := m.Name(tc.owner, tc.name)
 		if got.Category.String() != tc.want {

@@ -69,6 +69,9 @@ var builtinPhrases = map[Category][]string{
 	PersonName: {
 		"full name", "first name", "last name", "given name", "family name", "surname",
 		"middle name", "maiden name", "firstname", "lastname", "fullname", "username", "user name",
+		// Names whose field says whose they are: a person's, even under a neutral key.
+		"account owner name", "account holder name", "holder name", "sender name", "author name",
+		"beneficiary name", "contact name", "patient name", "guardian name", "emergency contact",
 	},
 	BirthDate: {
 		"birth date", "birthdate", "date of birth", "dob", "birthday",

@@ -91,10 +91,15 @@ type Patient struct {
 	Name string
 }
 
+// Ledger's field says whose name it holds.
+type Ledger struct{ HolderName, Label string }
+
 // Names under an owner that may be a business are personal only when the
 // owner's type holds personal data of its own.
-func owners(span trace.Span, customer *Account, member Account, p *Patient, u *Customer) {
+func owners(span trace.Span, customer *Account, member Account, p *Patient, u *Customer, l Ledger) {
 	span.SetAttributes(
+		attribute.String("ledger.label", l.HolderName),     // want `the value l.HolderName of attribute "ledger.label" is personal data \(person-name: holder name\).*\(TL403\)`
+		attribute.String("ledger.label", l.Label),          // ok
 		attribute.String("order.shop", customer.Name),      // ok: an ambiguous owner whose type holds no personal field
 		attribute.String("order.shop", member.Name),        // ok: the same
 		attribute.String("order.place", customer.Location), // ok: the same
