@@ -62,13 +62,14 @@ func run(pass *analysis.Pass, src config.Source) error {
 		return err
 	}
 	c := &checker{
-		pass:     pass,
-		cfg:      &cfg.Piiattrs,
-		rep:      rules.NewReporter(pass, cfg, Rules),
-		registry: registry,
-		setup:    setupFor(&cfg.Piiattrs),
-		keys:     make(map[string]pii.Match),
-		names:    make(map[[2]string]pii.Match),
+		pass:      pass,
+		cfg:       &cfg.Piiattrs,
+		rep:       rules.NewReporter(pass, cfg, Rules),
+		registry:  registry,
+		setup:     setupFor(&cfg.Piiattrs),
+		keys:      make(map[string]pii.Match),
+		names:     make(map[[2]string]pii.Match),
+		following: make(map[*types.Var]bool),
 
 		moduleRoot: modsource.FilesModuleRoot(pass.Fset, pass.Files),
 	}
@@ -88,6 +89,8 @@ func run(pass *analysis.Pass, src config.Source) error {
 			if fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func); ok {
 				if sink, ok := otelapi.SinkOf(fn); ok {
 					c.sink(call, fn, sink)
+				} else if arg, callee, ok := c.statusWrapperArg(call, fn); ok {
+					c.status(call, callee, arg)
 				}
 			}
 		}
@@ -146,6 +149,7 @@ type checker struct {
 
 	fixedVars  *attrsite.FixedVars          // constString's index, built on first use
 	defs       map[*types.Var]*ast.CallExpr // definedBy's index, built on first use
+	following  map[*types.Var]bool          // the variables value is following to their definition
 	moduleRoot string                       // for the String methods attribute.Stringer calls
 
 	cur      inspector.Cursor        // the node being checked
@@ -224,12 +228,7 @@ func (c *checker) sink(call *ast.CallExpr, fn *types.Func, sink otelapi.Sink) {
 			}
 		}
 	case otelapi.SinkStatus:
-		for _, e := range c.errorTexts(arg(sink.Value)) {
-			if v, ok := c.value(e); ok {
-				c.report(call, v.match, statusFinding{callee: fn.Name(), expr: v.expr})
-				return
-			}
-		}
+		c.status(call, fn.Name(), arg(sink.Value))
 	case otelapi.SinkPropagated:
 		where := "baggage"
 		if fn.Name() == "Insert" {
@@ -241,6 +240,17 @@ func (c *checker) sink(call *ast.CallExpr, fn *types.Func, sink otelapi.Sink) {
 				key = ""
 			}
 			c.report(call, f.match, propagatedFinding{where: where, key: key, expr: f.expr})
+		}
+	}
+}
+
+// status checks the text of an error or status description that callee
+// (RecordError or SetStatus, or a wrapper around them) records.
+func (c *checker) status(call *ast.CallExpr, callee string, text ast.Expr) {
+	for _, e := range c.errorTexts(text) {
+		if v, ok := c.value(e); ok {
+			c.report(call, v.match, statusFinding{callee: callee, expr: v.expr})
+			return
 		}
 	}
 }

@@ -39,7 +39,7 @@ var queryParam = regexp.MustCompile(`[?&]([A-Za-z0-9_.\-\[\]]+)=`)
 // q.Set("api_key", k)). The parameter's name is judged like a key.
 func (c *checker) urlSecret(value ast.Expr, fn ast.Node) (valueMatch, bool) {
 	names := c.literalParams(value, 0)
-	if c.isURLValue(value) && fn != nil {
+	if c.isURLValue(value, 0) && fn != nil {
 		names = append(names, c.functionParams(fn)...)
 	}
 	var best pii.Match
@@ -114,7 +114,10 @@ func (c *checker) literalParams(e ast.Expr, depth int) []string {
 // isURLValue reports whether e is a URL or its query taken whole: a
 // *url.URL or url.URL (or its String or RequestURI), an http.Request's
 // RequestURI, a URL's RawQuery, or a url.Values' Encode.
-func (c *checker) isURLValue(e ast.Expr) bool {
+func (c *checker) isURLValue(e ast.Expr, depth int) bool {
+	if depth > 4 {
+		return false
+	}
 	e = ast.Unparen(e)
 	if isNamedType(c.pass.TypesInfo.TypeOf(e), "net/url", "URL") {
 		return true
@@ -135,7 +138,7 @@ func (c *checker) isURLValue(e ast.Expr) bool {
 	case *ast.Ident:
 		if v, ok := c.pass.TypesInfo.Uses[e].(*types.Var); ok {
 			if def := c.localDef(v); def != nil {
-				return c.isURLValue(def)
+				return c.isURLValue(def, depth+1)
 			}
 		}
 	}

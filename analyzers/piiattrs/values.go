@@ -46,8 +46,11 @@ func (c *checker) value(e ast.Expr) (valueMatch, bool) {
 			if m, ok := c.named(e, "", v.Name()); ok {
 				return m, true
 			}
-			if call, ok := c.definedBy(v); ok {
-				return c.callValue(call) // b, _ := json.Marshal(order)
+			if call, ok := c.definedBy(v); ok && !c.following[v] {
+				// b, _ := json.Marshal(order); s = fmt.Sprintf("%s!", s) must not loop.
+				c.following[v] = true
+				defer delete(c.following, v)
+				return c.callValue(call)
 			}
 		}
 	case *ast.SelectorExpr:

@@ -96,12 +96,7 @@ func readWrapper(decl *ast.FuncDecl, file *ast.File) *wrapper {
 	if attr == "" {
 		return nil
 	}
-	params := make(map[string]int)
-	for i := range numParams(decl) {
-		if name := modsource.ParamName(decl, i); name != "" && name != "_" {
-			params[name] = i
-		}
-	}
+	params := modsource.ParamIndexes(decl)
 	flow := localFlow(decl.Body, params)
 	ser := serialiserNames(file)
 	// The first return whose value comes from a parameter decides; else
@@ -133,14 +128,6 @@ func readWrapper(decl *ast.FuncDecl, file *ast.File) *wrapper {
 		return false
 	})
 	return found
-}
-
-func numParams(decl *ast.FuncDecl) int {
-	n := 0
-	for _, f := range decl.Type.Params.List {
-		n += max(len(f.Names), 1)
-	}
-	return n
 }
 
 // constructorParts splits an attribute constructor written without types:

@@ -300,3 +300,23 @@ func FilesModuleRoot(fset *token.FileSet, files []*ast.File) string {
 	}
 	return ModuleRoot(filepath.Dir(f.Name()))
 }
+
+// ParamIndexes maps the names of decl's parameters to their indexes,
+// leaving out blank and unnamed ones.
+func ParamIndexes(decl *ast.FuncDecl) map[string]int {
+	out := make(map[string]int)
+	i := 0
+	for _, field := range decl.Type.Params.List {
+		if len(field.Names) == 0 {
+			i++
+			continue
+		}
+		for _, name := range field.Names {
+			if name.Name != "_" {
+				out[name.Name] = i
+			}
+			i++
+		}
+	}
+	return out
+}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 
 	"go.opentelemetry.io/otel/codes"
+
+	"example.com/tracelinttest/attrutil"
 )
 
 // A status description and a recorded error are stored with the span.
@@ -25,4 +27,15 @@ func statuses(ctx context.Context, user *User, password string) {
 	span.RecordError(fmt.Errorf("plan %s not found", user.Plan)) // ok: a plan is not personal data
 	other := errors.New("timeout")
 	span.RecordError(other) // ok
+}
+
+// The team's own wrappers around RecordError and SetStatus are sinks too.
+func wrapped(ctx context.Context, user *User) {
+	_, span := tracer.Start(ctx, "lookup")
+	defer span.End()
+
+	attrutil.TraceError(span, fmt.Errorf("user %s not found", user.Email)) // want `the recorded error includes user.Email, personal data \(contact: email\).*\(TL403\)`
+	attrutil.Fail(span, "no account for "+user.Email)                      // want `the status description includes user.Email.*\(TL403\)`
+	attrutil.Ignore(span, fmt.Errorf("user %s not found", user.Email))     // ok: the wrapper records nothing of it
+	attrutil.TraceError(span, errors.New("timeout"))                       // ok
 }

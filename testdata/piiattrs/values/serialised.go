@@ -45,4 +45,7 @@ func serialised(span trace.Span, o *Order, u *Customer, p Profile, c Contact, t 
 		attribute.Stringer("order.tier", t),                           // ok: String prints the level only
 		attribute.String("order.contact", fmt.Sprint(c)),              // ok: fmt prints it through String; attribute.Stringer is where the method is read
 	)
+	s := fmt.Sprint(o.Total)
+	s = fmt.Sprintf("%s!", s)                              // a variable defined from itself must not send piiattrs round in circles
+	span.SetAttributes(attribute.String("order.total", s)) // ok
 }

@@ -1,0 +1,95 @@
+package piiattrs
+
+import (
+	"go/ast"
+	"go/types"
+	"strconv"
+	"sync"
+
+	"github.com/tracelint/tracelint/internal/modsource"
+)
+
+// A status wrapper is a module function that records one of its
+// parameters on a span as an error or a status description:
+//
+//	func TraceError(span trace.Span, err error) {
+//		span.RecordError(err)
+//		span.SetStatus(codes.Error, err.Error())
+//	}
+//
+// What its callers pass there leaves the process as RecordError's
+// argument would. statusWrappers caches, by the function's position, the
+// index of that parameter (-1: not a wrapper).
+var statusWrappers sync.Map // "file:line:name" -> int
+
+// statusWrapperArg returns the argument of call that a status wrapper
+// records, and which of RecordError or SetStatus records it.
+func (c *checker) statusWrapperArg(call *ast.CallExpr, fn *types.Func) (ast.Expr, string, bool) {
+	if c.moduleRoot == "" || fn.Pkg() == nil || fn.Signature().Results().Len() > 1 {
+		return nil, "", false
+	}
+	pos := c.pass.Fset.Position(fn.Pos())
+	id := pos.Filename + ":" + strconv.Itoa(pos.Line) + ":" + fn.Name()
+	type answer struct {
+		param  int
+		callee string
+	}
+	var a answer
+	if v, ok := statusWrappers.Load(id); ok {
+		a = v.(answer)
+	} else {
+		a = answer{param: -1}
+		if decl := modsource.Decl(c.pass.Fset, fn, c.moduleRoot); decl != nil && decl.Body != nil {
+			a.param, a.callee = recordedParam(decl)
+		}
+		statusWrappers.Store(id, a)
+	}
+	if a.param < 0 || a.param >= len(call.Args) || fn.Signature().Variadic() && a.param >= fn.Signature().Params().Len()-1 {
+		return nil, "", false
+	}
+	return call.Args[a.param], a.callee, true
+}
+
+// recordedParam reads decl without types for a call x.RecordError(p) or
+// x.SetStatus(code, p) (or p.Error()) with p one of its parameters.
+func recordedParam(decl *ast.FuncDecl) (int, string) {
+	params := modsource.ParamIndexes(decl)
+	param, callee := -1, ""
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || param >= 0 {
+			return param < 0
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		var arg ast.Expr
+		switch {
+		case sel.Sel.Name == "RecordError" && len(call.Args) >= 1:
+			arg = call.Args[0]
+		case sel.Sel.Name == "SetStatus" && len(call.Args) == 2:
+			arg = call.Args[1]
+		default:
+			return true
+		}
+		if i, ok := params[paramName(arg)]; ok {
+			param, callee = i, sel.Sel.Name
+		}
+		return true
+	})
+	return param, callee
+}
+
+// paramName returns p for p or p.Error().
+func paramName(e ast.Expr) string {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return e.Name
+	case *ast.CallExpr:
+		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Error" && len(e.Args) == 0 {
+			return paramName(sel.X)
+		}
+	}
+	return ""
+}
