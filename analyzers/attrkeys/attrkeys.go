@@ -3,7 +3,9 @@ package attrkeys
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
+	"reflect"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -32,27 +34,47 @@ var Analyzer = New(config.Default())
 // New returns an attrkeys Analyzer that takes its configuration from src.
 func New(src config.Source) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:     "attrkeys",
-		Doc:      doc,
-		URL:      rules.DocsBase + "TL301.md",
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Name:       "attrkeys",
+		Doc:        doc,
+		URL:        rules.DocsBase + "TL301.md",
+		Requires:   []*analysis.Analyzer{inspect.Analyzer},
+		ResultType: reflect.TypeFor[*Inventory](),
 		Run: rules.Guard("attrkeys", func(pass *analysis.Pass) (any, error) {
-			return nil, run(pass, src)
+			return run(pass, src)
 		}),
 	}
 }
 
-func run(pass *analysis.Pass, src config.Source) error {
+// Inventory is attrkeys' result: the attribute keys of the package that
+// are known before the program runs, one use per site, in source order
+// (`tracelint keys` prints them).
+type Inventory struct {
+	Uses []KeyUse
+}
+
+// KeyUse is one attribute site whose key is a constant.
+type KeyUse struct {
+	Key string
+	// Kind is what the site stores ("string", "int", ...); "" when not known.
+	Kind otelapi.ValueKind
+	Pos  token.Position
+	// Status is the key's place in the contract: "registry", "semconv",
+	// either followed by " (deprecated)", or "not in contract".
+	Status string
+}
+
+func run(pass *analysis.Pass, src config.Source) (*Inventory, error) {
+	inv := new(Inventory)
 	if len(pass.Files) == 0 || !otelapi.ImportsAny(pass.Pkg, []string{otelapi.Attribute}) {
-		return nil
+		return inv, nil
 	}
 	cfg, _, err := rules.ConfigFor(pass, src)
 	if err != nil {
-		return err
+		return inv, err
 	}
 	registry, err := contract.ForConfig(cfg)
 	if err != nil {
-		return err
+		return inv, err
 	}
 	c := &checker{
 		pass:     pass,
@@ -76,7 +98,9 @@ func run(pass *analysis.Pass, src config.Source) error {
 		}
 	}
 	c.flushPerKey()
-	return nil
+	c.drift()
+	inv.Uses = c.uses
+	return inv, nil
 }
 
 // checker holds the state of one pass.
@@ -88,6 +112,8 @@ type checker struct {
 	semconv  *contract.Contract // the bundled semantic conventions; nil when turned off
 	goKeys   []map[string]bool  // keys of each semconv Go package the package imports
 
+	uses        []KeyUse                  // the result
+	useNodes    []ast.Node                // the site of each use
 	keyFindings map[string]*rules.Finding // per rule and key, see perKey
 	keyOrder    []string
 

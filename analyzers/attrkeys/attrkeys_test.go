@@ -20,6 +20,9 @@ func TestAttrkeys(t *testing.T) {
 		{Name: "TL307", Pkgs: []string{"stability"}, Config: func(c *config.Config, dir string) {
 			c.Enable = []string{"TL307"}
 		}},
+		{Name: "TL308", Pkgs: []string{"drift"}, Config: func(c *config.Config, dir string) {
+			c.Enable = []string{"TL308"}
+		}},
 		{Name: "registry", Pkgs: []string{"registry"}, Config: func(c *config.Config, dir string) {
 			c.Dir = filepath.Join(dir, "attrkeys", "registry")
 			c.Enable = []string{"TL305"}

@@ -19,6 +19,7 @@ import (
 	"github.com/tracelint/tracelint/internal/attrsite"
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/contract"
+	"github.com/tracelint/tracelint/internal/keydrift"
 	"github.com/tracelint/tracelint/internal/otelapi"
 	"github.com/tracelint/tracelint/internal/rules"
 )
@@ -39,6 +40,7 @@ func (c *checker) check(s attrsite.Site) {
 		return
 	}
 	attr, known := c.lookup(k.text)
+	c.recordUse(s, k.text, attr, known)
 	if k.semconv {
 		// Correct by construction, in the semconv version the code uses.
 		if known {
@@ -87,6 +89,75 @@ func (c *checker) replacementReady(key string, attr *contract.Attribute) bool {
 		return ok && config.StabilityRank(to.Stability) >= config.StabilityRank("release_candidate")
 	}
 	return !strings.Contains(strings.ToLower(d.Note), "moved to the")
+}
+
+// recordUse adds a site with a constant key to the package's inventory.
+func (c *checker) recordUse(s attrsite.Site, key string, attr *contract.Attribute, known bool) {
+	status := "not in contract"
+	if known {
+		status = "semconv"
+		if _, ok := c.registry.Lookup(key); ok {
+			status = "registry"
+		}
+		if attr.Deprecated != nil {
+			status += " (deprecated)"
+		}
+	}
+	c.uses = append(c.uses, KeyUse{Key: key, Kind: s.Kind, Pos: c.pass.Fset.Position(s.Node.Pos()), Status: status})
+	c.useNodes = append(c.useNodes, s.Node)
+}
+
+// drift reports each group of keys of the package that spell one concept
+// several ways (TL308, opt-in): once, at the group's first site, with the
+// other sites as related places. A group whose keys are all in the
+// contract is the contract's business.
+func (c *checker) drift() {
+	if !c.rep.Enabled(TL308) {
+		return
+	}
+	var keys []string
+	for _, u := range c.uses {
+		keys = append(keys, u.Key)
+	}
+	for _, group := range keydrift.Groups(keys) {
+		first := -1
+		count := make(map[string]int)
+		var inContract []string
+		var related []analysis.RelatedInformation
+		for i, u := range c.uses {
+			if !slices.Contains(group, u.Key) {
+				continue
+			}
+			if count[u.Key] == 0 && (u.Status == "registry" || u.Status == "semconv") {
+				inContract = append(inContract, u.Key)
+			}
+			count[u.Key]++
+			if first < 0 {
+				first = i
+				continue
+			}
+			related = append(related, analysis.RelatedInformation{Pos: c.useNodes[i].Pos(), End: c.useNodes[i].End(), Message: fmt.Sprintf("%q here", u.Key)})
+		}
+		if len(inContract) == len(group) {
+			continue
+		}
+		var spellings []string
+		for _, k := range group {
+			sp := strconv.Quote(k)
+			if count[k] > 1 {
+				sp += fmt.Sprintf(" (×%d)", count[k])
+			}
+			spellings = append(spellings, sp)
+		}
+		msg := fmt.Sprintf("one concept is spelled %d ways in this package: %s; ", len(group), strings.Join(spellings, ", "))
+		if len(inContract) == 1 {
+			msg += fmt.Sprintf("use %q, the contract's key, everywhere", inContract[0])
+		} else {
+			msg += "pick one spelling and use it everywhere"
+		}
+		n := c.useNodes[first]
+		c.rep.Report(rules.Finding{Rule: TL308, Pos: n.Pos(), End: n.End(), Message: msg, Related: related})
+	}
 }
 
 // stability reports a contract key whose stability is below

@@ -2,6 +2,7 @@ package attrkeys
 
 import (
 	"github.com/tracelint/tracelint/internal/config"
+	"github.com/tracelint/tracelint/internal/keydrift"
 	"github.com/tracelint/tracelint/internal/rules"
 )
 
@@ -216,5 +217,32 @@ var TL306 = &rules.Rule{
 	Options: []rules.Option{optionRegistries, optionSemconv},
 }
 
+// TL308 reports one concept spelled several ways.
+var TL308 = &rules.Rule{
+	ID:       "TL308",
+	Analyzer: "attrkeys",
+	Title:    "spell each concept with one attribute key",
+	Why: "Drift is the defect behind most naming noise: `tenantID` on one span, `tenant_id` on the next and `orgID` on a third " +
+		"split one concept over three columns, and every query, dashboard and alert sees a third of the data. " +
+		"Picking one spelling (the contract's, when one of them is in it) joins them again.",
+	Bad: `span.SetAttributes(attribute.String("tenantID", t))
+// elsewhere in the package
+span.SetAttributes(attribute.String("tenant_id", t))`,
+	Good:    `span.SetAttributes(attribute.String("shop.tenant.id", t)) // everywhere`,
+	Default: false,
+	DefaultWhy: "renaming a key breaks the queries built on it, so a team turns the rule on when it settles its spelling; " +
+		"`tracelint keys ./...` shows the groups of the whole module first",
+	NotFlagged: []string{
+		"keys that differ by more than case, separators, a final `id` and the synonyms listed on this page",
+		"keys in different packages: a pass sees one package; `tracelint keys ./...` groups the whole module",
+	},
+	KnownProblems: []string{
+		"Keys are grouped when their words, without case or separators and with a final `id` dropped, are the same once these synonyms " +
+			"are made one: " + keydrift.SynonymsDoc() + ".",
+		"One finding per group, at the group's first site in the package, with every other site as a related place.",
+	},
+	Options: []rules.Option{optionRegistries, optionSemconv},
+}
+
 // Rules is the attrkeys catalogue, in ID order.
-var Rules = []*rules.Rule{TL301, TL302, TL303, TL304, TL305, TL306, TL307}
+var Rules = []*rules.Rule{TL301, TL302, TL303, TL304, TL305, TL306, TL307, TL308}

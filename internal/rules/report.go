@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime/debug"
 	"strings"
 
@@ -93,6 +94,9 @@ func Guard(name string, run func(*analysis.Pass) (any, error)) func(*analysis.Pa
 						name, pass.Pkg.Path(), r, firstFrames(debug.Stack())),
 				})
 				result, err = nil, nil
+				if t := pass.Analyzer.ResultType; t != nil {
+					result = reflect.Zero(t).Interface() // a typed nil, as the driver checks the type
+				}
 			}
 		}()
 		return run(pass)
