@@ -5,7 +5,12 @@
 // Usage:
 //
 //	tracelint [-config .tracelint.yml] [-fix] [-json] [-c N] packages...
+//	tracelint keys [-config .tracelint.yml] [-format text|json|weaver] packages...
 //	go vet -vettool=$(command -v tracelint) packages...
+//
+// tracelint keys prints the attribute keys the packages record, with the
+// groups of keys that spell one concept several ways, or writes them as a
+// Weaver registry skeleton.
 //
 // Without -config, each package is checked with the .tracelint.yml found
 // by walking up from its directory to its module root, or the defaults.
@@ -25,6 +30,9 @@ import (
 )
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "keys" {
+		os.Exit(keysMain(os.Args[2:]))
+	}
 	src := &flagSource{}
 	flag.StringVar(&src.path, "config", "", "the configuration file; by default each package uses the "+
 		config.FileName+" found between its directory and its module root")

@@ -13,6 +13,7 @@ import (
 
 	"github.com/tracelint/tracelint"
 
+	"github.com/tracelint/tracelint/internal/contract"
 	"github.com/tracelint/tracelint/internal/testmodule"
 )
 
@@ -209,6 +210,83 @@ func TestEndToEnd(t *testing.T) {
 		out, code := run(t, dir, bin, "-config", cfg, "./service/...")
 		if code != 0 || bytes.Contains([]byte(out), []byte("(TL")) {
 			t.Errorf("with every rule disabled (TL204 not enabled): exit code %d, output:\n%s", code, out)
+		}
+	})
+}
+
+func TestKeys(t *testing.T) {
+	bin := build(t)
+	dir := testmodule.Dir(t)
+
+	t.Run("text", func(t *testing.T) {
+		out, code := run(t, dir, bin, "keys", "./attrkeys/drift")
+		if code != 0 {
+			t.Fatalf("exit code %d, want 0:\n%s", code, out)
+		}
+		for _, want := range []string{
+			"tenantID     string  2      not in contract  attrkeys/drift/drift.go:13",
+			"user.id      string  1      semconv          attrkeys/drift/drift.go:18",
+			"10 keys, 11 sites; 3 concepts spelled several ways:",
+			"  orgID (1 site, first attrkeys/drift/drift.go:15), tenant (1 site, first attrkeys/drift/drift.go:24), tenantID (2 sites, first attrkeys/drift/drift.go:13), tenant_id (1 site, first attrkeys/drift/drift.go:14)",
+			"  storeID (1 site, first attrkeys/drift/drift.go:16), store_id (1 site, first attrkeys/drift/drift.go:25)",
+			"  user.id (1 site, first attrkeys/drift/drift.go:18), userId (1 site, first attrkeys/drift/drift.go:17)",
+		} {
+			if !strings.Contains(out, want) {
+				t.Errorf("output lacks %q:\n%s", want, out)
+			}
+		}
+	})
+
+	t.Run("json", func(t *testing.T) {
+		out, _ := run(t, dir, bin, "keys", "-format", "json", "./attrkeys/drift")
+		var got struct {
+			Keys []struct {
+				Key    string   `json:"key"`
+				Types  []string `json:"types"`
+				Status string   `json:"status"`
+				Sites  []struct {
+					File string `json:"file"`
+					Line int    `json:"line"`
+				} `json:"sites"`
+			} `json:"keys"`
+			Drift [][]string `json:"drift"`
+		}
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatalf("not JSON: %v\n%s", err, out)
+		}
+		if len(got.Keys) != 10 || len(got.Drift) != 3 || got.Keys[0].Key != "order.count" || got.Keys[0].Types[0] != "int" {
+			t.Errorf("unexpected inventory: %+v", got)
+		}
+	})
+
+	t.Run("weaver", func(t *testing.T) {
+		out, code := run(t, dir, bin, "keys", "-format", "weaver", "-name", "shop", "./attrkeys/drift")
+		if code != 0 {
+			t.Fatalf("exit code %d:\n%s", code, out)
+		}
+		file := filepath.Join(t.TempDir(), "registry.yaml")
+		if err := os.WriteFile(file, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		c, err := contract.Load([]string{file}, contract.Semconv())
+		if err != nil {
+			t.Fatalf("the skeleton is not a registry tracelint reads: %v\n%s", err, out)
+		}
+		if a, ok := c.Lookup("store_id"); !ok || a.Type.String() != "string" || a.Stability != "development" {
+			t.Errorf("store_id in the skeleton: %+v, %v", a, ok)
+		}
+		if _, ok := c.Lookup("user.id"); ok {
+			t.Errorf("user.id, a semantic conventions key, is defined again instead of referenced")
+		}
+		if !strings.Contains(out, "- ref: user.id") || !strings.Contains(out, "The same concept is also spelled store_id: keep one spelling.") {
+			t.Errorf("skeleton:\n%s", out)
+		}
+	})
+
+	t.Run("bad format", func(t *testing.T) {
+		out, code := run(t, dir, bin, "keys", "-format", "xml", ".")
+		if code != 2 || !strings.Contains(out, `-format "xml": want text, json or weaver`) {
+			t.Errorf("exit code %d, output %q", code, out)
 		}
 	})
 }
