@@ -84,5 +84,19 @@ func personal(span trace.Span, s string, n int) {
 		attribute.String("messaging.consumer.group.name", s), // ok
 		attribute.String("user.id", s),                       // ok: TL406 is opt-in
 		attribute.String("order.id", s),                      // ok
+		attribute.String("organization.address", s),          // ok: a company's address, under an organisation's key
+		attribute.String("company.billing_name", s),          // ok
+		attribute.Int("user.email_length", n),                // ok: a length of personal data
+		attribute.Bool("customer.phone_present", s != ""),    // ok: a boolean about it
+	)
+}
+
+// Company is an organisation: its address is not a person's.
+type Company struct{ Name, Address string }
+
+func companies(span trace.Span, c Company, org *Company) {
+	span.SetAttributes(
+		attribute.String("vendor.address", c.Address), // ok
+		attribute.String("vendor.name", org.Name),     // ok
 	)
 }
