@@ -43,10 +43,12 @@ const (
 	MisspellKey Kind = "misspell-key"
 	// RecordEmail records an e-mail address as a span attribute (TL402).
 	RecordEmail Kind = "record-email"
+	// ErrorEmail records an error whose message holds an e-mail address (TL403).
+	ErrorEmail Kind = "error-email"
 )
 
 // Kinds lists every kind, in the order above.
-var Kinds = []Kind{DropEnd, BackgroundContext, DiscardStartCtx, NonContextVariant, MisspellKey, RecordEmail}
+var Kinds = []Kind{DropEnd, BackgroundContext, DiscardStartCtx, NonContextVariant, MisspellKey, RecordEmail, ErrorEmail}
 
 // Mutation is one seeded defect.
 type Mutation struct {
@@ -239,6 +241,7 @@ func (f *file) seed(kind Kind) []*site {
 		NonContextVariant: f.nonContextVariant,
 		MisspellKey:       f.misspellKey,
 		RecordEmail:       f.recordEmail,
+		ErrorEmail:        f.errorEmail,
 	}[kind]
 	switch kind {
 	case BackgroundContext, DiscardStartCtx, NonContextVariant:

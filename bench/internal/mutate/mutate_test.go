@@ -646,6 +646,53 @@ func leave(ctx context.Context, who, why string) {
 			{"svc/noimport.go", 16, `span.SetAttributes(tlbenchattribute.String("billing.email_address", why))`},
 		},
 	},
+	{
+		kind: ErrorEmail,
+		otel: true,
+		files: map[string]string{
+			"svc/errs.go": `package svc
+
+import (
+	"context"
+	"fmt"
+
+	"go.opentelemetry.io/otel"
+)
+
+var tracer = otel.Tracer("svc")
+
+func signup(ctx context.Context, name string) error {
+	ctx, span := tracer.Start(ctx, "signup")
+	defer span.End()
+	return fmt.Errorf("%v", ctx)
+}
+
+// Already has the local errorEmail declares.
+func taken(ctx context.Context, name string) {
+	tlbenchEmail := name
+	_, span := tracer.Start(ctx, tlbenchEmail)
+	defer span.End()
+}
+`,
+			"svc/nofmt.go": `package svc
+
+import "context"
+
+func visit(ctx context.Context, who string) {
+	_, span := tracer.Start(ctx, "visit")
+	defer span.End()
+}
+`,
+		},
+		want: []Mutation{
+			{Kind: ErrorEmail, File: "svc/errs.go", Line: 15, Func: "signup", Rules: []string{"TL403"}, Note: `inserted tlbenchEmail := name; span.RecordError(fmt.Errorf("no account for %s", tlbenchEmail))`},
+		},
+		lines: []wantLine{
+			{"svc/errs.go", 14, `tlbenchEmail := name`},
+			{"svc/errs.go", 15, `span.RecordError(fmt.Errorf("no account for %s", tlbenchEmail))`},
+			{"svc/errs.go", 16, `defer span.End()`},
+		},
+	},
 }
 
 func TestSeed(t *testing.T) {

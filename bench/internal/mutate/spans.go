@@ -560,6 +560,51 @@ func (f *file) recordEmail(u unit) *site {
 	return nil
 }
 
+// errorEmailVar is the local errorEmail declares: its name says it holds
+// an e-mail address.
+const errorEmailVar = "tlbenchEmail"
+
+// errorEmail finds an OpenTelemetry span started in the function, a string
+// variable in scope after the start and a file that imports fmt, and
+// records on the span an error whose message includes the string, held in
+// a local whose name says it is an e-mail address (TL403):
+//
+//	ctx, span := tracer.Start(ctx, "signup")
+//	tlbenchEmail := name                                              // inserted
+//	span.RecordError(fmt.Errorf("no account for %s", tlbenchEmail))  // inserted
+func (f *file) errorEmail(u unit) *site {
+	for cur := range u.cur.Preorder((*ast.CallExpr)(nil)) {
+		s := f.startAt(cur)
+		if s == nil || s.sig.Results().Len() != 2 || !s.localSpan() ||
+			!isNamed(s.sig.Results().At(s.spanIdx).Type(), otelapi.OTelTrace, "Span") {
+			continue
+		}
+		stmt, _, _, ok := s.stmtList()
+		if !ok {
+			continue
+		}
+		at, indent, ok := f.lineStmt(stmt.Node())
+		if !ok {
+			continue
+		}
+		str := f.stringVar(stmt.Node())
+		fmtName, _ := f.importName("fmt", stmt.Node().End())
+		if str == nil || fmtName == "" || f.lookup(errorEmailVar, stmt.Node().End()) != nil {
+			continue
+		}
+		call := s.span.Name() + ".RecordError(" + fmtName + `.Errorf("no account for %s", ` + errorEmailVar + "))"
+		text := "\n" + indent + errorEmailVar + " := " + str.Name() + "\n" + indent + call
+		return &site{
+			file:   f,
+			anchor: at,
+			extra:  2,
+			edits:  []edit{{start: at, end: at, text: text}},
+			m:      Mutation{Rules: []string{"TL403"}, Note: "inserted " + errorEmailVar + " := " + str.Name() + "; " + call},
+		}
+	}
+	return nil
+}
+
 // stringVar returns a variable of type string that code right after stmt
 // can use: a parameter, or a local declared before stmt, the nearest one.
 func (f *file) stringVar(stmt ast.Node) *types.Var {
