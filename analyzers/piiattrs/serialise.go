@@ -86,17 +86,8 @@ func (c *checker) personalFields(t types.Type, jsonOnly bool, depth int, seen ma
 
 // fieldMatch classifies one field of a struct serialised whole.
 func (c *checker) fieldMatch(owner string, f *types.Var, tag reflect.StructTag) (pii.Match, bool) {
-	if tag.Get("sensitive") == "true" && !c.off[pii.Credentials] {
-		return pii.Match{Category: pii.Credentials, Why: `tag sensitive:"true"`}, true
-	}
-	if v, ok := tag.Lookup("pii"); ok && v != "-" && v != "false" {
-		cat, known := pii.ParseCategory(v)
-		if !known {
-			cat = pii.Personal
-		}
-		if !c.off[cat] {
-			return pii.Match{Category: cat, Why: `tag pii:"` + v + `"`}, true
-		}
+	if m, ok := c.tagMatch(tag); ok {
+		return m, true
 	}
 	if isBoolType(f.Type()) {
 		return pii.Match{}, false

@@ -181,8 +181,7 @@ func (c *checker) personalType(t types.Type, except string) bool {
 		if f.Name() == except {
 			continue
 		}
-		tag := reflect.StructTag(st.Tag(i))
-		if v, ok := tag.Lookup("pii"); ok && v != "-" && v != "false" {
+		if m, ok := c.tagMatch(reflect.StructTag(st.Tag(i))); ok && m.Category.IsPersonal() {
 			return true
 		}
 		if m, ok := c.matcher.Name("", f.Name()); ok && m.Category.IsPersonal() && !c.off[m.Category] {
@@ -218,11 +217,16 @@ func (c *checker) taggedField(e *ast.SelectorExpr) (pii.Match, bool) {
 	if !ok {
 		return pii.Match{}, false
 	}
-	st := reflect.StructTag(tag)
-	if st.Get("sensitive") == "true" && !c.off[pii.Credentials] {
+	return c.tagMatch(reflect.StructTag(tag))
+}
+
+// tagMatch classifies a field by its tag: sensitive:"true" is a secret,
+// pii:"..." personal data (of the category it names, if any).
+func (c *checker) tagMatch(tag reflect.StructTag) (pii.Match, bool) {
+	if tag.Get("sensitive") == "true" && !c.off[pii.Credentials] {
 		return pii.Match{Category: pii.Credentials, Why: `tag sensitive:"true"`}, true
 	}
-	if v, ok := st.Lookup("pii"); ok && v != "-" && v != "false" {
+	if v, ok := tag.Lookup("pii"); ok && v != "-" && v != "false" {
 		cat, known := pii.ParseCategory(v)
 		if !known {
 			cat = pii.Personal

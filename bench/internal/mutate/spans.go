@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
@@ -525,39 +526,61 @@ func (f *file) spanEnd(s *start) token.Pos {
 // The key rotates through emailKeys. A file without the attribute package
 // gets its own import of it, when the package's dependencies include it.
 func (f *file) recordEmail(u unit) *site {
-	for cur := range u.cur.Preorder((*ast.CallExpr)(nil)) {
-		s := f.startAt(cur)
-		if s == nil || s.sig.Results().Len() != 2 || !s.localSpan() ||
-			!isNamed(s.sig.Results().At(s.spanIdx).Type(), otelapi.OTelTrace, "Span") {
-			continue
-		}
-		stmt, _, _, ok := s.stmtList()
-		if !ok {
-			continue
-		}
-		at, indent, ok := f.lineStmt(stmt.Node())
-		if !ok {
-			continue
-		}
-		str := f.stringVar(stmt.Node())
-		if str == nil {
-			continue
-		}
-		attr, needsImport := f.attrName(stmt.Node().End())
+	for sp := range f.otelStartsWithString(u) {
+		attr, needsImport := f.attrName(sp.stmt.End())
 		if attr == "" || needsImport && !f.pkg.canImportAttr() {
 			continue
 		}
-		call := s.span.Name() + ".SetAttributes(" + attr + `.String("` + keyPlaceholder + `", ` + str.Name() + "))"
+		call := sp.span + ".SetAttributes(" + attr + `.String("` + keyPlaceholder + `", ` + sp.str + "))"
 		return &site{
 			file:      f,
-			anchor:    at,
+			anchor:    sp.at,
 			extra:     1,
-			edits:     []edit{{start: at, end: at, text: "\n" + indent + call}},
+			edits:     []edit{{start: sp.at, end: sp.at, text: "\n" + sp.indent + call}},
 			needsAttr: needsImport,
 			m:         Mutation{Rules: []string{"TL402"}, Note: "inserted " + call},
 		}
 	}
 	return nil
+}
+
+// startWithString is an OpenTelemetry span start on a line of its own,
+// with a string variable in scope after it.
+type startWithString struct {
+	stmt      ast.Node
+	at        int    // the offset of the end of the start's line
+	indent    string // the start's indentation
+	span, str string // the names of the span and of the string variable
+}
+
+// otelStartsWithString yields the OpenTelemetry span starts of the unit
+// that a statement can follow on a line of its own, with a string variable
+// in scope there.
+func (f *file) otelStartsWithString(u unit) iter.Seq[startWithString] {
+	return func(yield func(startWithString) bool) {
+		for cur := range u.cur.Preorder((*ast.CallExpr)(nil)) {
+			s := f.startAt(cur)
+			if s == nil || s.sig.Results().Len() != 2 || !s.localSpan() ||
+				!isNamed(s.sig.Results().At(s.spanIdx).Type(), otelapi.OTelTrace, "Span") {
+				continue
+			}
+			stmt, _, _, ok := s.stmtList()
+			if !ok {
+				continue
+			}
+			at, indent, ok := f.lineStmt(stmt.Node())
+			if !ok {
+				continue
+			}
+			str := f.stringVar(stmt.Node())
+			if str == nil {
+				continue
+			}
+			if !yield(startWithString{stmt: stmt.Node(), at: at, indent: indent, span: s.span.Name(), str: str.Name()}) {
+				return
+			}
+		}
+	}
 }
 
 // errorEmailVar is the local errorEmail declares: its name says it holds
@@ -573,33 +596,18 @@ const errorEmailVar = "tlbenchEmail"
 //	tlbenchEmail := name                                              // inserted
 //	span.RecordError(fmt.Errorf("no account for %s", tlbenchEmail))  // inserted
 func (f *file) errorEmail(u unit) *site {
-	for cur := range u.cur.Preorder((*ast.CallExpr)(nil)) {
-		s := f.startAt(cur)
-		if s == nil || s.sig.Results().Len() != 2 || !s.localSpan() ||
-			!isNamed(s.sig.Results().At(s.spanIdx).Type(), otelapi.OTelTrace, "Span") {
+	for sp := range f.otelStartsWithString(u) {
+		fmtName, _ := f.importName("fmt", sp.stmt.End())
+		if fmtName == "" || f.lookup(errorEmailVar, sp.stmt.End()) != nil {
 			continue
 		}
-		stmt, _, _, ok := s.stmtList()
-		if !ok {
-			continue
-		}
-		at, indent, ok := f.lineStmt(stmt.Node())
-		if !ok {
-			continue
-		}
-		str := f.stringVar(stmt.Node())
-		fmtName, _ := f.importName("fmt", stmt.Node().End())
-		if str == nil || fmtName == "" || f.lookup(errorEmailVar, stmt.Node().End()) != nil {
-			continue
-		}
-		call := s.span.Name() + ".RecordError(" + fmtName + `.Errorf("no account for %s", ` + errorEmailVar + "))"
-		text := "\n" + indent + errorEmailVar + " := " + str.Name() + "\n" + indent + call
+		call := sp.span + ".RecordError(" + fmtName + `.Errorf("no account for %s", ` + errorEmailVar + "))"
 		return &site{
 			file:   f,
-			anchor: at,
+			anchor: sp.at,
 			extra:  2,
-			edits:  []edit{{start: at, end: at, text: text}},
-			m:      Mutation{Rules: []string{"TL403"}, Note: "inserted " + errorEmailVar + " := " + str.Name() + "; " + call},
+			edits:  []edit{{start: sp.at, end: sp.at, text: "\n" + sp.indent + errorEmailVar + " := " + sp.str + "\n" + sp.indent + call}},
+			m:      Mutation{Rules: []string{"TL403"}, Note: "inserted " + errorEmailVar + " := " + sp.str + "; " + call},
 		}
 	}
 	return nil
