@@ -25,7 +25,7 @@ var statusWrappers sync.Map // "file:line:name" -> int
 // statusWrapperArg returns the argument of call that a status wrapper
 // records, and which of RecordError or SetStatus records it.
 func (c *checker) statusWrapperArg(call *ast.CallExpr, fn *types.Func) (ast.Expr, string, bool) {
-	if c.moduleRoot == "" || fn.Pkg() == nil || fn.Signature().Results().Len() > 1 {
+	if c.moduleRoot == "" || fn.Pkg() == nil || fn.Signature().Results().Len() > 1 || !mayRecordOnSpan(fn.Signature()) {
 		return nil, "", false
 	}
 	pos := c.pass.Fset.Position(fn.Pos())
@@ -92,4 +92,21 @@ func paramName(e ast.Expr) string {
 		}
 	}
 	return ""
+}
+
+// mayRecordOnSpan reports whether a function of this signature can be a
+// status wrapper: it takes something with a RecordError method (a span)
+// and an error or a string. Only such functions' sources are read.
+func mayRecordOnSpan(sig *types.Signature) bool {
+	span, text := false, false
+	for v := range sig.Params().Variables() {
+		t := v.Type()
+		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "RecordError"); obj != nil {
+			span = true
+		}
+		if types.Identical(t, types.Universe.Lookup("error").Type()) || types.Identical(t.Underlying(), types.Typ[types.String]) {
+			text = true
+		}
+	}
+	return span && text
 }
