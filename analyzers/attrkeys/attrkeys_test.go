@@ -35,5 +35,5 @@ func TestAttrkeys(t *testing.T) {
 }
 
 func TestSuggestedFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testmodule.Dir(t), attrkeys.Analyzer, "./attrkeys/fix")
+	testmodule.Check(t, analysistest.RunWithSuggestedFixes(t, testmodule.Dir(t), attrkeys.Analyzer, "./attrkeys/fix"))
 }

@@ -33,11 +33,11 @@ func TestCtxpropagation(t *testing.T) {
 // TestSlogWithoutContextHandler runs over a module of its own, whose slog
 // handlers ignore the context: slog's Context variants are not offered there.
 func TestSlogWithoutContextHandler(t *testing.T) {
-	analysistest.Run(t, filepath.Join(testmodule.Dir(t), "ctxpropagation", "slogplain"), ctxpropagation.Analyzer, ".")
+	testmodule.Check(t, analysistest.Run(t, filepath.Join(testmodule.Dir(t), "ctxpropagation", "slogplain"), ctxpropagation.Analyzer, "."))
 }
 
 func TestSuggestedFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testmodule.Dir(t), ctxpropagation.Analyzer, "./ctxpropagation/fix")
+	testmodule.Check(t, analysistest.RunWithSuggestedFixes(t, testmodule.Dir(t), ctxpropagation.Analyzer, "./ctxpropagation/fix"))
 }
 
 // TestRelated checks the secondary positions, which // want comments cannot

@@ -390,10 +390,25 @@ func (c *checker) lineAfter(n ast.Node) (token.Pos, string, bool) {
 	if lineEnd < end {
 		lineEnd = len(src)
 	}
-	if rest := bytes.TrimSpace(src[end:lineEnd]); len(rest) > 0 && !bytes.HasPrefix(rest, []byte("//")) {
+	if !onlyComments(src[end:lineEnd]) {
 		return token.NoPos, "", false
 	}
 	return tf.Pos(lineEnd), string(indent), true
+}
+
+// onlyComments reports whether rest, the remainder of a line, holds
+// nothing but comments: block comments closed on the line, then perhaps a
+// line comment.
+func onlyComments(rest []byte) bool {
+	rest = bytes.TrimSpace(rest)
+	for bytes.HasPrefix(rest, []byte("/*")) {
+		i := bytes.Index(rest[2:], []byte("*/"))
+		if i < 0 {
+			return false // the comment goes on to the next lines
+		}
+		rest = bytes.TrimSpace(rest[2+i+2:])
+	}
+	return len(rest) == 0 || bytes.HasPrefix(rest, []byte("//"))
 }
 
 // enclosingLoop returns the innermost for or range statement around cur

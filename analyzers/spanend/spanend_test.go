@@ -28,7 +28,7 @@ func TestSpanend(t *testing.T) {
 }
 
 func TestSuggestedFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testmodule.Dir(t), spanend.Analyzer, "./spanend/fix")
+	testmodule.Check(t, analysistest.RunWithSuggestedFixes(t, testmodule.Dir(t), spanend.Analyzer, "./spanend/fix"))
 }
 
 // TestRelated checks the secondary positions, which // want comments cannot

@@ -35,7 +35,7 @@ func Run(t *testing.T, folder string, newAnalyzer func(config.Source) *analysis.
 			for _, p := range tc.Pkgs {
 				patterns = append(patterns, "./"+folder+"/"+p)
 			}
-			analysistest.Run(t, dir, newAnalyzer(cfg), patterns...)
+			Check(t, analysistest.Run(t, dir, newAnalyzer(cfg), patterns...))
 		})
 	}
 }

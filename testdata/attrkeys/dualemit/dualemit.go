@@ -18,6 +18,6 @@ func both(span trace.Span, method string) {
 		attribute.String("http.request.method", method),    // ok
 		attribute.String("db.system", "postgresql"),        // ok: also a key of v1.12.0
 		attribute.String("messaging.destination", "q"),     // ok: also a key of v1.12.0
-		attribute.String("net.sock.peer.addr", "10.0.0.1"), // want `attribute key "net.sock.peer.addr" is deprecated.*TL303`
+		attribute.String("net.sock.peer.addr", "10.0.0.1"), /* fix */ // want `attribute key "net.sock.peer.addr" is deprecated.*TL303`
 	)
 }

@@ -51,7 +51,7 @@ func forms(ctx context.Context, span trace.Span, method, header string) {
 		}}),
 	)
 	defer child.End()
-	child.AddEvent("retry", trace.WithAttributes(attribute.String("http.method", ""))) // want `\(TL303\)`
+	child.AddEvent("retry", trace.WithAttributes(attribute.String("http.method", ""))) /* fix */ // want `\(TL303\)`
 	counter, _ := meter.Int64Counter("requests")
 	counter.Add(ctx, 1, metric.WithAttributes(attribute.String("http.request.method", "got"))) // want `\(TL306\)`
 	set := attribute.NewSet(attribute.Bool("http.request.methot", true))                       // want `"http.request.methot" .*\(TL301\)`

@@ -17,8 +17,8 @@ func setChanging(k string) { changingKey = k }
 
 func vars(span trace.Span, v string) {
 	span.SetAttributes(
-		attribute.String(methodKeyVar, v), // want `attribute key "http.method" is deprecated: renamed to "http.request.method".*TL303`
-		urlKey.String(v),                  // want `attribute key "http.url" is deprecated.*TL303`
+		attribute.String(methodKeyVar, v), /* fix */ // want `attribute key "http.method" is deprecated: renamed to "http.request.method".*TL303`
+		urlKey.String(v),                  /* fix */ // want `attribute key "http.url" is deprecated.*TL303`
 		attribute.String(changingKey, v),  // ok: assigned elsewhere, not a constant
 	)
 }

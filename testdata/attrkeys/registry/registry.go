@@ -17,7 +17,7 @@ func record(span trace.Span, id, name string, total float64) {
 		attribute.String("Warehouse", ""),                // want `attribute key "Warehouse" is not in the telemetry contract; add it .* \(TL301\)`
 		attribute.Int("shop.order.total", 3),             // want `attribute "shop.order.total" is double in the telemetry contract, but the value is int; use attribute.Float64 \(TL302\)`
 		attribute.String("shop.order.status", "payed"),   // want `value "payed" is not a member of the enum "shop.order.status" \(open, paid\); did you mean "paid"\? The enum is open: keep the value only if it is a deliberate extension \(TL306\)`
-		attribute.Float64("shop.order.amount", total),    // want `attribute key "shop.order.amount" is deprecated: renamed to "shop.order.total" \(TL303\)`
+		attribute.Float64("shop.order.amount", total),    /* fix */ // want `attribute key "shop.order.amount" is deprecated: renamed to "shop.order.total" \(TL303\)`
 		attribute.Int("shop.order.code", 1),              // want `attribute key "shop.order.code" is deprecated: renamed to "shop.order.id", whose type differs; change the value too \(TL303\)`
 		attribute.String("shop.experiment.color", "red"), // ok: allowed
 		attribute.String("http.url", ""),                 // want `attribute key "http.url" is denied by attrkeys.deny: use url.full \(TL301\)`

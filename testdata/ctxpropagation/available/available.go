@@ -10,7 +10,7 @@ func use(stdctx.Context) {}
 
 // A context.Context parameter, under an aliased import.
 func param(ctx stdctx.Context) {
-	use(stdctx.Background()) // want `stdctx.Background\(\) starts a new trace although "ctx" is in scope; pass ctx so this work stays in the request's trace \(TL101\)`
+	use(stdctx.Background()) /* fix */ // want `stdctx.Background\(\) starts a new trace although "ctx" is in scope; pass ctx so this work stays in the request's trace \(TL101\)`
 }
 
 // A parameter named _ is not available.
@@ -25,7 +25,7 @@ func none() {
 
 // *http.Request carries the request's context.
 func handler(w http.ResponseWriter, r *http.Request) {
-	use(stdctx.TODO()) // want `stdctx.TODO\(\) starts a new trace although "r" is in scope; pass r.Context\(\) so this work stays in the request's trace \(TL101\)`
+	use(stdctx.TODO()) /* fix */ // want `stdctx.TODO\(\) starts a new trace although "r" is in scope; pass r.Context\(\) so this work stays in the request's trace \(TL101\)`
 }
 
 // Command has a Context() method, as *cobra.Command does.
@@ -34,14 +34,14 @@ type Command struct{ ctx stdctx.Context }
 func (c *Command) Context() stdctx.Context { return c.ctx }
 
 func run(cmd *Command, args []string) {
-	use(stdctx.Background()) // want `although "cmd" is in scope; pass cmd.Context\(\)`
+	use(stdctx.Background()) /* fix */ // want `although "cmd" is in scope; pass cmd.Context\(\).*\(TL101\)`
 }
 
 // Framework is a framework context that is a context itself, as *gin.Context is.
 type Framework struct{ stdctx.Context }
 
 func ginHandler(c *Framework) {
-	use(stdctx.Background()) // want `although "c" is in scope; pass c so`
+	use(stdctx.Background()) /* fix */ // want `although "c" is in scope; pass c so.*\(TL101\)`
 }
 
 // CLIContext embeds a context but shadows its Value with another signature,
@@ -59,10 +59,10 @@ func cliAction(cctx *CLIContext) {
 
 // A local context derived from the caller's is available once declared.
 func local(parent stdctx.Context) {
-	use(stdctx.Background()) // want `although "parent" is in scope`
+	use(stdctx.Background()) /* fix */ // want `although "parent" is in scope.*\(TL101\)`
 	ctx, cancel := stdctx.WithCancel(parent)
 	defer cancel()
-	use(stdctx.Background()) // want `although "ctx" is in scope`
+	use(stdctx.Background()) /* fix */ // want `although "ctx" is in scope.*\(TL101\)`
 	use(ctx)
 }
 
@@ -82,8 +82,8 @@ func ownRoot() {
 
 // The nearest trace-bearing context is offered, not a nearer own root.
 func skipsOwnRoot(ctx stdctx.Context) {
-	bg := stdctx.Background() // want `although "ctx" is in scope`
-	use(stdctx.TODO())        // want `although "ctx" is in scope; pass ctx so`
+	bg := stdctx.Background() /* fix */ // want `although "ctx" is in scope.*\(TL101\)`
+	use(stdctx.TODO())        /* fix */ // want `although "ctx" is in scope; pass ctx so.*\(TL101\)`
 	use(bg)
 }
 
@@ -102,7 +102,7 @@ func (c *Command) method() {
 // A request handed in, or re-derived from one, is trace-bearing.
 func reDerived(r *http.Request) {
 	r2 := r.WithContext(stdctx.WithValue(r.Context(), key{}, 1))
-	use(stdctx.Background()) // want `although "r2" is in scope; pass r2.Context\(\) so`
+	use(stdctx.Background()) /* fix */ // want `although "r2" is in scope; pass r2.Context\(\) so.*\(TL101\)`
 	_ = r2
 }
 
@@ -113,14 +113,14 @@ func (propagator) Extract(ctx stdctx.Context, h http.Header) stdctx.Context { re
 // A context that a propagator fills from a carrier carries the caller's trace.
 func extracted(h http.Header) {
 	ctx := propagator{}.Extract(stdctx.Background(), h)
-	use(stdctx.Background()) // want `although "ctx" is in scope`
+	use(stdctx.Background()) /* fix */ // want `although "ctx" is in scope.*\(TL101\)`
 	use(ctx)
 }
 
 // The nearest context wins: a context declared later than the parameter.
 func nearest(ctx stdctx.Context) {
 	inner := stdctx.WithValue(ctx, key{}, 1)
-	use(stdctx.Background()) // want `although "inner" is in scope; pass inner so`
+	use(stdctx.Background()) /* fix */ // want `although "inner" is in scope; pass inner so.*\(TL101\)`
 	use(inner)
 }
 
@@ -129,13 +129,13 @@ type key struct{}
 // Closures and goroutines see the enclosing function's context.
 func closures(ctx stdctx.Context) {
 	f := func() {
-		use(stdctx.Background()) // want `although "ctx" is in scope; pass ctx so`
+		use(stdctx.Background()) /* fix */ // want `although "ctx" is in scope; pass ctx so.*\(TL101\)`
 	}
 	f()
 	go func() {
-		use(stdctx.Background()) // want `stdctx.Background\(\) in a goroutine starts a new trace although "ctx" is in scope; pass context.WithoutCancel\(ctx\) to keep the trace without the request's cancellation \(TL101\)`
+		use(stdctx.Background()) /* fix */ // want `stdctx.Background\(\) in a goroutine starts a new trace although "ctx" is in scope; pass context.WithoutCancel\(ctx\) to keep the trace without the request's cancellation \(TL101\)`
 	}()
-	go use(stdctx.Background()) // want `in a goroutine starts a new trace`
+	go use(stdctx.Background()) /* fix */ // want `in a goroutine starts a new trace.*\(TL101\)`
 }
 
 // Struct fields are not available.
@@ -154,11 +154,11 @@ func result() (ctx stdctx.Context) {
 // Generic functions: an ordinary context parameter, and a type parameter
 // constrained by context.Context.
 func generic[T any](ctx stdctx.Context, v T) {
-	use(stdctx.Background()) // want `although "ctx" is in scope`
+	use(stdctx.Background()) /* fix */ // want `although "ctx" is in scope.*\(TL101\)`
 }
 
 func constrained[C stdctx.Context](c C) {
-	use(stdctx.Background()) // want `although "c" is in scope; pass c so`
+	use(stdctx.Background()) /* fix */ // want `although "c" is in scope; pass c so.*\(TL101\)`
 }
 
 // A method value of context.Background is not a call.
@@ -189,6 +189,6 @@ type EchoContext interface {
 
 func echoHandler(c EchoContext) {
 	req := c.Request()
-	use(stdctx.Background()) // want `although "req" is in scope; pass req.Context\(\) so`
+	use(stdctx.Background()) /* fix */ // want `although "req" is in scope; pass req.Context\(\) so.*\(TL101\)`
 	_ = req
 }

@@ -45,7 +45,7 @@ func serve(ctx stdctx.Context) {
 
 // A handler written in such a package still serves a request.
 func handle(w http.ResponseWriter, r *http.Request) {
-	use(stdctx.Background()) // want `starts a new trace although "r" is in scope.*TL101`
+	use(stdctx.Background()) /* fix */ // want `starts a new trace although "r" is in scope.*TL101`
 }
 
 // urfave/cli v3's Action gets the process's context too.

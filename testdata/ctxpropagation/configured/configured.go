@@ -19,9 +19,9 @@ func drain() { use(context.Background()) }
 
 func stop(ctx context.Context) {
 	Shutdown(ctx) // ok
-	drain()       // want `drain cannot receive "ctx"`
+	drain()       // want `drain cannot receive "ctx".*\(TL104\)`
 }
 
 func vendorHeader(r *http.Request) {
-	_ = r.Header.Get("X-Cloud-Trace-Context") // want `trace header "X-Cloud-Trace-Context" is read by hand`
+	_ = r.Header.Get("X-Cloud-Trace-Context") // want `trace header "X-Cloud-Trace-Context" is read by hand.*\(TL105\)`
 }

@@ -10,12 +10,12 @@ import (
 
 func handle(ctx context.Context, c rootlib.Cache) {
 	rootlib.Load("1")                      // want `Load cannot receive "ctx" and starts a new trace itself \(context.Background\(\) at rootlib.go:15\); add a context.Context parameter and pass ctx \(TL104\)`
-	rootlib.Refresh()                      // want `Refresh cannot receive "ctx" and starts a new trace itself \(reload\(\), which calls context.TODO\(\) at rootlib.go:24\)`
+	rootlib.Refresh()                      // want `Refresh cannot receive "ctx" and starts a new trace itself \(reload\(\), which calls context.TODO\(\) at rootlib.go:24\).*\(TL104\)`
 	rootlib.Fetch(ctx, "1")                // ok: takes a context
 	rootlib.Pure("1")                      // ok
 	rootlib.Detached(rootlib.TraceOf(ctx)) // ok: carries the trace over
-	c.Warm()                               // want `Warm cannot receive "ctx"`
-	local()                                // want `local cannot receive "ctx" and starts a new trace itself \(helper\(\), which calls context.Background\(\) at crosspkg.go:27\)`
+	c.Warm()                               // want `Warm cannot receive "ctx".*\(TL104\)`
+	local()                                // want `local cannot receive "ctx" and starts a new trace itself \(helper\(\), which calls context.Background\(\) at crosspkg.go:27\).*\(TL104\)`
 	withCtx(ctx)                           // ok: judged on its own body
 }
 
@@ -30,7 +30,7 @@ func helper() {
 // withCtx takes a context, so its own root is TL101's, and its callers are
 // not reported.
 func withCtx(ctx context.Context) {
-	_ = context.Background() // want `context.Background\(\) starts a new trace although "ctx" is in scope`
+	_ = context.Background() /* fix */ // want `context.Background\(\) starts a new trace although "ctx" is in scope.*\(TL101\)`
 }
 
 // No context in scope: nothing to report.
@@ -58,8 +58,8 @@ func teardown(ctx context.Context, c Closer) {
 func literals(ctx context.Context) {
 	rootlib.Command() // ok
 	register()        // ok
-	rootlib.Now()     // want `Now cannot receive "ctx" and starts a new trace itself \(context.Background\(\) at rootlib.go:59\)`
-	spot()            // want `spot cannot receive "ctx"`
+	rootlib.Now()     // want `Now cannot receive "ctx" and starts a new trace itself \(context.Background\(\) at rootlib.go:59\).*\(TL104\)`
+	spot()            // want `spot cannot receive "ctx".*\(TL104\)`
 	startMonitor()    // ok: the root is in background work the callee starts on purpose
 }
 
@@ -103,5 +103,5 @@ func warm(ctx context.Context) {}
 
 func withOption(ctx context.Context) {
 	newServer(withContext(ctx)) // ok: ctx goes in through the option
-	newServer()                 // want `newServer cannot receive "ctx"`
+	newServer()                 // want `newServer cannot receive "ctx".*\(TL104\)`
 }

@@ -18,12 +18,12 @@ func process(parent *tracer.SpanContext, q string) error {
 }
 
 func processV1(sc ddtrace.SpanContext, q string) error {
-	return query(context.TODO(), q) // want `context.TODO\(\) drops the caller's context although "sc" is in scope`
+	return query(context.TODO(), q) // want `context.TODO\(\) drops the caller's context although "sc" is in scope.*\(TL101\)`
 }
 
 // With a context in scope the ordinary message applies.
 func withContext(ctx context.Context, parent *tracer.SpanContext, q string) error {
-	return query(context.Background(), q) // want `starts a new trace although "ctx" is in scope`
+	return query(context.Background(), q) /* fix */ // want `starts a new trace although "ctx" is in scope.*\(TL101\)`
 }
 
 // No span and no context: nothing to say.

@@ -15,15 +15,15 @@ import (
 func discarded(ctx context.Context, b baggage.Baggage, sc trace.SpanContext) {
 	_, cancel := context.WithTimeout(ctx, time.Second) // want `the context context.WithTimeout returns is discarded, so its deadline never reaches the work; bind it and pass it on \(TL106\)`
 	defer cancel()
-	_ = baggage.ContextWithBaggage(ctx, b) // want `the context baggage.ContextWithBaggage returns is discarded, so the baggage never reaches the work`
-	trace.ContextWithSpanContext(ctx, sc)  // want `the context trace.ContextWithSpanContext returns is not kept, so the span never reaches the work; assign it and pass it on`
+	_ = baggage.ContextWithBaggage(ctx, b) // want `the context baggage.ContextWithBaggage returns is discarded, so the baggage never reaches the work.*\(TL106\)`
+	trace.ContextWithSpanContext(ctx, sc)  // want `the context trace.ContextWithSpanContext returns is not kept, so the span never reaches the work; assign it and pass it on.*\(TL106\)`
 	fetch(ctx, 1)
 }
 
 func notUsedAfter(ctx context.Context, r *http.Request, b baggage.Baggage) error {
 	fetch(ctx, 1)
-	ctx = baggage.ContextWithBaggage(ctx, b)                                                   // want `ctx is derived by baggage.ContextWithBaggage but not used afterwards, so the baggage never reaches the work; pass ctx on`
-	ctx = propagation.TraceContext{}.Extract(r.Context(), propagation.HeaderCarrier(r.Header)) // want `ctx is derived by propagation.TraceContext\{\}.Extract but not used afterwards, so the extracted trace never reaches the work`
+	ctx = baggage.ContextWithBaggage(ctx, b)                                                   // want `ctx is derived by baggage.ContextWithBaggage but not used afterwards, so the baggage never reaches the work; pass ctx on.*\(TL106\)`
+	ctx = propagation.TraceContext{}.Extract(r.Context(), propagation.HeaderCarrier(r.Header)) // want `ctx is derived by propagation.TraceContext\{\}.Extract but not used afterwards, so the extracted trace never reaches the work.*\(TL106\)`
 	return nil
 }
 
@@ -46,7 +46,7 @@ func used(ctx context.Context, items []int, b baggage.Baggage) (out context.Cont
 
 // Outgoing gRPC metadata that never leaves.
 func outgoing(ctx context.Context, md metadata.MD) {
-	metadata.AppendToOutgoingContext(ctx, "k", "v") // want `the context metadata.AppendToOutgoingContext returns is not kept, so the outgoing metadata never reaches the work`
+	metadata.AppendToOutgoingContext(ctx, "k", "v") // want `the context metadata.AppendToOutgoingContext returns is not kept, so the outgoing metadata never reaches the work.*\(TL106\)`
 	out := metadata.NewOutgoingContext(ctx, md)     // ok
 	fetch(out, 1)
 }

@@ -19,7 +19,7 @@ func group(ctx context.Context, ids []int) error {
 	g, gctx := errgroup.WithContext(ctx)
 	for _, id := range ids {
 		g.Go(func() error {
-			return fetch(ctx, id) // want `ctx is the parent of group "g"'s context, so this call is not cancelled with the group; pass gctx \(TL106\)`
+			return fetch(ctx, id) /* fix */ // want `ctx is the parent of group "g"'s context, so this call is not cancelled with the group; pass gctx \(TL106\)`
 		})
 		g.Go(func() error {
 			return fetch(gctx, id) // ok
@@ -34,7 +34,7 @@ func group(ctx context.Context, ids []int) error {
 func unbound(ctx context.Context) error {
 	g, _ := errgroup.WithContext(ctx)
 	g.Go(func() error {
-		return fetch(ctx, 1) // want `bind the context WithContext returns and pass it`
+		return fetch(ctx, 1) // want `bind the context WithContext returns and pass it.*\(TL106\)`
 	})
 	return g.Wait()
 }
@@ -48,7 +48,7 @@ func (p *Pool) Submit(f func())                                {}
 func pool(ctx context.Context) {
 	p, pctx := WithContext(ctx)
 	p.Submit(func() {
-		fetch(ctx, 1) // want `pass pctx`
+		fetch(ctx, 1) /* fix */ // want `pass pctx.*\(TL106\)`
 	})
 	_ = pctx
 }
@@ -56,11 +56,11 @@ func pool(ctx context.Context) {
 // A loop that runs until something happens grows the chain without bound.
 func perMessage(ctx context.Context, msgs chan int) {
 	for m := range msgs {
-		ctx = context.WithValue(ctx, key{}, m) // want `so the chain of contexts grows with every iteration`
+		ctx = context.WithValue(ctx, key{}, m) // want `so the chain of contexts grows with every iteration.*\(TL106\)`
 		fetch(ctx, m)
 	}
 	for {
-		ctx = context.WithValue(ctx, key{}, 0) // want `so the chain of contexts grows with every iteration`
+		ctx = context.WithValue(ctx, key{}, 0) // want `so the chain of contexts grows with every iteration.*\(TL106\)`
 		fetch(ctx, 0)
 	}
 }
@@ -80,7 +80,7 @@ func loops(ctx context.Context, items []int) {
 	}
 	var cancel context.CancelFunc
 	for range items {
-		ctx, cancel = context.WithTimeout(ctx, time.Second) // want `derived from itself`
+		ctx, cancel = context.WithTimeout(ctx, time.Second) // want `derived from itself.*\(TL106\)`
 		cancel()
 	}
 	for _, item := range items {

@@ -17,8 +17,8 @@ type service struct {
 }
 
 func (s *service) Get(ctx context.Context, id string) error {
-	s.store.Load(bgCtx, id)        // want `bgCtx is a package-level context, not the request's: it starts a new trace although "ctx" is in scope; pass ctx so this work stays in the request's trace \(TL101\)`
-	return s.store.Load(s.ctx, id) // want `s.ctx is the lifetime context of s, not the request's`
+	s.store.Load(bgCtx, id)        /* fix */ // want `bgCtx is a package-level context, not the request's: it starts a new trace although "ctx" is in scope; pass ctx so this work stays in the request's trace \(TL101\)`
+	return s.store.Load(s.ctx, id) /* fix */ // want `s.ctx is the lifetime context of s, not the request's.*\(TL101\)`
 }
 
 // Without a request's context in scope, the lifetime context is the one to use.
@@ -59,7 +59,7 @@ func newContext(ctx context.Context, id string) context.Context { return ctx }
 
 // A New...Context function derives a context: it is no constructor.
 func (s *service) derive(ctx context.Context) {
-	use(newContext(s.ctx, "x")) // want `s.ctx is the lifetime context of s`
+	use(newContext(s.ctx, "x")) /* fix */ // want `s.ctx is the lifetime context of s.*\(TL101\)`
 	use(ctx)
 }
 

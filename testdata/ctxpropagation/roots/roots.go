@@ -18,7 +18,7 @@ func use(context.Context) error { return nil }
 
 // A span-start wrapper that takes a ctx but starts a new root trace.
 func startSpan(ctx context.Context, name string) (context.Context, trace.Span) {
-	return tracer.Start(context.Background(), name) // want `context.Background\(\) starts a new trace although "ctx" is in scope`
+	return tracer.Start(context.Background(), name) /* fix */ // want `context.Background\(\) starts a new trace although "ctx" is in scope.*\(TL101\)`
 }
 
 // Fresh roots in select and switch arms, and in an errgroup closure, where
@@ -26,16 +26,16 @@ func startSpan(ctx context.Context, name string) (context.Context, trace.Span) {
 func arms(ctx context.Context, ch chan int, kind int) error {
 	select {
 	case <-ch:
-		use(context.TODO()) // want `context.TODO\(\) starts a new trace`
+		use(context.TODO()) /* fix */ // want `context.TODO\(\) starts a new trace.*\(TL101\)`
 	default:
 	}
 	switch kind {
 	case 1:
-		use(context.Background()) // want `context.Background\(\) starts a new trace`
+		use(context.Background()) /* fix */ // want `context.Background\(\) starts a new trace.*\(TL101\)`
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
-		return use(context.Background()) // want `although "gctx" is in scope; pass gctx so`
+		return use(context.Background()) /* fix */ // want `although "gctx" is in scope; pass gctx so.*\(TL101\)`
 	})
 	use(gctx)
 	return g.Wait()
@@ -95,7 +95,7 @@ func addLink(r *http.Request) {
 
 // Shutdown is listed in detach-funcs by the "configured" test.
 func Shutdown(ctx context.Context) {
-	use(context.Background()) // want `starts a new trace`
+	use(context.Background()) /* fix */ // want `starts a new trace.*\(TL101\)`
 }
 
 // Lifetime contexts of long-lived objects are deliberate.
@@ -105,9 +105,9 @@ type worker struct {
 }
 
 func newWorker(ctx context.Context) *worker {
-	_ = newWorker(context.Background())                        // want `starts a new trace although "ctx" is in scope`
-	w := &worker{ctx: context.Background()}                    // ok
-	w.ctx, w.cancel = context.WithCancel(context.Background()) // ok
+	_ = newWorker(context.Background())                         /* fix */ // want `starts a new trace although "ctx" is in scope.*\(TL101\)`
+	w := &worker{ctx: context.Background()}                     // ok
+	w.ctx, w.cancel = context.WithCancel(context.Background())  // ok
 	gcCtx, cancelGC := context.WithCancel(context.Background()) // ok: kept in the worker below
 	_ = &worker{ctx: gcCtx, cancel: cancelGC}
 	use(ctx)
@@ -117,6 +117,6 @@ func newWorker(ctx context.Context) *worker {
 // A returned closure outlives the function: the fix keeps the trace only.
 func shutdownHook(ctx context.Context) func() error {
 	return func() error {
-		return use(context.Background()) // want `context.Background\(\) in a returned closure starts a new trace although "ctx" is in scope; pass context.WithoutCancel\(ctx\)`
+		return use(context.Background()) /* fix */ // want `context.Background\(\) in a returned closure starts a new trace although "ctx" is in scope; pass context.WithoutCancel\(ctx\).*\(TL101\)`
 	}
 }

@@ -27,14 +27,14 @@ func startGraceful(ctx context.Context, srv *http.Server, run func(func() error)
 // Handlers built inside start-up code still serve requests.
 func startWithHandler(ctx context.Context, srv *http.Server) error {
 	srv.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		use(context.Background()) // want `starts a new trace although "r" is in scope; pass r.Context\(\).*TL101`
+		use(context.Background()) /* fix */ // want `starts a new trace although "r" is in scope; pass r.Context\(\).*TL101`
 	})
 	return srv.ListenAndServe()
 }
 
 // Listening without serving keeps the context of the work.
 func dialBack(ctx context.Context) {
-	net.Listen("tcp", ":0") // want `net.Listen is called without a context although "ctx" is in scope.*TL102`
+	net.Listen("tcp", ":0") /* fix */ // want `net.Listen is called without a context although "ctx" is in scope.*TL102`
 }
 
 type datastore struct{}
@@ -50,13 +50,13 @@ func NewDatastore(ctx context.Context, url string) (*datastore, error) {
 
 // Without a timeout of its own, a constructor's root is still reported.
 func newDatastoreUnbounded(ctx context.Context) (*datastore, error) {
-	use(context.Background()) // want `starts a new trace although "ctx" is in scope.*TL101`
+	use(context.Background()) /* fix */ // want `starts a new trace although "ctx" is in scope.*TL101`
 	return &datastore{}, nil
 }
 
 // Outside a constructor, a root bounded by a timeout loses the trace.
 func (s *datastore) refresh(ctx context.Context) {
-	rctx, cancel := context.WithTimeout(context.Background(), time.Second) // want `starts a new trace although "ctx" is in scope.*TL101`
+	rctx, cancel := context.WithTimeout(context.Background(), time.Second) /* fix */ // want `starts a new trace although "ctx" is in scope.*TL101`
 	defer cancel()
 	use(rctx)
 }

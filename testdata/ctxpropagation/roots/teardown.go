@@ -27,7 +27,7 @@ func selectDone(ctx context.Context, srv server, errs chan error) error {
 	case <-ctx.Done():
 		return srv.Shutdown(context.Background()) // ok: ctx is done
 	case err := <-errs:
-		use(context.Background()) // want `starts a new trace although "ctx" is in scope`
+		use(context.Background()) /* fix */ // want `starts a new trace although "ctx" is in scope.*\(TL101\)`
 		return err
 	}
 }
@@ -40,7 +40,7 @@ func selectThenWork(ctx context.Context, ch chan int) error {
 		return ctx.Err()
 	case <-ch:
 	}
-	return use(context.Background()) // want `starts a new trace although "ctx" is in scope`
+	return use(context.Background()) /* fix */ // want `starts a new trace although "ctx" is in scope.*\(TL101\)`
 }
 
 // A root made for a shutdown-like call, directly or through a timeout.
@@ -59,11 +59,11 @@ func stopOnError(ctx context.Context, srv server) {
 func deferredCleanup(ctx context.Context, srv server) {
 	defer srv.Shutdown(context.Background()) // ok
 	defer func() {
-		use(context.Background()) // want `starts a new trace although "ctx" is in scope`
+		use(context.Background()) /* fix */ // want `starts a new trace although "ctx" is in scope.*\(TL101\)`
 	}()
 	defer func() {
 		if r := recover(); r != nil {
-			logPanic(context.Background(), r) // want `starts a new trace although "ctx" is in scope`
+			logPanic(context.Background(), r) /* fix */ // want `starts a new trace although "ctx" is in scope.*\(TL101\)`
 		}
 	}()
 	defer func() {
@@ -87,7 +87,7 @@ func cleanupHook(ctx context.Context, lc lifecycle) {
 
 // A root passed to ordinary work after a shutdown is still reported.
 func notTeardown(w http.ResponseWriter, r *http.Request, srv server) {
-	_ = srv.Serve(context.Background()) // want `although "r" is in scope`
+	_ = srv.Serve(context.Background()) /* fix */ // want `although "r" is in scope.*\(TL101\)`
 }
 
 // A root the code marks as deliberate, as the peer linters' users write it.
@@ -102,8 +102,8 @@ func marked(ctx context.Context) {
 	// Therefore, we use context.Background here.
 	use(context.Background()) // ok
 	// TODO: pass ctx once the store takes one.
-	use(context.Background()) // want `starts a new trace`
-	use(context.Background()) //nolint:errcheck // want `starts a new trace`
+	use(context.Background()) /* fix */ // want `starts a new trace.*\(TL101\)`
+	use(context.Background()) //nolint:errcheck /* fix */ // want `starts a new trace.*\(TL101\)`
 }
 
 func logPanic(ctx context.Context, r any) {}

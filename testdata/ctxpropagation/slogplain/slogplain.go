@@ -17,7 +17,7 @@ func (h prefixHandler) Handle(_ context.Context, r slog.Record) error {
 func handle(ctx context.Context, logger *slog.Logger) {
 	slog.Info("done")   // ok: no handler reads the context
 	logger.Warn("x")    // ok
-	use(context.TODO()) // want `although "ctx" is in scope`
+	use(context.TODO()) /* fix */ // want `although "ctx" is in scope.*\(TL101\)`
 }
 
 func use(context.Context) {}

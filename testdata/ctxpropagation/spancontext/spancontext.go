@@ -19,7 +19,7 @@ func call(ctx context.Context) {
 func leafWork() {}
 
 func discarded(ctx context.Context) {
-	_, span := tracer.Start(ctx, "discarded") // want `the context of span "span" is discarded and ctx is passed on instead, so later spans become its siblings, not its children; bind the returned context and pass it \(TL103\)`
+	_, span := tracer.Start(ctx, "discarded") /* fix */ // want `the context of span "span" is discarded and ctx is passed on instead, so later spans become its siblings, not its children; bind the returned context and pass it \(TL103\)`
 	defer span.End()
 	call(ctx)
 }
@@ -41,7 +41,7 @@ func afterEnd(ctx context.Context) {
 
 // A carrier's context.
 func handler(w http.ResponseWriter, r *http.Request) {
-	_, span := tracer.Start(r.Context(), "handler") // want `and r.Context\(\) is passed on instead`
+	_, span := tracer.Start(r.Context(), "handler") // want `and r.Context\(\) is passed on instead.*\(TL103\)`
 	defer span.End()
 	call(r.Context())
 }
@@ -61,14 +61,14 @@ func bound(ctx context.Context) {
 
 // The parent returned to the caller, who goes on with it.
 func returnsParent(ctx context.Context) (context.Context, func()) {
-	_, span := tracer.Start(ctx, "op") // want `the context of span "span" is discarded and ctx is passed on instead`
+	_, span := tracer.Start(ctx, "op") /* fix */ // want `the context of span "span" is discarded and ctx is passed on instead.*\(TL103\)`
 	return ctx, func() { span.End() }
 }
 
 // The request passed on as a whole carries the parent on.
 func middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_, span := tracer.Start(r.Context(), "mw") // want `the context of span "span" is discarded and r.Context\(\) is passed on instead`
+		_, span := tracer.Start(r.Context(), "mw") // want `the context of span "span" is discarded and r.Context\(\) is passed on instead.*\(TL103\)`
 		defer span.End()
 		next.ServeHTTP(w, r)
 	})
@@ -76,7 +76,7 @@ func middleware(next http.Handler) http.Handler {
 
 // A span ended in a deferred closure is still open for the calls after it.
 func deferredClosure(ctx context.Context) {
-	_, span := tracer.Start(ctx, "deferred") // want `the context of span "span" is discarded and ctx is passed on instead`
+	_, span := tracer.Start(ctx, "deferred") /* fix */ // want `the context of span "span" is discarded and ctx is passed on instead.*\(TL103\)`
 	defer func() {
 		span.End()
 	}()
@@ -85,7 +85,7 @@ func deferredClosure(ctx context.Context) {
 
 // A start wrapper that returns only the span orphans its callers' children.
 func TraceQuery(ctx context.Context, q string) trace.Span {
-	_, span := tracer.Start(ctx, q) // want `the context of span "span" is discarded and only the span is returned, so spans the callers start become its siblings, not its children; return the context too`
+	_, span := tracer.Start(ctx, q) // want `the context of span "span" is discarded and only the span is returned, so spans the callers start become its siblings, not its children; return the context too.*\(TL103\)`
 	return span
 }
 
@@ -142,14 +142,14 @@ func boundButParent(next http.Handler) http.Handler {
 		ctx, span := tracer.Start(r.Context(), "mw")
 		defer span.End()
 		call(ctx)
-		next.ServeHTTP(w, r) // want `r.Context\(\) is passed on while span "span" is open, although its context ctx is bound, so the spans started here become its siblings, not its children; pass ctx`
+		next.ServeHTTP(w, r) // want `r.Context\(\) is passed on while span "span" is open, although its context ctx is bound, so the spans started here become its siblings, not its children; pass ctx.*\(TL103\)`
 	})
 }
 
 func boundButParentCtx(ctx context.Context) {
 	child, span := tracer.Start(ctx, "step")
 	call(child)
-	call(ctx) // want `ctx is passed on while span "span" is open, although its context child is bound`
+	call(ctx) // want `ctx is passed on while span "span" is open, although its context child is bound.*\(TL103\)`
 	span.End()
 	call(ctx) // ok: after the span ended
 }
@@ -219,7 +219,7 @@ func measureUntilHandlerLiteral(ctx context.Context, req any, handler handlerFun
 
 // A callback handed over that does not end the span changes nothing.
 func callbackKeepsSpan(ctx context.Context, req any, handler handlerFunc) (any, error) {
-	_, span := tracer.Start(ctx, "pre-handler") // want `the context of span "span" is discarded and ctx is passed on instead.*TL103`
+	_, span := tracer.Start(ctx, "pre-handler") /* fix */ // want `the context of span "span" is discarded and ctx is passed on instead.*TL103`
 	defer span.End()
 	return runInner(ctx, req, func(ctx context.Context, req any) (any, error) {
 		return handler(ctx, req)
@@ -232,7 +232,7 @@ func startSpan(ctx context.Context, name string) (context.Context, trace.Span) {
 }
 
 func throughHelper(ctx context.Context) {
-	_, span := startSpan(ctx, "query") // want `the context of span "span" is discarded and ctx is passed on instead.*TL103`
+	_, span := startSpan(ctx, "query") /* fix */ // want `the context of span "span" is discarded and ctx is passed on instead.*TL103`
 	defer span.End()
 	call(ctx)
 }

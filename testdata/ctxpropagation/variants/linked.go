@@ -20,5 +20,5 @@ func invalidate(parentCtx context.Context, c *Client) {
 
 // Without the link, the parent is the work's context.
 func unlinked(parentCtx context.Context, c *Client) {
-	c.Fetch("id") // want `c.Fetch is called without a context although "parentCtx" is in scope; use c.FetchContext\(parentCtx, ...\).*TL102`
+	c.Fetch("id") /* fix */ // want `c.Fetch is called without a context although "parentCtx" is in scope; use c.FetchContext\(parentCtx, ...\).*TL102`
 }

@@ -34,6 +34,6 @@ func (zapLogger) DebugWithContext(ctx context.Context, msg string) {}
 func moduleLoggers(ctx context.Context, q quietLogger, t tracingLogger, l Logger) {
 	q.Info("x")  // ok: the variant ignores its context
 	q.Warn("x")  // ok: the variant's context is blank
-	t.Info("x")  // want `t.Info is called without a context although "ctx" is in scope; use t.InfoWithContext\(ctx, ...\)`
+	t.Info("x")  /* fix */ // want `t.Info is called without a context although "ctx" is in scope; use t.InfoWithContext\(ctx, ...\).*\(TL102\)`
 	l.Debug("x") // ok: the only implementation ignores its context
 }

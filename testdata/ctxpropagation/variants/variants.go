@@ -18,24 +18,24 @@ import (
 
 func stdlib(ctx context.Context, db *sql.DB, tx *sql.Tx, stmt *sql.Stmt, client *http.Client, logger *slog.Logger) {
 	http.Get("http://x")                       // want `http.Get is called without a context although "ctx" is in scope; use http.NewRequestWithContext\(ctx, ...\) and Client.Do so the call joins the request's trace and stops with it \(TL102\)`
-	client.Post("http://x", "text/plain", nil) // want `client.Post is called without a context`
-	http.NewRequest("GET", "http://x", nil)    // want `use http.NewRequestWithContext\(ctx, ...\)`
-	db.Query("SELECT 1")                       // want `db.Query is called without a context although "ctx" is in scope; use db.QueryContext\(ctx, ...\)`
-	db.QueryRow("SELECT 1")                    // want `db.QueryRowContext`
-	db.Exec("DELETE FROM t")                   // want `db.ExecContext`
-	db.Ping()                                  // want `db.PingContext`
-	db.Prepare("SELECT 1")                     // want `db.PrepareContext`
-	db.Begin()                                 // want `use db.BeginTx\(ctx, nil\)`
-	tx.Exec("DELETE FROM t")                   // want `tx.ExecContext`
+	client.Post("http://x", "text/plain", nil) // want `client.Post is called without a context.*\(TL102\)`
+	http.NewRequest("GET", "http://x", nil)    /* fix */ // want `use http.NewRequestWithContext\(ctx, ...\).*\(TL102\)`
+	db.Query("SELECT 1")                       /* fix */ // want `db.Query is called without a context although "ctx" is in scope; use db.QueryContext\(ctx, ...\).*\(TL102\)`
+	db.QueryRow("SELECT 1")                    /* fix */ // want `db.QueryRowContext.*\(TL102\)`
+	db.Exec("DELETE FROM t")                   /* fix */ // want `db.ExecContext.*\(TL102\)`
+	db.Ping()                                  /* fix */ // want `db.PingContext.*\(TL102\)`
+	db.Prepare("SELECT 1")                     /* fix */ // want `db.PrepareContext.*\(TL102\)`
+	db.Begin()                                 /* fix */ // want `use db.BeginTx\(ctx, nil\).*\(TL102\)`
+	tx.Exec("DELETE FROM t")                   /* fix */ // want `tx.ExecContext.*\(TL102\)`
 	tx.Commit()                                // ok: no variant
-	stmt.Query()                               // want `stmt.QueryContext`
-	exec.Command("ls")                         // want `exec.CommandContext`
-	net.Dial("tcp", "x:1")                     // want `use \(&net.Dialer\{\}\).DialContext\(ctx, ...\)`
-	net.DialTimeout("tcp", "x:1", 0)           // want `use \(&net.Dialer\{Timeout: timeout\}\).DialContext\(ctx, ...\)`
-	net.Listen("tcp", ":0")                    // want `use \(&net.ListenConfig\{\}\).Listen\(ctx, ...\)`
-	(&net.Dialer{}).Dial("tcp", "x:1")         // want `DialContext`
-	slog.Info("done")                          // want `slog.Info is called without a context although "ctx" is in scope; use slog.InfoContext\(ctx, ...\)`
-	logger.Error("failed", "err", "x")         // want `logger.ErrorContext`
+	stmt.Query()                               /* fix */ // want `stmt.QueryContext.*\(TL102\)`
+	exec.Command("ls")                         /* fix */ // want `exec.CommandContext.*\(TL102\)`
+	net.Dial("tcp", "x:1")                     /* fix */ // want `use \(&net.Dialer\{\}\).DialContext\(ctx, ...\).*\(TL102\)`
+	net.DialTimeout("tcp", "x:1", 0)           // want `use \(&net.Dialer\{Timeout: timeout\}\).DialContext\(ctx, ...\).*\(TL102\)`
+	net.Listen("tcp", ":0")                    /* fix */ // want `use \(&net.ListenConfig\{\}\).Listen\(ctx, ...\).*\(TL102\)`
+	(&net.Dialer{}).Dial("tcp", "x:1")         /* fix */ // want `DialContext.*\(TL102\)`
+	slog.Info("done")                          /* fix */ // want `slog.Info is called without a context although "ctx" is in scope; use slog.InfoContext\(ctx, ...\).*\(TL102\)`
+	logger.Error("failed", "err", "x")         /* fix */ // want `logger.ErrorContext.*\(TL102\)`
 	slog.Log(ctx, slog.LevelInfo, "done")      // ok: takes a context
 	logger.InfoContext(ctx, "done")            // ok
 	req, _ := http.NewRequestWithContext(ctx, "GET", "http://x", nil)
@@ -60,10 +60,10 @@ func Lookup[T any](key string) T                             { var v T; return v
 func LookupContext[T any](ctx context.Context, key string) T { var v T; _ = ctx; return v }
 
 func project(r *http.Request, c *Client) {
-	c.Fetch("1")               // want `c.Fetch is called without a context although "r" is in scope; use c.FetchContext\(r.Context\(\), ...\)`
+	c.Fetch("1")               /* fix */ // want `c.Fetch is called without a context although "r" is in scope; use c.FetchContext\(r.Context\(\), ...\).*\(TL102\)`
 	c.Store("1")               // ok: StoreWithContext takes other parameters
 	c.Delete(r.Context(), "1") // ok: takes a context already
-	_ = Lookup[int]("k")       // want `use LookupContext\(r.Context\(\), ...\)`
+	_ = Lookup[int]("k")       /* fix */ // want `use LookupContext\(r.Context\(\), ...\).*\(TL102\)`
 	fetch := c.Fetch           // ok: a method value, not a call
 	_ = fetch
 }
@@ -77,7 +77,7 @@ func (Chain) Scan() error                           { return nil }
 func (Chain) ScanContext(ctx context.Context) error { return ctx.Err() }
 
 func chain(ctx context.Context, db Chain) {
-	db.Select("id").Where("id = 1").Where("name = 'x'").Scan() // want `Chain.Scan is called without a context although "ctx" is in scope; use Chain.ScanContext\(ctx, ...\)`
+	db.Select("id").Where("id = 1").Where("name = 'x'").Scan() /* fix */ // want `Chain.Scan is called without a context although "ctx" is in scope; use Chain.ScanContext\(ctx, ...\).*\(TL102\)`
 }
 
 // No context in scope: nothing to report.
@@ -92,7 +92,7 @@ func attachedLater(ctx context.Context, client *http.Client) {
 	client.Do(req.WithContext(ctx))
 	handed, _ := http.NewRequest("GET", "http://x", nil) // ok: invoke gets ctx with it
 	invoke(ctx, client, handed)
-	other, _ := http.NewRequest("GET", "http://x", nil) // want `http.NewRequestWithContext`
+	other, _ := http.NewRequest("GET", "http://x", nil) /* fix */ // want `http.NewRequestWithContext.*\(TL102\)`
 	client.Do(other)
 }
 
@@ -114,7 +114,7 @@ func (lifecycle) Cleanup(f func()) {}
 // A cleanup hook runs after the request's context may be cancelled.
 func hook(ctx context.Context, lc lifecycle, db *sql.DB) {
 	lc.Cleanup(func() {
-		db.Exec("DELETE FROM t") // want `db.Exec in a cleanup hook is called without a context although "ctx" is in scope; use db.ExecContext\(context.WithoutCancel\(ctx\), ...\)`
+		db.Exec("DELETE FROM t") // want `db.Exec in a cleanup hook is called without a context although "ctx" is in scope; use db.ExecContext\(context.WithoutCancel\(ctx\), ...\).*\(TL102\)`
 	})
 }
 
@@ -159,14 +159,14 @@ func swagger(ctx context.Context) {
 	_ = NewParams().WithTimeout(time.Second).WithContext(ctx) // ok: chained
 	p := NewParams()                                          // ok: SetContext below
 	p.SetContext(ctx)
-	_ = NewParams() // want `use NewParamsWithContext\(ctx, ...\)`
+	_ = NewParams() /* fix */ // want `use NewParamsWithContext\(ctx, ...\).*\(TL102\)`
 }
 
 // Resolver shortcuts and grpc.Dial.
 func network(ctx context.Context) {
-	net.LookupHost("example.com") // want `net.LookupHost is called without a context although "ctx" is in scope; use net.DefaultResolver.LookupHost\(ctx, ...\)`
-	net.LookupIP("example.com")   // want `use net.DefaultResolver.LookupIP\(ctx, "ip", ...\)`
-	grpc.Dial("x:1")              // want `grpc.Dial is called without a context although "ctx" is in scope; use grpc.NewClient, and pass ctx to each call on the connection`
+	net.LookupHost("example.com") /* fix */ // want `net.LookupHost is called without a context although "ctx" is in scope; use net.DefaultResolver.LookupHost\(ctx, ...\).*\(TL102\)`
+	net.LookupIP("example.com")   // want `use net.DefaultResolver.LookupIP\(ctx, "ip", ...\).*\(TL102\)`
+	grpc.Dial("x:1")              // want `grpc.Dial is called without a context although "ctx" is in scope; use grpc.NewClient, and pass ctx to each call on the connection.*\(TL102\)`
 	grpc.DialContext(ctx, "x:1")  // ok: takes a context (deprecated, but not this rule's business)
 	grpc.NewClient("x:1")         // ok
 }
@@ -187,7 +187,7 @@ func newBuilder(ctx context.Context, url string) *builder {
 // forward is only ever started as a goroutine, after the response: the
 // request's context may be cancelled by the time it runs.
 func forward(req *http.Request, client *http.Client) {
-	out, _ := http.NewRequest("POST", "http://sibling", nil) // want `http.NewRequest in a function that only runs as a goroutine is called without a context although "req" is in scope; use http.NewRequestWithContext\(context.WithoutCancel\(req.Context\(\)\), ...\)`
+	out, _ := http.NewRequest("POST", "http://sibling", nil) // want `http.NewRequest in a function that only runs as a goroutine is called without a context although "req" is in scope; use http.NewRequestWithContext\(context.WithoutCancel\(req.Context\(\)\), ...\).*\(TL102\)`
 	client.Do(out)
 }
 

@@ -13,9 +13,9 @@ func secrets(span trace.Span, r *http.Request, pw, token string) {
 	span.SetAttributes(
 		attribute.String("http.request.header.authorization", r.Header.Get("Authorization")), // want `attribute "http.request.header.authorization" records a credential \(authorization header\): secrets must never reach telemetry, which is stored for weeks and read by many; drop the attribute \(TL401\)`
 		attribute.StringSlice("http.request.header.cookie", r.Header.Values("Cookie")),       // want `\(TL401\)`
-		attribute.String("db.password", pw),                                                  // want `attribute "db.password" records a credential \(password\)`
-		attribute.String("shop.api_key", token),                                              // want `records a credential \(api key\)`
-		attribute.String("oauth.refresh_token", token),                                       // want `records a credential \(refresh token\)`
+		attribute.String("db.password", pw),                                                  // want `attribute "db.password" records a credential \(password\).*\(TL401\)`
+		attribute.String("shop.api_key", token),                                              // want `records a credential \(api key\).*\(TL401\)`
+		attribute.String("oauth.refresh_token", token),                                       // want `records a credential \(refresh token\).*\(TL401\)`
 		attribute.String("auth.jwt", token),                                                  // want `\(TL401\)`
 		attribute.String("tls.private_key", token),                                           // want `\(TL401\)`
 	)
@@ -50,19 +50,19 @@ const KeyEmail Key = "customer.email"
 func personal(span trace.Span, s string, n int) {
 	span.SetAttributes(
 		attribute.String("user.email", s),             // want `attribute "user.email" records personal data \(contact: user.email\): telemetry is stored for weeks and read by many; drop it, or pass the value through a redactor listed in piiattrs.redactors \(TL402\)`
-		attribute.String("user.full_name", s),         // want `records personal data \(person-name: user.full_name\)`
-		attribute.String("customer.phone_number", s),  // want `records personal data \(contact: phone number\)`
-		attribute.String("customer.ssn", s),           // want `\(government-id: ssn\)`
-		attribute.String("payment.card_number", s),    // want `\(financial: card number\)`
-		attribute.String("customer.first_name", s),    // want `\(person-name: first name\)`
-		attribute.String("customer.name", s),          // want `\(person-name: customer name\)`
-		attribute.String("patient.date_of_birth", s),  // want `\(birth-date: date of birth\)`
-		attribute.String("order.shipping_address", s), // want `\(postal-address: shipping address\)`
-		attribute.String("request.client_ip", s),      // want `\(network-identity: client ip\)`
+		attribute.String("user.full_name", s),         // want `records personal data \(person-name: user.full_name\).*\(TL402\)`
+		attribute.String("customer.phone_number", s),  // want `records personal data \(contact: phone number\).*\(TL402\)`
+		attribute.String("customer.ssn", s),           // want `\(government-id: ssn\).*\(TL402\)`
+		attribute.String("payment.card_number", s),    // want `\(financial: card number\).*\(TL402\)`
+		attribute.String("customer.first_name", s),    // want `\(person-name: first name\).*\(TL402\)`
+		attribute.String("customer.name", s),          // want `\(person-name: customer name\).*\(TL402\)`
+		attribute.String("patient.date_of_birth", s),  // want `\(birth-date: date of birth\).*\(TL402\)`
+		attribute.String("order.shipping_address", s), // want `\(postal-address: shipping address\).*\(TL402\)`
+		attribute.String("request.client_ip", s),      // want `\(network-identity: client ip\).*\(TL402\)`
 		attribute.String("traveller.passport", s),     // want `\(TL402\)`
 		attribute.String("payout.iban", s),            // want `\(TL402\)`
-		attribute.Int("customer.age", n),              // want `\(birth-date: customer age\)`
-		attribute.String(KeyEmail.String(), s),        // want `attribute "customer.email" records personal data \(contact: email\)`
+		attribute.Int("customer.age", n),              // want `\(birth-date: customer age\).*\(TL402\)`
+		attribute.String(KeyEmail.String(), s),        // want `attribute "customer.email" records personal data \(contact: email\).*\(TL402\)`
 	)
 	// Look-alikes.
 	span.SetAttributes(

@@ -17,7 +17,7 @@ func record(span trace.Span, s string) {
 		attribute.String("shop.visitor", s),                   // want `records a pseudonymous identifier \(privacy: pseudonymous in the registry\), which still points at a person;.* \(TL406\)`
 		attribute.String("user.id", s),                        // want `records a pseudonymous identifier \(user.id\).* \(TL406\)`
 		attribute.String("customer.email", s),                 // ok: allowed
-		attribute.String("bank.transaction_number", s),        // want `records a credential \(transaction number\)`
+		attribute.String("bank.transaction_number", s),        // want `records a credential \(transaction number\).*\(TL401\)`
 		attribute.String("order.billing_address", s),          // ok: postal-address is off
 	)
 }

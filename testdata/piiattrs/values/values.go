@@ -49,17 +49,17 @@ func values(span trace.Span, o *Order, req Login, u *Customer, email string, req
 	span.SetAttributes(
 		attribute.String("order.contact", o.Customer.Email),                                  // want `the value o.Customer.Email of attribute "order.contact" is personal data \(contact: email\): telemetry is stored for weeks and read by many; drop it, or pass the value through a redactor listed in piiattrs.redactors \(TL403\)`
 		attribute.String("login.attempt", req.Password),                                      // want `the value req.Password of attribute "login.attempt" is a credential \(password\): secrets must never reach telemetry; drop it \(TL401\)`
-		attribute.String("order.callback", u.Phone()),                                        // want `the value u.Phone\(\) of attribute "order.callback" is personal data \(contact: phone\)`
-		attribute.String("order.recipient", u.Name),                                          // want `the value u.Name.* \(person-name: customer name\)`
+		attribute.String("order.callback", u.Phone()),                                        // want `the value u.Phone\(\) of attribute "order.callback" is personal data \(contact: phone\).*\(TL403\)`
+		attribute.String("order.recipient", u.Name),                                          // want `the value u.Name.* \(person-name: customer name\).*\(TL403\)`
 		attribute.String("order.note", u.Notes),                                              // want `the value u.Notes .* personal data \(tag pii:"true"\).* \(TL403\)`
 		attribute.String("order.ref", u.Token),                                               // want `the value u.Token .* a credential \(tag sensitive:"true"\).* \(TL401\)`
-		attribute.String("order.who", strings.ToLower(email)),                                // want `the value email of attribute "order.who"`
+		attribute.String("order.who", strings.ToLower(email)),                                // want `the value email of attribute "order.who".*\(TL403\)`
 		attribute.String("order.who", fmt.Sprintf("<%s>", email)),                            // want `\(TL403\)`
 		attribute.String("order.who", "to: "+email),                                          // want `\(TL403\)`
 		attribute.StringSlice("order.cc", []string{email}),                                   // want `\(TL403\)`
 		attribute.KeyValue{Key: "order.who", Value: attribute.StringValue(o.Customer.Email)}, // want `\(TL403\)`
 		attribute.String("order.who", privacy.Initials(email)),                               // ok: the call's own name decides
-		attribute.Int(email, 1),                                                              // want `the attribute key email is personal data \(contact: email\)`
+		attribute.Int(email, 1),                                                              // want `the attribute key email is personal data \(contact: email\).*\(TL403\)`
 	)
 	// Safe values.
 	span.SetAttributes(

@@ -20,7 +20,7 @@ func Die(msg string) { panic(msg) }
 func work(context.Context) error { return nil }
 
 func leaks(ctx context.Context, t Tracing) {
-	ctx, span := t.Begin(ctx, "op") // want `span "span" is not ended on every path`
+	ctx, span := t.Begin(ctx, "op") /* fix */ // want `span "span" is not ended on every path.*\(TL201\)`
 	_ = work(ctx)
 	_ = span
 }

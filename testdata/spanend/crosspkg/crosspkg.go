@@ -10,13 +10,13 @@ import (
 func work(context.Context) {}
 
 func leaks(ctx context.Context) {
-	ctx, span := wrapperlib.Start(ctx, "op") // want `span "span" is not ended on every path`
+	ctx, span := wrapperlib.Start(ctx, "op") /* fix */ // want `span "span" is not ended on every path.*\(TL201\)`
 	work(ctx)
 	span.AddEvent("done")
 }
 
 func leaksMethod(ctx context.Context, t *wrapperlib.Tracer) {
-	_, span := t.StartOp(ctx, "op") // want `span "span" is not ended on every path`
+	_, span := t.StartOp(ctx, "op") /* fix */ // want `span "span" is not ended on every path.*\(TL201\)`
 	span.AddEvent("done")
 }
 

@@ -39,7 +39,7 @@ func leaksOnError(ctx context.Context) error {
 }
 
 func neverCalled(ctx context.Context) error {
-	ctx, end := span(ctx, "local") // want `the span that "end" ends is not ended on every path.*call end\(\) on every path, e.g. defer end\(\) after the start \(TL201\)`
+	ctx, end := span(ctx, "local") /* fix */ // want `the span that "end" ends is not ended on every path.*call end\(\) on every path, e.g. defer end\(\) after the start \(TL201\)`
 	_ = end
 	return work(ctx)
 }

@@ -24,7 +24,7 @@ func notRecorded(ctx context.Context) error {
 }
 
 func ifErrNotNil(ctx context.Context) error {
-	ctx, span := tracer.Start(ctx, "save") // want `returned on line 30`
+	ctx, span := tracer.Start(ctx, "save") // want `returned on line 30.*\(TL204\)`
 	defer span.End()
 	if err := put(ctx); err != nil {
 		return err
@@ -54,7 +54,7 @@ func statusOnly(ctx context.Context) error {
 }
 
 func okStatusIsNotRecording(ctx context.Context) error {
-	ctx, span := tracer.Start(ctx, "save") // want `ends without recording the error`
+	ctx, span := tracer.Start(ctx, "save") // want `ends without recording the error.*\(TL204\)`
 	defer span.End()
 	span.SetStatus(codes.Ok, "")
 	return errors.New("late failure")
@@ -87,7 +87,7 @@ func noErrorResult(ctx context.Context) {
 }
 
 func wrapped(ctx context.Context) error {
-	ctx, span := tracer.Start(ctx, "save") // want `returned on line 93`
+	ctx, span := tracer.Start(ctx, "save") // want `returned on line 93.*\(TL204\)`
 	defer span.End()
 	if err := put(ctx); err != nil {
 		return fmt.Errorf("save: %w", errors.Unwrap(err))
@@ -102,7 +102,7 @@ func mayBeNilCall(ctx context.Context) error {
 }
 
 func notEndedOnErrorPath(ctx context.Context) error {
-	ctx, span := tracer.Start(ctx, "save") // want `is not ended on every path`
+	ctx, span := tracer.Start(ctx, "save") // want `is not ended on every path.*\(TL201\)`
 	if err := put(ctx); err != nil {
 		return err // TL201's business, not TL204's
 	}

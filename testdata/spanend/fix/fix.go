@@ -14,7 +14,7 @@ var tracer = otel.Tracer("fix")
 func work(context.Context) error { return nil }
 
 func neverEnded(ctx context.Context) error {
-	ctx, span := tracer.Start(ctx, "op") // want `span "span" is not ended on every path: it leaks at the return on line 19; call span.End\(\) on every path, e.g. defer span.End\(\) after the start \(TL201\)`
+	ctx, span := tracer.Start(ctx, "op") /* fix */ // want `span "span" is not ended on every path: it leaks at the return on line 19; call span.End\(\) on every path, e.g. defer span.End\(\) after the start \(TL201\)`
 	span.AddEvent("op")
 	return work(ctx)
 }
@@ -22,24 +22,24 @@ func neverEnded(ctx context.Context) error {
 func neverEndedInCase(ctx context.Context, kind int) {
 	switch kind {
 	case 1:
-		_, s := tracer.Start(ctx, "one") // want `span "s" is not ended on every path`
+		_, s := tracer.Start(ctx, "one") /* fix */ // want `span "s" is not ended on every path.*\(TL201\)`
 		s.AddEvent("one")
 	}
 }
 
 func varDecl(ctx context.Context) {
-	var _, span = tracer.Start(ctx, "var") // want `span "span" is not ended on every path`
+	var _, span = tracer.Start(ctx, "var") /* fix */ // want `span "span" is not ended on every path.*\(TL201\)`
 	span.AddEvent("x")
 }
 
 func datadog() {
-	span := ddtracer.StartSpan("dd") // want `span "span" is not ended on every path`
+	span := ddtracer.StartSpan("dd") /* fix */ // want `span "span" is not ended on every path.*\(TL201\)`
 	span.SetTag("k", "v")
 }
 
 // No fix: the function ends the span on one path already.
 func endedSometimes(ctx context.Context) error {
-	ctx, span := tracer.Start(ctx, "op") // want `span "span" is not ended on every path`
+	ctx, span := tracer.Start(ctx, "op") // want `span "span" is not ended on every path.*\(TL201\)`
 	if err := work(ctx); err != nil {
 		return err
 	}
@@ -49,7 +49,7 @@ func endedSometimes(ctx context.Context) error {
 
 // No fix: the start is in the init of an if statement.
 func inIfInit(ctx context.Context) {
-	if _, span := tracer.Start(ctx, "op"); span.IsRecording() { // want `span "span" is not ended on every path`
+	if _, span := tracer.Start(ctx, "op"); span.IsRecording() { // want `span "span" is not ended on every path.*\(TL201\)`
 		return
 	}
 }
@@ -57,7 +57,7 @@ func inIfInit(ctx context.Context) {
 // No fix: a defer inside a loop would be TL203.
 func inLoop(ctx context.Context, n int) {
 	for range n {
-		_, span := tracer.Start(ctx, "op") // want `it leaks when the loop starts its next iteration`
+		_, span := tracer.Start(ctx, "op") // want `it leaks when the loop starts its next iteration.*\(TL201\)`
 		span.AddEvent("x")
 	}
 }
@@ -70,7 +70,7 @@ func recordErr(span trace.Span, err error) {
 
 // A helper that only records into the span leaves ending it here.
 func recordedByHelper(ctx context.Context) error {
-	ctx, span := tracer.Start(ctx, "op") // want `span "span" is not ended on every path.*TL201`
+	ctx, span := tracer.Start(ctx, "op") /* fix */ // want `span "span" is not ended on every path.*TL201`
 	err := work(ctx)
 	recordErr(span, err)
 	return err
@@ -83,7 +83,7 @@ func spanEnd(ctx context.Context, name string) (context.Context, func()) {
 }
 
 func endFuncNeverCalled(ctx context.Context) error {
-	ctx, end := spanEnd(ctx, "op") // want `the span that "end" ends is not ended on every path.*TL201`
+	ctx, end := spanEnd(ctx, "op") /* fix */ // want `the span that "end" ends is not ended on every path.*TL201`
 	_ = end
 	return work(ctx)
 }
@@ -99,7 +99,7 @@ func open(ctx context.Context, name string) *scope {
 }
 
 func scopeNeverClosed(ctx context.Context) error {
-	sc := open(ctx, "op") // want `the span that "sc" ends is not ended on every path.*TL201`
+	sc := open(ctx, "op") /* fix */ // want `the span that "sc" ends is not ended on every path.*TL201`
 	_ = sc
 	return work(ctx)
 }

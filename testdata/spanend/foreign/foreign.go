@@ -18,13 +18,13 @@ func enrich(ctx context.Context) {
 }
 
 func direct(ctx context.Context) {
-	trace.SpanFromContext(ctx).End() // want `trace.SpanFromContext\(...\) is the caller's span`
+	trace.SpanFromContext(ctx).End() // want `trace.SpanFromContext\(...\) is the caller's span.*\(TL206\)`
 }
 
 func twice(ctx context.Context, ok bool) {
 	span := trace.SpanFromContext(ctx)
 	if ok {
-		span.End() // want `comes from trace.SpanFromContext`
+		span.End() // want `comes from trace.SpanFromContext.*\(TL206\)`
 		return
 	}
 	span.End()

@@ -52,7 +52,7 @@ func startCall(ctx context.Context) *call {
 
 // A path that returns early without handing the context over still leaks.
 func beforeWithEarlyExit(ctx context.Context, skip bool) context.Context {
-	ctx, span := tracer.Start(ctx, "client") // want `span "span" is not ended on every path: it leaks at the return on line 57;.*TL201`
+	ctx, span := tracer.Start(ctx, "client") /* fix */ // want `span "span" is not ended on every path: it leaks at the return on line 57;.*TL201`
 	if skip {
 		return nil
 	}
@@ -63,7 +63,7 @@ func beforeWithEarlyExit(ctx context.Context, skip bool) context.Context {
 // Passing the derived context to a call uses it; it does not hand the span
 // over.
 func passedOn(ctx context.Context) error {
-	ctx, span := tracer.Start(ctx, "op") // want `span "span" is not ended on every path.*TL201`
+	ctx, span := tracer.Start(ctx, "op") /* fix */ // want `span "span" is not ended on every path.*TL201`
 	span.AddEvent("op")
 	return send(ctx)
 }

@@ -15,7 +15,7 @@ func tagErr(span ddtrace.Span, err error) {
 }
 
 func ddTaggedOnly(ctx context.Context) error {
-	span, ctx := ddtracer.StartSpanFromContext(ctx, "op") // want `span "span" is not ended on every path.*TL201`
+	span, ctx := ddtracer.StartSpanFromContext(ctx, "op") /* fix */ // want `span "span" is not ended on every path.*TL201`
 	err := work(ctx)
 	tagErr(span, err)
 	return err

@@ -45,14 +45,14 @@ func annotate(_ trace.Span, _ string) {}
 func work(ctx context.Context) error { return errors.New("failed") }
 
 func recordsOnly(ctx context.Context) error {
-	ctx, span := tracer.Start(ctx, "op") // want `span "span" is not ended on every path: it leaks at the return on line 51;.*TL201`
+	ctx, span := tracer.Start(ctx, "op") /* fix */ // want `span "span" is not ended on every path: it leaks at the return on line 51;.*TL201`
 	err := work(ctx)
 	recordErr(span, err)
 	return err
 }
 
 func recordsThroughHelper(ctx context.Context) error {
-	ctx, span := tracer.Start(ctx, "op") // want `span "span" is not ended on every path.*TL201`
+	ctx, span := tracer.Start(ctx, "op") /* fix */ // want `span "span" is not ended on every path.*TL201`
 	err := work(ctx)
 	markFailed(span, err)
 	annotate(span, "x")

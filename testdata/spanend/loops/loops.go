@@ -22,7 +22,7 @@ func deferInLoop(ctx context.Context, items []string) {
 
 func deferClosureInLoop(ctx context.Context, n int) {
 	for i := 0; i < n; i++ {
-		_, span := tracer.Start(ctx, "i") // want `ended by a defer inside a loop`
+		_, span := tracer.Start(ctx, "i") // want `ended by a defer inside a loop.*\(TL203\)`
 		defer func() { span.End() }()
 	}
 }
@@ -39,7 +39,7 @@ func deferPerIteration(ctx context.Context, items []string) {
 
 func deferParamInLoop(span trace.Span, n int) {
 	for range n {
-		defer span.End() // want `span "span" is ended by a defer inside a loop`
+		defer span.End() // want `span "span" is ended by a defer inside a loop.*\(TL203\)`
 	}
 }
 
@@ -52,7 +52,7 @@ func overwritten(ctx context.Context) {
 }
 
 func overwrittenOnOnePath(ctx context.Context, retry bool) {
-	_, span := tracer.Start(ctx, "try") // want `overwritten by the start on line 57`
+	_, span := tracer.Start(ctx, "try") // want `overwritten by the start on line 57.*\(TL205\)`
 	if retry {
 		_, span = tracer.Start(ctx, "retry")
 	}
@@ -62,7 +62,7 @@ func overwrittenOnOnePath(ctx context.Context, retry bool) {
 func overwrittenEachIteration(ctx context.Context, items []string) {
 	var span trace.Span
 	for _, it := range items {
-		ctx, span = tracer.Start(ctx, it) // want `span "span" is overwritten by the next iteration's start before it is ended`
+		ctx, span = tracer.Start(ctx, it) // want `span "span" is overwritten by the next iteration's start before it is ended.*\(TL205\)`
 		process(ctx, it)
 	}
 	if span != nil {

@@ -38,6 +38,6 @@ var maybeNoop = noop.NewTracerProvider().Tracer("maybe")
 func setTracer(tp oteltrace.TracerProvider) { maybeNoop = tp.Tracer("real") }
 
 func mayBeReal(ctx context.Context) {
-	_, span := maybeNoop.Start(ctx, "real") // want `span "span" is not ended on every path.*TL201`
+	_, span := maybeNoop.Start(ctx, "real") /* fix */ // want `span "span" is not ended on every path.*TL201`
 	span.AddEvent("x")
 }

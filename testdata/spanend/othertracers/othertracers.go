@@ -5,15 +5,15 @@ import (
 	"context"
 	"errors"
 
+	"github.com/DataDog/dd-trace-go/v2/ddtrace/tracer"
 	octrace "go.opencensus.io/trace"
 	ddtracer "gopkg.in/DataDog/dd-trace-go.v1/ddtrace/tracer"
-	"github.com/DataDog/dd-trace-go/v2/ddtrace/tracer"
 )
 
 func work(context.Context) error { return nil }
 
 func openCensusLeak(ctx context.Context) error {
-	ctx, span := octrace.StartSpan(ctx, "oc") // want `span "span" is not ended on every path: it leaks at the return on line 18`
+	ctx, span := octrace.StartSpan(ctx, "oc") // want `span "span" is not ended on every path: it leaks at the return on line 18.*\(TL201\)`
 	if err := work(ctx); err != nil {
 		return err
 	}
@@ -28,12 +28,12 @@ func openCensusFine(ctx context.Context) {
 }
 
 func openCensusRemote(ctx context.Context, parent octrace.SpanContext) {
-	_, span := octrace.StartSpanWithRemoteParent(ctx, "oc", parent) // want `is not ended on every path`
+	_, span := octrace.StartSpanWithRemoteParent(ctx, "oc", parent) /* fix */ // want `is not ended on every path.*\(TL201\)`
 	_ = span
 }
 
 func datadogV1Leak(ctx context.Context) {
-	span, ctx := ddtracer.StartSpanFromContext(ctx, "dd1") // want `span "span" is not ended on every path: it leaks at the end of the function on line 39; call span.Finish\(\) on every path, e.g. defer span.Finish\(\) after the start \(TL201\)`
+	span, ctx := ddtracer.StartSpanFromContext(ctx, "dd1") /* fix */ // want `span "span" is not ended on every path: it leaks at the end of the function on line 39; call span.Finish\(\) on every path, e.g. defer span.Finish\(\) after the start \(TL201\)`
 	span.SetTag("k", 1)
 	_ = work(ctx)
 }
@@ -44,7 +44,7 @@ func datadogV1Fine() {
 }
 
 func datadogV2Leak(ctx context.Context) error {
-	span, ctx := tracer.StartSpanFromContext(ctx, "dd2") // want `leaks at the return on line 49`
+	span, ctx := tracer.StartSpanFromContext(ctx, "dd2") // want `leaks at the return on line 49.*\(TL201\)`
 	if err := work(ctx); err != nil {
 		return err
 	}
@@ -53,7 +53,7 @@ func datadogV2Leak(ctx context.Context) error {
 }
 
 func datadogV2Child(parent *tracer.Span) {
-	child := parent.StartChild("child") // want `span "child" is not ended on every path`
+	child := parent.StartChild("child") /* fix */ // want `span "child" is not ended on every path.*\(TL201\)`
 	child.SetTag("k", 1)
 }
 
@@ -64,12 +64,12 @@ func datadogV2Fine(ctx context.Context) (err error) {
 }
 
 func datadogDiscarded() {
-	tracer.StartSpan("dropped") // want `the span started by tracer.StartSpan is discarded`
+	tracer.StartSpan("dropped") // want `the span started by tracer.StartSpan is discarded.*\(TL202\)`
 }
 
 func datadogForeign(ctx context.Context) {
 	if span, ok := tracer.SpanFromContext(ctx); ok {
-		span.Finish() // want `span "span" comes from tracer.SpanFromContext`
+		span.Finish() // want `span "span" comes from tracer.SpanFromContext.*\(TL206\)`
 	}
 }
 

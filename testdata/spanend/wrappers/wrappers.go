@@ -50,7 +50,7 @@ func startAndEnd(ctx context.Context) trace.Span {
 func work(context.Context) error { return nil }
 
 func useWrapper(ctx context.Context) error {
-	ctx, span := startSpan(ctx, "use") // want `span "span" is not ended on every path: it leaks at the return on line 55`
+	ctx, span := startSpan(ctx, "use") // want `span "span" is not ended on every path: it leaks at the return on line 55.*\(TL201\)`
 	if err := work(ctx); err != nil {
 		return err
 	}
@@ -59,13 +59,13 @@ func useWrapper(ctx context.Context) error {
 }
 
 func useNested(ctx context.Context) {
-	span, ctx := startOuter(ctx) // want `span "span" is not ended on every path`
+	span, ctx := startOuter(ctx) /* fix */ // want `span "span" is not ended on every path.*\(TL201\)`
 	_ = work(ctx)
 	_ = span
 }
 
 func useMethod(ctx context.Context, s service) {
-	_, span := s.begin(ctx) // want `span "span" is not ended on every path`
+	_, span := s.begin(ctx) /* fix */ // want `span "span" is not ended on every path.*\(TL201\)`
 	span.AddEvent("x")
 }
 
@@ -114,7 +114,7 @@ func useCheckedEqual(ctx context.Context) error {
 }
 
 func useCheckedLeak(ctx context.Context) error {
-	ctx, span, err := startChecked(ctx, "t") // want `span "span" is not ended on every path: it leaks at the return on line 122`
+	ctx, span, err := startChecked(ctx, "t") // want `span "span" is not ended on every path: it leaks at the return on line 122.*\(TL201\)`
 	if err != nil {
 		return err
 	}

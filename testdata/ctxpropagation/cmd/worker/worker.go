@@ -13,10 +13,10 @@ func use(context.Context) {}
 func Run(ctx context.Context) error {
 	use(context.Background()) // ok: ctx is the process's context
 	http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		use(context.Background()) // want `starts a new trace although "r" is in scope.*TL101`
+		use(context.Background()) /* fix */ // want `starts a new trace although "r" is in scope.*TL101`
 	})
 	intercept := func(ctx context.Context) {
-		use(context.Background()) // want `starts a new trace although "ctx" is in scope.*TL101`
+		use(context.Background()) /* fix */ // want `starts a new trace although "ctx" is in scope.*TL101`
 	}
 	intercept(ctx)
 	return nil
@@ -24,5 +24,5 @@ func Run(ctx context.Context) error {
 
 // handle serves a request even in a command package.
 func handle(w http.ResponseWriter, r *http.Request) {
-	use(context.Background()) // want `starts a new trace although "r" is in scope.*TL101`
+	use(context.Background()) /* fix */ // want `starts a new trace although "r" is in scope.*TL101`
 }

@@ -24,4 +24,6 @@ func StartSpanFromContext(ctx context.Context, operationName string, opts ...ddt
 func SpanFromContext(ctx context.Context) (ddtrace.Span, bool) { return span{}, true }
 
 // WithError marks the finished span as failed.
-func WithError(err error) ddtrace.FinishOption { return func(cfg *ddtrace.FinishConfig) { cfg.Error = err } }
+func WithError(err error) ddtrace.FinishOption {
+	return func(cfg *ddtrace.FinishConfig) { cfg.Error = err }
+}
