@@ -36,6 +36,12 @@ func TestSlogWithoutContextHandler(t *testing.T) {
 	testmodule.Check(t, analysistest.Run(t, filepath.Join(testmodule.Dir(t), "ctxpropagation", "slogplain"), ctxpropagation.Analyzer, "."))
 }
 
+// TestNoWithoutCancelBeforeGo121 runs over a module of its own that targets
+// Go 1.20: the fixes that need context.WithoutCancel are not offered there.
+func TestNoWithoutCancelBeforeGo121(t *testing.T) {
+	testmodule.Check(t, analysistest.Run(t, filepath.Join(testmodule.Dir(t), "ctxpropagation", "go120"), ctxpropagation.Analyzer, "."))
+}
+
 func TestSuggestedFixes(t *testing.T) {
 	testmodule.Check(t, analysistest.RunWithSuggestedFixes(t, testmodule.Dir(t), ctxpropagation.Analyzer, "./ctxpropagation/fix"))
 }

@@ -253,3 +253,22 @@ func notAStart(ctx context.Context) {
 	span.AddEvent("seen")
 	call(ctx)
 }
+
+// The fix's gates: rebinding ctx would also hand the ended span's context
+// to the work after End, so the finding comes without a fix.
+func usedAfterEnd(ctx context.Context) {
+	_, span := tracer.Start(ctx, "phase") // want `the context of span "span" is discarded and ctx is passed on instead.*\(TL103\)`
+	call(ctx)
+	span.End()
+	call(ctx)
+}
+
+// A := in an inner block would declare a new ctx that shadows the
+// parameter, not rebind it: no fix.
+func innerBlock(ctx context.Context, retry bool) {
+	if retry {
+		_, span := tracer.Start(ctx, "retry") // want `the context of span "span" is discarded and ctx is passed on instead.*\(TL103\)`
+		call(ctx)
+		span.End()
+	}
+}
