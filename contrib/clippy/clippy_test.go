@@ -16,6 +16,8 @@ import (
 	"testing"
 
 	"github.com/tracelint/tracelint"
+
+	"github.com/tracelint/tracelint/internal/testenv"
 )
 
 // registry is where Debian's librust-*-dev packages put crate sources; the
@@ -36,10 +38,10 @@ var markerRE = regexp.MustCompile(`//~ ([a-z_]+)\s*$`)
 func TestClippy(t *testing.T) {
 	cargo, err := exec.LookPath("cargo")
 	if err != nil {
-		t.Skip("cargo is not installed; the Rust fixture cannot be checked here")
+		testenv.Missing(t, "cargo is not installed; the Rust fixture cannot be checked here")
 	}
 	if _, err := os.Stat(filepath.Join(registry, "tracing-0.1.37")); err != nil {
-		t.Fatalf("tracing 0.1.37 is not in %s: install the Debian packages librust-tracing-dev, librust-tracing-attributes-dev and librust-tokio-dev (.ci/run does)", registry)
+		testenv.Missing(t, "tracing 0.1.37 is not in "+registry+": install the Debian packages librust-tracing-dev, librust-tracing-attributes-dev and librust-tokio-dev (.ci/run does)")
 	}
 	confDir, err := filepath.Abs(".")
 	if err != nil {
