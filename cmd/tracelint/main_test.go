@@ -61,6 +61,8 @@ var wantService = []string{
 	`service/api/api.go:46:16: span "span" is ended by a defer inside a loop, so every iteration's span stays open until the function returns; call span.End() at the end of each iteration, or move the body into a function (TL203)`,
 	`service/api/api.go:47:3: 	deferred here, inside the loop`,
 	`service/api/api.go:54:2: the span started by tracer.Start is discarded, so it is never ended or exported; assign it to a variable and end it, e.g. defer span.End() (TL202)`,
+	`service/api/api.go:64:15: span "span" is not ended on every path: it leaks at the return on line 67; call span.End() on every path, e.g. defer span.End() after the start (TL201)`,
+	`service/api/api.go:67:2: 	"span" leaks when the function returns here`,
 	`service/store/store.go:34:13: span "span" is not ended on every path: it leaks at the return on line 37; call span.End() on every path, e.g. defer span.End() after the start (TL201)`,
 	`service/store/store.go:37:3: 	"span" leaks when the function returns here`,
 	`service/store/store.go:45:13: span "span" ends without recording the error returned on line 48; call span.RecordError(err) and span.SetStatus(codes.Error, ...) on that path (TL204)`,
