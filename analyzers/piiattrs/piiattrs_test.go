@@ -17,6 +17,11 @@ func TestPiiattrs(t *testing.T) {
 		{Name: "redactor", Pkgs: []string{"values"}, Config: func(c *config.Config, dir string) {
 			c.Piiattrs.Redactors = []string{redactor}
 		}},
+		{Name: "registry, credentials off", Pkgs: []string{"registryoff"}, Config: func(c *config.Config, dir string) {
+			c.Dir = filepath.Join(dir, "piiattrs", "registry")
+			c.Attrkeys.Registries = []string{"telemetry"}
+			c.Piiattrs.Categories.Credentials = false
+		}},
 		{Name: "registry", Pkgs: []string{"registry"}, Config: func(c *config.Config, dir string) {
 			c.Dir = filepath.Join(dir, "piiattrs", "registry")
 			c.Attrkeys.Registries = []string{"telemetry"}
