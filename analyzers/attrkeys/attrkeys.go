@@ -19,14 +19,10 @@ import (
 	"github.com/tracelint/tracelint/internal/rules"
 )
 
-const doc = `check attribute keys against the telemetry contract
-
-attrkeys checks every attribute key the code builds against the
-OpenTelemetry semantic conventions and the team's Weaver registries: keys
-not in the contract (TL301), value types that do not match it (TL302),
-deprecated keys (TL303), keys that break the naming convention (TL304), keys
-that are not constants (TL305, opt-in) and enum values that are not members
-(TL306).`
+var doc = rules.AnalyzerDoc("check attribute keys against the telemetry contract",
+	`attrkeys checks every attribute key the code builds, and the value stored
+under it, against the OpenTelemetry semantic conventions and the team's
+Weaver registries.`, Rules)
 
 // Analyzer checks attribute keys with the default configuration.
 var Analyzer = New(config.Default())

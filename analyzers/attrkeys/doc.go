@@ -15,13 +15,10 @@
 // a constant prefix plus a name ("http.request.header."+h) is matched against
 // the contract's templates.
 //
-// The rules: TL301 key not in the contract (with registries configured,
-// every key must be in them or in the semantic conventions; without, only
-// unknown keys inside a namespace the semantic conventions use are
-// reported), TL302 value type that does not match the contract, TL303
-// deprecated key (with a fix when it was renamed), TL304 key that breaks the
-// naming convention, TL305 (opt-in) key that is not a constant, TL306
-// constant value that is not a member of the key's enum.
+// The rules, each with what it reports, what it leaves alone and its
+// options, are listed by the Analyzer's Doc (tracelint help NAME) and on
+// their pages, docs/rules/TLnnn.md, both generated from the catalogue in
+// rules.go.
 //
 // Keys of the go.opentelemetry.io/otel/semconv packages' constants are
 // correct by construction: only their value types and enum values are

@@ -17,14 +17,9 @@ import (
 	"github.com/tracelint/tracelint/internal/rules"
 )
 
-const doc = `check that the request's context is passed on
-
-ctxpropagation reports fresh root contexts where a context is in scope
-(TL101), APIs called instead of their context-taking variant (TL102), span
-contexts discarded while the parent is passed on (TL103), calls to functions
-that cannot take a context and create a root context themselves (TL104),
-trace propagation headers handled by hand (TL105), and contexts that bypass a
-group's derived context or are re-derived from themselves in a loop (TL106).`
+var doc = rules.AnalyzerDoc("check that the request's context is passed on",
+	`ctxpropagation checks that a context in scope is passed on, so that
+downstream spans stay in the request's trace.`, Rules)
 
 // Analyzer checks context propagation with the default configuration.
 var Analyzer = New(config.Default())

@@ -22,32 +22,10 @@
 // files and test scaffolding packages) is skipped unless ctxpropagation.tests
 // is set.
 //
-//   - TL101: context.Background() or context.TODO() where a context is
-//     available. The fix passes the available context, or
-//     context.WithoutCancel(ctx) inside a goroutine. Not reported: the
-//     defensive "if ctx == nil { ctx = context.Background() }", roots that
-//     carry a span context over or come from a propagator's Extract, roots in
-//     a function that links spans, roots for teardown (a Shutdown-like call,
-//     a cleanup hook, after <-ctx.Done()), roots a comment marks deliberate,
-//     and the bodies of main and init.
-//   - TL102: an API called instead of its context-taking variant (http.Get,
-//     http.NewRequest, database/sql without Context, exec.Command, net.Dial,
-//     slog.Info, and any F whose package or receiver has FContext or
-//     FWithContext whose body reads the context; slog's only when a handler
-//     of the module reads a record's context), fixed when the rewrite is
-//     mechanical and the call does not outlive the request.
-//   - TL103: a span start whose context result is discarded while the
-//     parent context is passed on to later calls.
-//   - TL104: a call to a function of the module that has no context
-//     parameter and creates a root context, itself or through callees of the
-//     same kind; callees in other packages are read from source.
-//   - TL105: a trace propagation header (traceparent, tracestate, baggage,
-//     b3, x-b3-*, uber-trace-id) read or written by hand.
-//   - TL106: a closure given to an errgroup-style group passes the group's
-//     parent context instead of the group's, or a context is re-derived from
-//     itself in a loop (WithValue only in loops without a bound), or a
-//     derived context (deadline, cancellation, value, outgoing metadata,
-//     baggage, span, extracted trace) is discarded or never used again.
+// The rules, each with what it reports, what it leaves alone and its
+// options, are listed by the Analyzer's Doc (tracelint help NAME) and on
+// their pages, docs/rules/TLnnn.md, both generated from the catalogue in
+// rules.go.
 //
 // ctxpropagation declares no facts and requires only the inspect pass, so
 // the standalone driver loads dependencies from export data.

@@ -18,9 +18,8 @@
 // field tagged pii:"..." or sensitive:"true"; a value passed through a
 // configured redactor is safe.
 //
-// The rules: TL401 secret or credential in telemetry, TL402 personal data
-// under a personal-data key, TL403 personal data as the value of a neutral
-// key, TL404 personal data or a secret in baggage or tracestate, which
-// travel to every downstream service, TL405 personal data in a span or
-// event name, TL406 (opt-in) pseudonymous identifier.
+// The rules, each with what it reports, what it leaves alone and its
+// options, are listed by the Analyzer's Doc (tracelint help NAME) and on
+// their pages, docs/rules/TLnnn.md, both generated from the catalogue in
+// rules.go.
 package piiattrs

@@ -21,12 +21,10 @@ import (
 	"github.com/tracelint/tracelint/internal/rules"
 )
 
-const doc = `report personal data and secrets in telemetry
-
-piiattrs reports secrets (TL401) and personal data (TL402, TL403) in span,
-event, link, metric and log attributes, personal data or secrets in baggage
-and tracestate (TL404), in span and event names (TL405), and, opt-in,
-pseudonymous identifiers (TL406).`
+var doc = rules.AnalyzerDoc("report personal data and secrets in telemetry",
+	`piiattrs keeps personal data and secrets out of span, event, link, metric
+and log attributes, span and event names, status descriptions and recorded
+errors, baggage and tracestate.`, Rules)
 
 // Analyzer reports personal data in telemetry with the default
 // configuration.

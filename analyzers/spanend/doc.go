@@ -14,21 +14,12 @@
 // package or, read from source, in another package of the same module.
 //
 // For each start it follows the function's control-flow graph and reports,
-// once, at the start call:
+// once, at the start call.
 //
-//   - TL201: a path (return, break, continue, goto, select or switch arm, the
-//     end of the function, the next loop iteration) on which the span is
-//     neither ended nor handed over. The leaking exits are listed as related
-//     positions. When the function never ends the span, the suggested fix
-//     inserts defer span.End() after the start.
-//   - TL202: the span is discarded (assigned to _ or dropped with the whole
-//     result), unless the derived context escapes to code that will end it.
-//   - TL203: defer span.End() inside a loop body.
-//   - TL204 (opt-in): the span ends on a path that returns an error, without
-//     RecordError or SetStatus(codes.Error, ...).
-//   - TL205: the span variable receives a new span before the first is ended.
-//   - TL206: End is called on a span obtained from trace.SpanFromContext,
-//     which belongs to the caller.
+// The rules, each with what it reports, what it leaves alone and its
+// options, are listed by the Analyzer's Doc (tracelint help NAME) and on
+// their pages, docs/rules/TLnnn.md, both generated from the catalogue in
+// rules.go.
 //
 // A span counts as handled when it is ended (directly, deferred, in a
 // deferred closure) or handed over: returned, stored, sent, passed to a

@@ -15,13 +15,9 @@ import (
 	"github.com/tracelint/tracelint/internal/rules"
 )
 
-const doc = `check that started spans are ended on every path
-
-spanend reports spans that are not ended on some path (TL201), discarded
-(TL202), deferred-ended inside a loop (TL203), ended on an error path without
-recording the error (TL204, opt-in), overwritten before they end (TL205), and
-spans taken from a context and ended by a function that did not start them
-(TL206).`
+var doc = rules.AnalyzerDoc("check that started spans are ended on every path",
+	`spanend checks that every span a function starts is ended, exactly once,
+on every path, or handed over to code that ends it.`, Rules)
 
 // Analyzer checks span ends with the default configuration.
 var Analyzer = New(config.Default())

@@ -183,3 +183,20 @@ func yesNo(yes bool) string {
 	}
 	return "no"
 }
+
+// AnalyzerDoc builds an analyzer's Doc from its title, a paragraph on what
+// it checks, and its catalogue: one line per rule with its ID, title and,
+// when it is not simply on, its default. The rule list is written once, in
+// the catalogue.
+func AnalyzerDoc(title, intro string, catalogue []*Rule) string {
+	var b strings.Builder
+	b.WriteString(title + "\n\n" + intro + "\n\nRules (" + DocsBase + "TLnnn.md):\n")
+	for _, r := range catalogue {
+		b.WriteString("  " + r.ID + " " + r.Title)
+		if d := r.defaultText(); d != "on" {
+			b.WriteString(" (" + d + ")")
+		}
+		b.WriteString("\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
