@@ -12,7 +12,7 @@ import (
 
 // synonyms maps words that teams use for the same thing to one spelling.
 var synonyms = map[string]string{
-	"identifier": "id", "uid": "id", "uuid": "id",
+	"identifier": "id", "uuid": "id",
 	"organization": "org", "organisation": "org", "tenant": "org",
 	"number": "num", "no": "num", "nr": "num",
 	"message": "msg", "request": "req", "response": "resp", "res": "resp",

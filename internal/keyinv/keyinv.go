@@ -114,7 +114,11 @@ func (inv *Inventory) WriteText(w io.Writer) error {
 		_, err := fmt.Fprintln(w, "; no concept spelled several ways")
 		return err
 	}
-	fmt.Fprintf(w, "; %d concepts spelled several ways:\n", len(inv.Drift))
+	if len(inv.Drift) == 1 {
+		fmt.Fprintln(w, "; 1 concept spelled several ways:")
+	} else {
+		fmt.Fprintf(w, "; %d concepts spelled several ways:\n", len(inv.Drift))
+	}
 	byKey := inv.byKey()
 	for _, g := range inv.Drift {
 		var parts []string
