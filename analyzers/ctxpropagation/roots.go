@@ -494,12 +494,12 @@ func (c *checker) sourceRootOf(decl *ast.FuncDecl, file *ast.File, fn *types.Fun
 		}
 		switch callee := ast.Unparen(call.Fun).(type) {
 		case *ast.SelectorExpr:
-			switch callee.Sel.Name {
-			case "WithLinks", "LinkFromContext", "AddLink":
+			switch otelapi.RoleOfName(callee.Sel.Name) {
+			case otelapi.LinksRole:
 				linked = true
-			case "ContextWithSpanContext", "ContextWithRemoteSpanContext", "ContextWithSpan", "Extract":
+			case otelapi.CarriesRole:
 				return false // a root in its arguments is carried over
-			case "Background", "TODO":
+			case otelapi.FreshRootRole:
 				if id, ok := callee.X.(*ast.Ident); ok && id.Name == ctxName && found == nil {
 					found = c.sourceRoot(call.Pos(), ctxName+"."+callee.Sel.Name+"()")
 				}

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/types"
 
+	"github.com/tracelint/tracelint/internal/otelapi"
 	"github.com/tracelint/tracelint/internal/pii"
 	"github.com/tracelint/tracelint/internal/rules"
 )
@@ -88,7 +89,7 @@ type statusFinding struct {
 
 func (f statusFinding) describe(m pii.Match) (*rules.Rule, string) {
 	where := "the status description"
-	if f.callee == "RecordError" {
+	if f.callee == otelapi.RecordError {
 		where = "the recorded error"
 	}
 	subject := fmt.Sprintf("%s includes %s", where, types.ExprString(f.expr))

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/tracelint/tracelint/internal/modsource"
+	"github.com/tracelint/tracelint/internal/otelapi"
 )
 
 // A status wrapper is a module function that records one of its
@@ -64,16 +65,11 @@ func recordedParam(decl *ast.FuncDecl) (int, string) {
 		if !ok {
 			return true
 		}
-		var arg ast.Expr
-		switch {
-		case sel.Sel.Name == "RecordError" && len(call.Args) >= 1:
-			arg = call.Args[0]
-		case sel.Sel.Name == "SetStatus" && len(call.Args) == 2:
-			arg = call.Args[1]
-		default:
+		at, ok := otelapi.ErrorRecorders[sel.Sel.Name]
+		if !ok || at >= len(call.Args) {
 			return true
 		}
-		if i, ok := params[paramName(arg)]; ok {
+		if i, ok := params[paramName(call.Args[at])]; ok {
 			param, callee = i, sel.Sel.Name
 		}
 		return true
@@ -101,7 +97,7 @@ func mayRecordOnSpan(sig *types.Signature) bool {
 	span, text := false, false
 	for v := range sig.Params().Variables() {
 		t := v.Type()
-		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "RecordError"); obj != nil {
+		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, otelapi.RecordError); obj != nil {
 			span = true
 		}
 		if types.Identical(t, types.Universe.Lookup("error").Type()) || types.Identical(t.Underlying(), types.Typ[types.String]) {

@@ -253,9 +253,9 @@ func (fi *funcInfo) directEffect(cur inspector.Cursor) (effect, *ast.CallExpr) {
 			return effEnds | effRecords, call // Datadog: Finish(tracer.WithError(err))
 		case otelapi.EndMethods[name]:
 			return effEnds, call
-		case name == "RecordError":
+		case name == otelapi.RecordError:
 			return effRecords, nil
-		case name == "SetStatus" && !fi.isSuccessStatus(call):
+		case name == otelapi.SetStatus && !fi.isSuccessStatus(call):
 			return effRecords, nil
 		}
 		return 0, nil
@@ -294,15 +294,12 @@ func (fi *funcInfo) isSuccessStatus(call *ast.CallExpr) bool {
 		return false
 	}
 	tv := fi.pass.TypesInfo.Types[call.Args[0]]
-	if tv.Value == nil || !isNamedType(tv.Type, "go.opentelemetry.io/otel/codes", "Code") {
+	if tv.Value == nil || !isNamedType(tv.Type, otelapi.CodesPackage, "Code") {
 		return false
 	}
 	code, ok := constant.Uint64Val(tv.Value)
-	return ok && code != otelErrorCode
+	return ok && code != otelapi.CodeError
 }
-
-// otelErrorCode is the value of go.opentelemetry.io/otel/codes.Error.
-const otelErrorCode = 1
 
 func isNamedType(t types.Type, pkg, name string) bool {
 	n, ok := types.Unalias(t).(*types.Named)

@@ -107,8 +107,10 @@ func identUse(stack []ast.Node, id *ast.Ident, file string, depth int) spanUse {
 		switch name := p.Sel.Name; {
 		case otelapi.EndMethods[name]:
 			return spanUse{takesOver: true}
-		case name == "RecordError", name == "SetStatus":
-			return spanUse{records: true}
+		default:
+			if _, ok := otelapi.ErrorRecorders[name]; ok {
+				return spanUse{records: true}
+			}
 		}
 		return spanUse{}
 	case *ast.BinaryExpr:

@@ -84,3 +84,30 @@ func IsPropagationHeader(name string, extra []string) bool {
 	}
 	return strings.HasPrefix(lower, "uberctx-")
 }
+
+// NameRole is what a call does to contexts, judged by the callee's bare
+// name alone, for code read from source without types (a callee in another
+// package of the module).
+type NameRole int
+
+// The roles a bare name can have.
+const (
+	NoRole        NameRole = iota
+	LinksRole              // links spans: WithLinks, LinkFromContext, AddLink
+	CarriesRole            // carries a trace into a context: ContextWithSpanContext, Extract, ...
+	FreshRootRole          // creates a root context: Background, TODO
+)
+
+// RoleOfName returns the role of a callee called name, from the same tables
+// LinksSpans, CarriesTrace and IsFreshRoot use.
+func RoleOfName(name string) NameRole {
+	switch {
+	case spanLinkers.names[name] || name == "AddLink":
+		return LinksRole
+	case traceCarriers.names[name] || name == "Extract":
+		return CarriesRole
+	case freshRoots.names[name]:
+		return FreshRootRole
+	}
+	return NoRole
+}

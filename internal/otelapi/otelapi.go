@@ -275,3 +275,21 @@ func FuncPackage(fullName string) string {
 	}
 	return name
 }
+
+// ErrorRecorders are the span methods that record an error or a failed
+// status, by name, with the index of the argument that carries its text:
+// span.RecordError(err), span.SetStatus(codes.Error, description).
+var ErrorRecorders = map[string]int{RecordError: 0, SetStatus: 1}
+
+// The names of the span methods that record errors.
+const (
+	RecordError = "RecordError"
+	SetStatus   = "SetStatus"
+)
+
+// CodesPackage is the package of OpenTelemetry's status codes, and
+// CodeError the value of its codes.Error.
+const (
+	CodesPackage = "go.opentelemetry.io/otel/codes"
+	CodeError    = 1
+)
