@@ -14,6 +14,7 @@ import (
 	"github.com/tracelint/tracelint"
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/rules"
+	"github.com/tracelint/tracelint/internal/rulesdoc"
 )
 
 // analyzerDigit is the hundreds digit of each analyzer's rule IDs.
@@ -85,7 +86,7 @@ func TestDocsUpToDate(t *testing.T) {
 			t.Errorf("%s: %v (%s)", r.ID, err, stale)
 			continue
 		}
-		if string(got) != rules.RenderPage(r) {
+		if string(got) != rulesdoc.RenderPage(r) {
 			t.Errorf("%s differs from the catalogue; %s", name, stale)
 		}
 	}
@@ -99,7 +100,7 @@ func TestDocsUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	spliced, err := rules.SpliceTable(string(readme), rules.RenderTable(tracelint.Rules()))
+	spliced, err := rulesdoc.SpliceTable(string(readme), rulesdoc.RenderTable(tracelint.Rules()))
 	if err != nil {
 		t.Fatalf("README.md: %v", err)
 	}
@@ -162,7 +163,7 @@ func TestDocumentedDefaults(t *testing.T) {
 		if len(r.Options) == 0 {
 			continue
 		}
-		src := rules.OptionsYAML(r.Options)
+		src := rulesdoc.OptionsYAML(r.Options)
 		cfg, err := config.Parse([]byte(src), "", tracelint.RuleIDs())
 		if err != nil {
 			t.Errorf("%s: the documented options do not parse: %v\n%s", r.ID, err, src)

@@ -8,7 +8,7 @@ import (
 	"github.com/tracelint/tracelint"
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/passtest"
-	"github.com/tracelint/tracelint/internal/rules"
+	"github.com/tracelint/tracelint/internal/report"
 )
 
 // oddBodies are function bodies of unusual shape, some of them ill-typed.
@@ -126,7 +126,7 @@ func checkOdd(t *testing.T, body string) {
 			t.Errorf("%s, body %q: %v", a.Name, body, err)
 		}
 		for _, d := range diags {
-			if d.Category == rules.InternalErrorCategory {
+			if d.Category == report.InternalErrorCategory {
 				t.Errorf("%s, body %q: %s", a.Name, body, d.Message)
 			}
 		}

@@ -16,6 +16,7 @@ import (
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/contract"
 	"github.com/tracelint/tracelint/internal/otelapi"
+	"github.com/tracelint/tracelint/internal/report"
 	"github.com/tracelint/tracelint/internal/rules"
 )
 
@@ -35,7 +36,7 @@ func New(src config.Source) *analysis.Analyzer {
 		URL:        rules.DocsBase + "TL301.md",
 		Requires:   []*analysis.Analyzer{inspect.Analyzer},
 		ResultType: reflect.TypeFor[*Inventory](),
-		Run: rules.Guard("attrkeys", func(pass *analysis.Pass) (any, error) {
+		Run: report.Guard("attrkeys", func(pass *analysis.Pass) (any, error) {
 			return run(pass, src)
 		}),
 	}
@@ -64,7 +65,7 @@ func run(pass *analysis.Pass, src config.Source) (*Inventory, error) {
 	if len(pass.Files) == 0 || !otelapi.ImportsAny(pass.Pkg, []string{otelapi.Attribute}) {
 		return inv, nil
 	}
-	cfg, _, err := rules.ConfigFor(pass, src)
+	cfg, _, err := report.ConfigFor(pass, src)
 	if err != nil {
 		return inv, err
 	}
@@ -75,7 +76,7 @@ func run(pass *analysis.Pass, src config.Source) (*Inventory, error) {
 	c := &checker{
 		pass:     pass,
 		cfg:      &cfg.Attrkeys,
-		rep:      rules.NewReporter(pass, cfg, Rules),
+		rep:      report.New(pass, cfg, Rules),
 		registry: registry,
 		goKeys:   semconvGoKeys(pass.Pkg),
 	}
@@ -103,14 +104,14 @@ func run(pass *analysis.Pass, src config.Source) (*Inventory, error) {
 type checker struct {
 	pass     *analysis.Pass
 	cfg      *config.Attrkeys
-	rep      *rules.Reporter
+	rep      *report.Reporter
 	registry *contract.Contract // the team's registries; nil when none are configured
 	semconv  *contract.Contract // the bundled semantic conventions; nil when turned off
 	goKeys   []map[string]bool  // keys of each semconv Go package the package imports
 
-	uses        []KeyUse                  // the result
-	useNodes    []ast.Node                // the site of each use
-	keyFindings map[string]*rules.Finding // per rule and key, see perKey
+	uses        []KeyUse                   // the result
+	useNodes    []ast.Node                 // the site of each use
+	keyFindings map[string]*report.Finding // per rule and key, see perKey
 	keyOrder    []string
 
 	fixedVars *attrsite.FixedVars // built on first use

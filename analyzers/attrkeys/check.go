@@ -21,7 +21,7 @@ import (
 	"github.com/tracelint/tracelint/internal/contract"
 	"github.com/tracelint/tracelint/internal/keydrift"
 	"github.com/tracelint/tracelint/internal/otelapi"
-	"github.com/tracelint/tracelint/internal/rules"
+	"github.com/tracelint/tracelint/internal/report"
 )
 
 // check applies the rules to one attribute site.
@@ -35,7 +35,7 @@ func (c *checker) check(s attrsite.Site) {
 		return
 	}
 	if reason, denied := c.denied(k.text); denied {
-		c.rep.Report(rules.Finding{Rule: TL301, Pos: s.Node.Pos(), End: s.Node.End(),
+		c.rep.Report(report.Finding{Rule: TL301, Pos: s.Node.Pos(), End: s.Node.End(),
 			Message: fmt.Sprintf("attribute key %q is denied by attrkeys.deny%s", k.text, reason)})
 		return
 	}
@@ -156,7 +156,7 @@ func (c *checker) drift() {
 			msg += "pick one spelling and use it everywhere"
 		}
 		n := c.useNodes[first]
-		c.rep.Report(rules.Finding{Rule: TL308, Pos: n.Pos(), End: n.End(), Message: msg, Related: related})
+		c.rep.Report(report.Finding{Rule: TL308, Pos: n.Pos(), End: n.End(), Message: msg, Related: related})
 	}
 }
 
@@ -168,7 +168,7 @@ func (c *checker) stability(s attrsite.Site, k key, attr *contract.Attribute) {
 		return
 	}
 	if attr.Deprecated != nil {
-		c.rep.Report(rules.Finding{Rule: TL307, Pos: s.Node.Pos(), End: s.Node.End(),
+		c.rep.Report(report.Finding{Rule: TL307, Pos: s.Node.Pos(), End: s.Node.End(),
 			Message: fmt.Sprintf("attribute key %q is deprecated%s, below attrkeys.min-stability (%s): stop recording it, or record its replacement once that is stable enough",
 				k.text, deprecationDetail(attr.Deprecated), c.cfg.MinStability)})
 		return
@@ -177,7 +177,7 @@ func (c *checker) stability(s attrsite.Site, k key, attr *contract.Attribute) {
 	if rank < 0 || min < 0 || rank >= min {
 		return
 	}
-	c.rep.Report(rules.Finding{Rule: TL307, Pos: s.Node.Pos(), End: s.Node.End(),
+	c.rep.Report(report.Finding{Rule: TL307, Pos: s.Node.Pos(), End: s.Node.End(),
 		Message: fmt.Sprintf("attribute key %q is %s, below attrkeys.min-stability (%s): its name or meaning may still change; use a key that is at least %s, or lower the setting for this key's area",
 			k.text, strings.ReplaceAll(attr.Stability, "_", " "), c.cfg.MinStability, strings.ReplaceAll(c.cfg.MinStability, "_", " "))})
 }
@@ -252,7 +252,7 @@ func (c *checker) dynamicKey(s attrsite.Site, k key) {
 	if k.prefix {
 		msg = fmt.Sprintf("attribute key %s is built at run time from %q and is not a template of the contract: a key built from data makes a new attribute per value; use a constant key and put the variable part in the value", types.ExprString(s.Key), k.text)
 	}
-	c.rep.Report(rules.Finding{Rule: TL305, Pos: s.Node.Pos(), End: s.Node.End(), Message: msg})
+	c.rep.Report(report.Finding{Rule: TL305, Pos: s.Node.Pos(), End: s.Node.End(), Message: msg})
 }
 
 // unknownKey reports a constant key the contract does not define: always
@@ -275,7 +275,7 @@ func (c *checker) unknownKey(s attrsite.Site, k key) {
 		} else {
 			msg += "; use a semantic conventions key or a namespace of your own"
 		}
-		c.perKey(k.text, rules.Finding{Rule: TL301, Pos: s.Node.Pos(), End: s.Node.End(), Message: msg})
+		c.perKey(k.text, report.Finding{Rule: TL301, Pos: s.Node.Pos(), End: s.Node.End(), Message: msg})
 		return
 	}
 	if !validName(k.text) {
@@ -283,7 +283,7 @@ func (c *checker) unknownKey(s attrsite.Site, k key) {
 		if keys := c.semconvWithLastSegment(k.text); len(keys) > 0 {
 			msg += fmt.Sprintf(", or a semantic conventions key if it records the same thing (%s?)", strings.Join(keys, ", "))
 		}
-		c.perKey(k.text, rules.Finding{Rule: TL304, Pos: s.Node.Pos(), End: s.Node.End(), Message: msg})
+		c.perKey(k.text, report.Finding{Rule: TL304, Pos: s.Node.Pos(), End: s.Node.End(), Message: msg})
 	}
 }
 
@@ -291,14 +291,14 @@ func (c *checker) unknownKey(s attrsite.Site, k key) {
 // badly named): the defect is the key, so the package gets one finding per
 // key and rule, at its first site, with the other sites as related places.
 // flushPerKey reports them.
-func (c *checker) perKey(key string, f rules.Finding) {
+func (c *checker) perKey(key string, f report.Finding) {
 	id := f.Rule.ID + " " + key
 	if first, ok := c.keyFindings[id]; ok {
 		first.Related = append(first.Related, analysis.RelatedInformation{Pos: f.Pos, End: f.End, Message: fmt.Sprintf("%q is used here too", key)})
 		return
 	}
 	if c.keyFindings == nil {
-		c.keyFindings = make(map[string]*rules.Finding)
+		c.keyFindings = make(map[string]*report.Finding)
 	}
 	c.keyFindings[id] = &f
 	c.keyOrder = append(c.keyOrder, id)
@@ -411,7 +411,7 @@ func (c *checker) deprecated(s attrsite.Site, k key, attr *contract.Attribute) {
 	if d.Reason != "renamed" {
 		msg += "; stop recording it or use its replacement"
 	}
-	c.rep.Report(rules.Finding{Rule: TL303, Pos: s.Node.Pos(), End: s.Node.End(), Message: msg, Fix: fix})
+	c.rep.Report(report.Finding{Rule: TL303, Pos: s.Node.Pos(), End: s.Node.End(), Message: msg, Fix: fix})
 }
 
 // deprecationDetail says why a key that was not simply renamed is
@@ -451,7 +451,7 @@ func (c *checker) checkValue(s attrsite.Site, k key, attr *contract.Attribute) {
 	}
 	t := attr.Type
 	if !fits(s.Kind, t) {
-		c.rep.Report(rules.Finding{Rule: TL302, Pos: s.Node.Pos(), End: s.Node.End(),
+		c.rep.Report(report.Finding{Rule: TL302, Pos: s.Node.Pos(), End: s.Node.End(),
 			Message: fmt.Sprintf("attribute %q is %s in the telemetry contract, but the value is %s; use %s", keyName(k, attr), t.Value(), s.Kind, constructorFor(t.Value()))})
 		return
 	}
@@ -525,7 +525,7 @@ func (c *checker) enumValue(s attrsite.Site, k key, attr *contract.Attribute) {
 		// (db.system "prometheus"), not a slip.
 		return
 	}
-	c.rep.Report(rules.Finding{Rule: TL306, Pos: s.Value.Pos(), End: s.Value.End(), Message: msg, Fix: fix})
+	c.rep.Report(report.Finding{Rule: TL306, Pos: s.Value.Pos(), End: s.Value.End(), Message: msg, Fix: fix})
 }
 
 // nearMember returns the member a value most likely meant to be: one that

@@ -14,6 +14,7 @@ import (
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/modsource"
 	"github.com/tracelint/tracelint/internal/otelapi"
+	"github.com/tracelint/tracelint/internal/report"
 	"github.com/tracelint/tracelint/internal/rules"
 )
 
@@ -31,7 +32,7 @@ func New(src config.Source) *analysis.Analyzer {
 		Doc:      doc,
 		URL:      rules.DocsBase + "TL101.md",
 		Requires: []*analysis.Analyzer{inspect.Analyzer},
-		Run: rules.Guard("ctxpropagation", func(pass *analysis.Pass) (any, error) {
+		Run: report.Guard("ctxpropagation", func(pass *analysis.Pass) (any, error) {
 			return nil, run(pass, src)
 		}),
 	}
@@ -41,14 +42,14 @@ func run(pass *analysis.Pass, src config.Source) error {
 	if len(pass.Files) == 0 || !otelapi.ImportsAny(pass.Pkg, []string{"context"}) {
 		return nil
 	}
-	cfg, dir, err := rules.ConfigFor(pass, src)
+	cfg, dir, err := report.ConfigFor(pass, src)
 	if err != nil {
 		return err
 	}
 	c := &checker{
 		pass:       pass,
 		cfg:        &cfg.Ctxpropagation,
-		rep:        rules.NewReporter(pass, cfg, Rules),
+		rep:        report.New(pass, cfg, Rules),
 		moduleRoot: modsource.ModuleRoot(dir),
 		detach:     make(map[string]bool),
 		roots:      make(map[*types.Func]*rootCreation),
@@ -123,7 +124,7 @@ type checker struct {
 	pass       *analysis.Pass
 	root       inspector.Cursor
 	cfg        *config.Ctxpropagation
-	rep        *rules.Reporter
+	rep        *report.Reporter
 	moduleRoot string
 	detach     map[string]bool // cfg.DetachFuncs
 	command    bool            // IsCommandPackage

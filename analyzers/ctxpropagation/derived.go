@@ -11,7 +11,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/tracelint/tracelint/internal/otelapi"
-	"github.com/tracelint/tracelint/internal/rules"
+	"github.com/tracelint/tracelint/internal/report"
 )
 
 // derivationWhat returns what the derivation function fn puts into the
@@ -76,7 +76,7 @@ func (c *checker) discardedDerivation(cur inspector.Cursor, call *ast.CallExpr, 
 
 // reportDerivation reports a lost derivation at call.
 func (c *checker) reportDerivation(call *ast.CallExpr, msg string) {
-	c.rep.Report(rules.Finding{Rule: TL106, Pos: call.Pos(), End: call.End(), Message: msg})
+	c.rep.Report(report.Finding{Rule: TL106, Pos: call.Pos(), End: call.End(), Message: msg})
 }
 
 // readAfter reports whether v, assigned at cur, may be read afterwards: a

@@ -13,7 +13,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/tracelint/tracelint/internal/otelapi"
-	"github.com/tracelint/tracelint/internal/rules"
+	"github.com/tracelint/tracelint/internal/report"
 )
 
 // assign checks the assignments TL106 is about.
@@ -105,7 +105,7 @@ func (c *checker) parentInGroup(lit inspector.Cursor, parent *types.Var, suffix 
 				continue
 			}
 			name := types.ExprString(arg)
-			f := rules.Finding{Rule: TL106, Pos: arg.Pos(), End: arg.End()}
+			f := report.Finding{Rule: TL106, Pos: arg.Pos(), End: arg.End()}
 			if derived == nil {
 				f.Message = fmt.Sprintf("%s is the parent of group %q's context, so this call is not cancelled with the group; bind the context WithContext returns and pass it", name, group)
 			} else {
@@ -151,7 +151,7 @@ func (c *checker) loopRederivation(cur inspector.Cursor, assign *ast.AssignStmt,
 		if !otelapi.IsStart(fn) {
 			consequence = "so the chain of contexts grows with every iteration"
 		}
-		c.rep.Report(rules.Finding{
+		c.rep.Report(report.Finding{
 			Rule: TL106,
 			Pos:  call.Pos(),
 			End:  call.End(),

@@ -9,7 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/tracelint/tracelint/internal/otelapi"
-	"github.com/tracelint/tracelint/internal/rules"
+	"github.com/tracelint/tracelint/internal/report"
 )
 
 // headerMethods are the methods through which code reads or writes a header
@@ -107,7 +107,7 @@ func (c *checker) header(cur inspector.Cursor, key ast.Expr, write bool) {
 	if write {
 		msg = fmt.Sprintf("trace header %q is written by hand; inject it with a propagator, otel.GetTextMapPropagator().Inject(ctx, carrier), so every format and the baggage are handled", name)
 	}
-	c.rep.Report(rules.Finding{Rule: TL105, Pos: key.Pos(), End: key.End(), Message: msg})
+	c.rep.Report(report.Finding{Rule: TL105, Pos: key.Pos(), End: key.End(), Message: msg})
 }
 
 // inPropagator reports whether cur lies in a method named Inject, Extract or

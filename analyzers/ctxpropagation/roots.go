@@ -17,7 +17,7 @@ import (
 
 	"github.com/tracelint/tracelint/internal/modsource"
 	"github.com/tracelint/tracelint/internal/otelapi"
-	"github.com/tracelint/tracelint/internal/rules"
+	"github.com/tracelint/tracelint/internal/report"
 )
 
 // freshRoot checks a context.Background() or context.TODO() call (TL101).
@@ -50,7 +50,7 @@ func (c *checker) freshRoot(cur inspector.Cursor, call *ast.CallExpr, fn *types.
 			replacement = ""
 		}
 	}
-	f := rules.Finding{
+	f := report.Finding{
 		Rule: TL101,
 		Pos:  call.Pos(),
 		End:  call.End(),
@@ -350,7 +350,7 @@ const maxRootDepth = 4
 // rootCreatingCall checks a call, made where a context is available, to a
 // function that cannot receive one and creates a root context itself (TL104).
 func (c *checker) rootCreatingCall(call *ast.CallExpr, fn *types.Func, rc *rootCreation, avail available) {
-	c.rep.Report(rules.Finding{
+	c.rep.Report(report.Finding{
 		Rule: TL104,
 		Pos:  call.Pos(),
 		End:  call.End(),
@@ -596,7 +596,7 @@ func (c *checker) lifetimeArgs(cur inspector.Cursor, call *ast.CallExpr) {
 		if !ok || c.passesContext(call, avail) {
 			return
 		}
-		f := rules.Finding{
+		f := report.Finding{
 			Rule: TL101,
 			Pos:  arg.Pos(),
 			End:  arg.End(),
@@ -711,7 +711,7 @@ func isDatadogSpan(t types.Type) bool {
 // (the span context is passed by hand), but nothing that lives in a context
 // does.
 func (c *checker) rootBesideSpan(call *ast.CallExpr, root string, span *types.Var) {
-	c.rep.Report(rules.Finding{
+	c.rep.Report(report.Finding{
 		Rule: TL101,
 		Pos:  call.Pos(),
 		End:  call.End(),

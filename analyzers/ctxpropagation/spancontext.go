@@ -13,7 +13,7 @@ import (
 
 	"github.com/tracelint/tracelint/internal/modsource"
 	"github.com/tracelint/tracelint/internal/otelapi"
-	"github.com/tracelint/tracelint/internal/rules"
+	"github.com/tracelint/tracelint/internal/report"
 )
 
 // discardedSpanContext checks a span start whose context result is
@@ -119,7 +119,7 @@ func (c *checker) discardedSpanContext(cur inspector.Cursor, call *ast.CallExpr,
 		if c.reassignedAfter(body, parent, call.End()) {
 			return // ctx = ctx2 hands the child over under the parent's name
 		}
-		c.rep.Report(rules.Finding{
+		c.rep.Report(report.Finding{
 			Rule: TL103,
 			Pos:  later.Pos(),
 			End:  later.End(),
@@ -139,7 +139,7 @@ func (c *checker) discardedSpanContext(cur inspector.Cursor, call *ast.CallExpr,
 	default:
 		return // a leaf span
 	}
-	f := rules.Finding{
+	f := report.Finding{
 		Rule:    TL103,
 		Pos:     call.Pos(),
 		End:     call.End(),

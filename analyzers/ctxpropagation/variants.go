@@ -9,7 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/tracelint/tracelint/internal/otelapi"
-	"github.com/tracelint/tracelint/internal/rules"
+	"github.com/tracelint/tracelint/internal/report"
 )
 
 // variant is the context-taking counterpart of a function.
@@ -172,7 +172,7 @@ func (c *checker) missingVariant(cur inspector.Cursor, call *ast.CallExpr, fn *t
 		arg = "context.WithoutCancel(" + avail.expr + ")"
 		callee += " " + where
 	}
-	f := rules.Finding{
+	f := report.Finding{
 		Rule: TL102,
 		Pos:  call.Pos(),
 		End:  call.End(),

@@ -18,6 +18,7 @@ import (
 	"github.com/tracelint/tracelint/internal/modsource"
 	"github.com/tracelint/tracelint/internal/otelapi"
 	"github.com/tracelint/tracelint/internal/pii"
+	"github.com/tracelint/tracelint/internal/report"
 	"github.com/tracelint/tracelint/internal/rules"
 )
 
@@ -37,7 +38,7 @@ func New(src config.Source) *analysis.Analyzer {
 		Doc:      doc,
 		URL:      rules.DocsBase + "TL401.md",
 		Requires: []*analysis.Analyzer{inspect.Analyzer},
-		Run: rules.Guard("piiattrs", func(pass *analysis.Pass) (any, error) {
+		Run: report.Guard("piiattrs", func(pass *analysis.Pass) (any, error) {
 			return nil, run(pass, src)
 		}),
 	}
@@ -51,7 +52,7 @@ func run(pass *analysis.Pass, src config.Source) error {
 	if len(pass.Files) == 0 || !otelapi.ImportsAny(pass.Pkg, watched) {
 		return nil
 	}
-	cfg, _, err := rules.ConfigFor(pass, src)
+	cfg, _, err := report.ConfigFor(pass, src)
 	if err != nil {
 		return err
 	}
@@ -62,7 +63,7 @@ func run(pass *analysis.Pass, src config.Source) error {
 	c := &checker{
 		pass:      pass,
 		cfg:       &cfg.Piiattrs,
-		rep:       rules.NewReporter(pass, cfg, Rules),
+		rep:       report.New(pass, cfg, Rules),
 		registry:  registry,
 		setup:     setupFor(&cfg.Piiattrs),
 		keys:      make(map[string]pii.Match),
@@ -139,7 +140,7 @@ func setupFor(cfg *config.Piiattrs) *setup {
 type checker struct {
 	pass     *analysis.Pass
 	cfg      *config.Piiattrs
-	rep      *rules.Reporter
+	rep      *report.Reporter
 	registry *contract.Contract
 	*setup
 	keys  map[string]pii.Match    // classifyKey's answers; a key recurs
@@ -426,7 +427,7 @@ func (c *checker) report(n ast.Node, m pii.Match, f finding) {
 	if rule == nil {
 		return
 	}
-	c.rep.Report(rules.Finding{Rule: rule, Pos: n.Pos(), End: n.End(), Message: msg})
+	c.rep.Report(report.Finding{Rule: rule, Pos: n.Pos(), End: n.End(), Message: msg})
 }
 
 // what names the data a match found: "a credential (password)", "personal

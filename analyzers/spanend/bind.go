@@ -9,7 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/tracelint/tracelint/internal/otelapi"
-	"github.com/tracelint/tracelint/internal/rules"
+	"github.com/tracelint/tracelint/internal/report"
 )
 
 // startKind says what a function does with the span a call starts.
@@ -222,7 +222,7 @@ func (c *checker) reportDiscarded(s *start) {
 		message = "the function that ends the span started by " + types.ExprString(s.call.Fun) +
 			" is discarded, so the span is never ended or exported; assign it to a variable and call it, e.g. defer end()"
 	}
-	c.rep.Report(rules.Finding{Rule: TL202, Pos: s.call.Pos(), End: s.call.End(), Message: message})
+	c.rep.Report(report.Finding{Rule: TL202, Pos: s.call.Pos(), End: s.call.End(), Message: message})
 }
 
 func allIdents(list []ast.Expr) bool {

@@ -12,7 +12,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/tracelint/tracelint/internal/otelapi"
-	"github.com/tracelint/tracelint/internal/rules"
+	"github.com/tracelint/tracelint/internal/report"
 )
 
 // checkLoopDefers reports TL203: a deferred End of a span inside a loop
@@ -27,7 +27,7 @@ func (c *checker) checkLoopDefers() {
 		if !ok {
 			continue
 		}
-		f := rules.Finding{
+		f := report.Finding{
 			Rule: TL203,
 			Pos:  d.Node().Pos(),
 			End:  d.Node().End(),
@@ -233,7 +233,7 @@ func (c *checker) emptyContext(getter *ast.CallExpr) bool {
 }
 
 func (c *checker) reportForeign(end *ast.CallExpr, what string, related []analysis.RelatedInformation) {
-	c.rep.Report(rules.Finding{
+	c.rep.Report(report.Finding{
 		Rule:    TL206,
 		Pos:     end.Pos(),
 		End:     end.End(),

@@ -16,7 +16,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/tracelint/tracelint/internal/otelapi"
-	"github.com/tracelint/tracelint/internal/rules"
+	"github.com/tracelint/tracelint/internal/report"
 )
 
 // leakKind is how a path loses a span.
@@ -189,7 +189,7 @@ func (c *checker) reportLeak(s *start, leaks []leak) {
 	}
 	subject = s.subject()
 	line := func(n ast.Node) int { return c.pass.Fset.Position(n.Pos()).Line }
-	f := rules.Finding{Rule: TL201, Pos: s.call.Pos(), End: s.call.End()}
+	f := report.Finding{Rule: TL201, Pos: s.call.Pos(), End: s.call.End()}
 
 	// When some path does end the span, an early return that leaves
 	// without ending it is the defect to report: an overwrite that a guard
@@ -453,7 +453,7 @@ func (c *checker) checkErrorPaths(s *start) {
 	}
 	slices.SortFunc(bad, func(a, b *ast.ReturnStmt) int { return int(a.Pos() - b.Pos()) })
 	name := s.span.Name()
-	f := rules.Finding{
+	f := report.Finding{
 		Rule: TL204,
 		Pos:  s.call.Pos(),
 		End:  s.call.End(),

@@ -12,6 +12,7 @@ import (
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/modsource"
 	"github.com/tracelint/tracelint/internal/otelapi"
+	"github.com/tracelint/tracelint/internal/report"
 	"github.com/tracelint/tracelint/internal/rules"
 )
 
@@ -29,7 +30,7 @@ func New(src config.Source) *analysis.Analyzer {
 		Doc:      doc,
 		URL:      rules.DocsBase + "TL201.md",
 		Requires: []*analysis.Analyzer{inspect.Analyzer},
-		Run: rules.Guard("spanend", func(pass *analysis.Pass) (any, error) {
+		Run: report.Guard("spanend", func(pass *analysis.Pass) (any, error) {
 			return nil, run(pass, src)
 		}),
 	}
@@ -39,7 +40,7 @@ func run(pass *analysis.Pass, src config.Source) error {
 	if len(pass.Files) == 0 {
 		return nil
 	}
-	cfg, dir, err := rules.ConfigFor(pass, src)
+	cfg, dir, err := report.ConfigFor(pass, src)
 	if err != nil {
 		return err
 	}
@@ -48,7 +49,7 @@ func run(pass *analysis.Pass, src config.Source) error {
 	}
 	c := &checker{
 		pass:     pass,
-		rep:      rules.NewReporter(pass, cfg, Rules),
+		rep:      report.New(pass, cfg, Rules),
 		starters: newStarters(pass, &cfg.Spanend, dir),
 		noReturn: stringSet(cfg.Spanend.NoReturnFuncs),
 		funcs:    make(map[ast.Node]*funcInfo),
@@ -73,7 +74,7 @@ func relevant(pkg *types.Package, cfg *config.Spanend) bool {
 // checker holds the state of one pass.
 type checker struct {
 	pass     *analysis.Pass
-	rep      *rules.Reporter
+	rep      *report.Reporter
 	starters *starters
 	noReturn map[string]bool
 	helpers  *helpers

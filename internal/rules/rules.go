@@ -1,7 +1,7 @@
-// Package rules holds the shape of tracelint's rule catalogue and the one way
-// a rule's findings are reported: the message ends in the rule ID, the
-// diagnostic's Category is the ID and its URL the rule's documentation page,
-// and a rule the configuration turns off reports nothing.
+// Package rules holds the shape of tracelint's rule catalogue: a rule's ID,
+// title, rationale, examples, default and options, and when the
+// configuration turns it on. Reporting a rule's findings is internal/report's
+// job; rendering the catalogue as Markdown is internal/rulesdoc's.
 //
 // The catalogue entries themselves live next to each analyzer's code.
 package rules

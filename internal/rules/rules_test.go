@@ -25,7 +25,7 @@ func TestEnabledDefaultIf(t *testing.T) {
 	if !r.Enabled(cfg) {
 		t.Error("off although enabled")
 	}
-	if got := r.defaultText(); got != "on with a contract" {
-		t.Errorf("defaultText() = %q", got)
+	if got := r.DefaultText(); got != "on with a contract" {
+		t.Errorf("DefaultText() = %q", got)
 	}
 }

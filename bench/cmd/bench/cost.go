@@ -14,7 +14,7 @@ import (
 	"github.com/tracelint/tracelint/bench/internal/corpus"
 	"github.com/tracelint/tracelint/bench/internal/findings"
 	"github.com/tracelint/tracelint/bench/internal/measure"
-	"github.com/tracelint/tracelint/internal/rules"
+	"github.com/tracelint/tracelint/internal/report"
 )
 
 // tool is one command the cost table measures on a module.
@@ -242,7 +242,7 @@ func (row *costRow) warmUp(name string, s measure.Sample, dir string) error {
 		return fmt.Errorf("%s: %v\n%s", row.mod.Name, err, s.Stderr)
 	}
 	for _, f := range res.Findings {
-		if f.Rule == rules.InternalErrorCategory {
+		if f.Rule == report.InternalErrorCategory {
 			row.internalErrors++
 			fmt.Fprintf(os.Stderr, "bench: %s: %s: %s\n", row.mod.Name, f.Pos(), f.Message)
 			continue

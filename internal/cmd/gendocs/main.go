@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"github.com/tracelint/tracelint"
-	"github.com/tracelint/tracelint/internal/rules"
+	"github.com/tracelint/tracelint/internal/rulesdoc"
 )
 
 func main() {
@@ -30,7 +30,7 @@ func generate(root string) error {
 	for _, r := range tracelint.Rules() {
 		name := r.ID + ".md"
 		want[name] = true
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(rules.RenderPage(r)), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(rulesdoc.RenderPage(r)), 0o644); err != nil {
 			return err
 		}
 	}
@@ -51,7 +51,7 @@ func generate(root string) error {
 	if err != nil {
 		return err
 	}
-	out, err := rules.SpliceTable(string(doc), rules.RenderTable(tracelint.Rules()))
+	out, err := rulesdoc.SpliceTable(string(doc), rulesdoc.RenderTable(tracelint.Rules()))
 	if err != nil {
 		return fmt.Errorf("%s: %v", readme, err)
 	}

@@ -89,7 +89,9 @@ func mutants(dir string) ([]*mutant, error) {
 		if err != nil {
 			return nil, err
 		}
-		text := func(n ast.Node) string { return string(src[fset.Position(n.Pos()).Offset:fset.Position(n.End()).Offset]) }
+		text := func(n ast.Node) string {
+			return string(src[fset.Position(n.Pos()).Offset:fset.Position(n.End()).Offset])
+		}
 		add := func(n ast.Node, repl, what string) {
 			p := fset.Position(n.Pos())
 			out = append(out, &mutant{Pkg: dir, File: name, Line: p.Line, What: what,

@@ -1,4 +1,4 @@
-package rules_test
+package report_test
 
 import (
 	"strings"
@@ -7,14 +7,14 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tracelint/tracelint/internal/passtest"
-	"github.com/tracelint/tracelint/internal/rules"
+	"github.com/tracelint/tracelint/internal/report"
 )
 
 func TestGuardTurnsPanicIntoDiagnostic(t *testing.T) {
 	a := &analysis.Analyzer{
 		Name: "boom",
 		Doc:  "boom: panics",
-		Run: rules.Guard("boom", func(pass *analysis.Pass) (any, error) {
+		Run: report.Guard("boom", func(pass *analysis.Pass) (any, error) {
 			return pass.Files[len(pass.Files)], nil // a real runtime panic: index out of range
 		}),
 	}
@@ -22,7 +22,7 @@ func TestGuardTurnsPanicIntoDiagnostic(t *testing.T) {
 	if err != nil {
 		t.Fatalf("run returned %v, want the panic reported as a diagnostic", err)
 	}
-	if len(diags) != 1 || diags[0].Category != rules.InternalErrorCategory ||
+	if len(diags) != 1 || diags[0].Category != report.InternalErrorCategory ||
 		!strings.Contains(diags[0].Message, "internal error: boom stopped on package example.com/odd: runtime error: index out of range [1] with length 1") {
 		t.Fatalf("diagnostics = %+v", diags)
 	}

@@ -1,4 +1,9 @@
-package rules
+// Package report is the runtime every analyzer reports through: a rule's
+// finding becomes a diagnostic whose message ends in the rule ID, whose
+// Category is the ID and whose URL is the rule's page, and a rule the
+// configuration turns off reports nothing. Guard keeps a panic in one
+// analyzer from aborting a whole run.
+package report
 
 import (
 	"fmt"
@@ -12,6 +17,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tracelint/tracelint/internal/config"
+	"github.com/tracelint/tracelint/internal/rules"
 )
 
 // Reporter reports the findings of one analyzer's rules in one pass.
@@ -20,9 +26,9 @@ type Reporter struct {
 	enabled map[string]bool
 }
 
-// NewReporter returns a Reporter for pass that drops the findings of the
+// New returns a Reporter for pass that drops the findings of the
 // rules cfg turns off.
-func NewReporter(pass *analysis.Pass, cfg *config.Config, catalogue []*Rule) *Reporter {
+func New(pass *analysis.Pass, cfg *config.Config, catalogue []*rules.Rule) *Reporter {
 	enabled := make(map[string]bool, len(catalogue))
 	for _, r := range catalogue {
 		enabled[r.ID] = r.Enabled(cfg)
@@ -32,11 +38,11 @@ func NewReporter(pass *analysis.Pass, cfg *config.Config, catalogue []*Rule) *Re
 
 // Enabled reports whether the rule is on, so that an analyzer can skip work
 // whose only outcome would be dropped.
-func (rep *Reporter) Enabled(r *Rule) bool { return rep.enabled[r.ID] }
+func (rep *Reporter) Enabled(r *rules.Rule) bool { return rep.enabled[r.ID] }
 
 // Finding is one defect found by a rule.
 type Finding struct {
-	Rule *Rule
+	Rule *rules.Rule
 	// Pos and End delimit the reported node.
 	Pos, End token.Pos
 	// Message is the sentence without the rule ID; Report appends it.
