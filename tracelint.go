@@ -13,13 +13,17 @@ import (
 	"github.com/tracelint/tracelint/analyzers/piiattrs"
 	"github.com/tracelint/tracelint/analyzers/spanend"
 	"github.com/tracelint/tracelint/internal/config"
+	"github.com/tracelint/tracelint/internal/memo"
 	"github.com/tracelint/tracelint/internal/rules"
 )
 
 // Analyzers returns the suite's analyzers, each taking its configuration
 // from src: a *config.Config applies one configuration everywhere, a
-// *config.Finder finds each package's .tracelint.yml.
+// *config.Finder finds each package's .tracelint.yml. The analyzers share
+// one memo.Cache: src's own when it carries one (a long-lived process keeps
+// it to invalidate on edits), else a new one.
 func Analyzers(src config.Source) []*analysis.Analyzer {
+	src = memo.Share(src)
 	return []*analysis.Analyzer{
 		ctxpropagation.New(src),
 		spanend.New(src),

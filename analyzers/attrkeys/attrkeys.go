@@ -6,7 +6,6 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -15,6 +14,7 @@ import (
 	"github.com/tracelint/tracelint/internal/attrsite"
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/contract"
+	"github.com/tracelint/tracelint/internal/memo"
 	"github.com/tracelint/tracelint/internal/otelapi"
 	"github.com/tracelint/tracelint/internal/report"
 	"github.com/tracelint/tracelint/internal/rules"
@@ -30,6 +30,7 @@ var Analyzer = New(config.Default())
 
 // New returns an attrkeys Analyzer that takes its configuration from src.
 func New(src config.Source) *analysis.Analyzer {
+	cache := memo.For(src)
 	return &analysis.Analyzer{
 		Name:       "attrkeys",
 		Doc:        doc,
@@ -37,7 +38,7 @@ func New(src config.Source) *analysis.Analyzer {
 		Requires:   []*analysis.Analyzer{inspect.Analyzer},
 		ResultType: reflect.TypeFor[*Inventory](),
 		Run: report.Guard("attrkeys", func(pass *analysis.Pass) (any, error) {
-			return run(pass, src)
+			return run(pass, src, cache)
 		}),
 	}
 }
@@ -60,7 +61,7 @@ type KeyUse struct {
 	Status string
 }
 
-func run(pass *analysis.Pass, src config.Source) (*Inventory, error) {
+func run(pass *analysis.Pass, src config.Source, cache *memo.Cache) (*Inventory, error) {
 	inv := new(Inventory)
 	if len(pass.Files) == 0 || !otelapi.ImportsAny(pass.Pkg, []string{otelapi.Attribute}) {
 		return inv, nil
@@ -78,12 +79,13 @@ func run(pass *analysis.Pass, src config.Source) (*Inventory, error) {
 		cfg:      &cfg.Attrkeys,
 		rep:      report.New(pass, cfg, Rules),
 		registry: registry,
-		goKeys:   semconvGoKeys(pass.Pkg),
+		goKeys:   semconvGoKeys(cache, pass.Pkg),
+		cache:    cache,
 	}
 	if cfg.Attrkeys.Semconv {
 		c.semconv = contract.Semconv()
 	}
-	wrappers := attrsite.NewWrappers(pass)
+	wrappers := attrsite.NewWrappers(pass, cache)
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
 	for cur := range root.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
 		if s, ok := attrsite.Of(pass.TypesInfo, cur.Node()); ok {
@@ -109,6 +111,7 @@ type checker struct {
 	semconv  *contract.Contract // the bundled semantic conventions; nil when turned off
 	goKeys   []map[string]bool  // keys of each semconv Go package the package imports
 
+	cache       *memo.Cache
 	uses        []KeyUse                   // the result
 	useNodes    []ast.Node                 // the site of each use
 	keyFindings map[string]*report.Finding // per rule and key, see perKey
@@ -120,22 +123,22 @@ type checker struct {
 
 // semconvGoKeys returns the keys of the attribute.Key constants of each
 // semconv package pkg imports directly.
-func semconvGoKeys(pkg *types.Package) []map[string]bool {
+func semconvGoKeys(cache *memo.Cache, pkg *types.Package) []map[string]bool {
 	var keys []map[string]bool
 	for _, imp := range pkg.Imports() {
 		if otelapi.IsSemconvPackage(imp.Path()) {
-			keys = append(keys, semconvPackageKeys(imp))
+			keys = append(keys, semconvPackageKeys(cache, imp))
 		}
 	}
 	return keys
 }
 
-// semconvKeys caches each semconv package's keys by import path: a path
-// names one version, whose constants never change.
-var semconvKeys sync.Map // string -> map[string]bool
+// semconvKeysKey names the map, in the configuration's memo.Cache, of each
+// semconv package's keys by import path: string -> map[string]bool.
+type semconvKeysKey struct{}
 
-func semconvPackageKeys(imp *types.Package) map[string]bool {
-	if keys, ok := semconvKeys.Load(imp.Path()); ok {
+func semconvPackageKeys(cache *memo.Cache, imp *types.Package) map[string]bool {
+	if keys, ok := cache.Map(semconvKeysKey{}).Load(imp.Path()); ok {
 		return keys.(map[string]bool)
 	}
 	keys := make(map[string]bool)
@@ -145,6 +148,6 @@ func semconvPackageKeys(imp *types.Package) map[string]bool {
 			keys[constant.StringVal(k.Val())] = true
 		}
 	}
-	v, _ := semconvKeys.LoadOrStore(imp.Path(), keys)
+	v, _ := cache.Map(semconvKeysKey{}).LoadOrStore(imp.Path(), keys)
 	return v.(map[string]bool)
 }

@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/agnivade/levenshtein"
@@ -20,6 +19,7 @@ import (
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/contract"
 	"github.com/tracelint/tracelint/internal/keydrift"
+	"github.com/tracelint/tracelint/internal/memo"
 	"github.com/tracelint/tracelint/internal/otelapi"
 	"github.com/tracelint/tracelint/internal/report"
 )
@@ -355,17 +355,18 @@ func (c *checker) semconvWithLastSegment(key string) []string {
 	if last == "" {
 		return nil
 	}
-	keys := lastSegments(c.semconv)[last]
+	keys := lastSegments(c.cache, c.semconv)[last]
 	return keys[:min(len(keys), maxSemconvHints)]
 }
 
-// lastSegmentIndex caches lastSegments for the bundled conventions.
-var lastSegmentIndex sync.Map // *contract.Contract -> map[string][]string
+// lastSegmentsKey names the map, in the configuration's memo.Cache, of
+// lastSegments' answers: *contract.Contract -> map[string][]string.
+type lastSegmentsKey struct{}
 
 // lastSegments maps the last segment of each current (not deprecated) key
 // of sc to the keys that end in it, sorted.
-func lastSegments(sc *contract.Contract) map[string][]string {
-	if v, ok := lastSegmentIndex.Load(sc); ok {
+func lastSegments(cache *memo.Cache, sc *contract.Contract) map[string][]string {
+	if v, ok := cache.Map(lastSegmentsKey{}).Load(sc); ok {
 		return v.(map[string][]string)
 	}
 	index := make(map[string][]string)
@@ -376,7 +377,7 @@ func lastSegments(sc *contract.Contract) map[string][]string {
 		last := a.Key[strings.LastIndexByte(a.Key, '.')+1:]
 		index[last] = append(index[last], a.Key)
 	}
-	v, _ := lastSegmentIndex.LoadOrStore(sc, index)
+	v, _ := cache.Map(lastSegmentsKey{}).LoadOrStore(sc, index)
 	return v.(map[string][]string)
 }
 

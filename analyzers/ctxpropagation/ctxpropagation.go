@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/tracelint/tracelint/internal/config"
+	"github.com/tracelint/tracelint/internal/memo"
 	"github.com/tracelint/tracelint/internal/modsource"
 	"github.com/tracelint/tracelint/internal/otelapi"
 	"github.com/tracelint/tracelint/internal/report"
@@ -27,18 +28,19 @@ var Analyzer = New(config.Default())
 
 // New returns a ctxpropagation Analyzer that takes its configuration from src.
 func New(src config.Source) *analysis.Analyzer {
+	cache := memo.For(src)
 	return &analysis.Analyzer{
 		Name:     "ctxpropagation",
 		Doc:      doc,
 		URL:      rules.DocsBase + "TL101.md",
 		Requires: []*analysis.Analyzer{inspect.Analyzer},
 		Run: report.Guard("ctxpropagation", func(pass *analysis.Pass) (any, error) {
-			return nil, run(pass, src)
+			return nil, run(pass, src, cache)
 		}),
 	}
 }
 
-func run(pass *analysis.Pass, src config.Source) error {
+func run(pass *analysis.Pass, src config.Source, cache *memo.Cache) error {
 	if len(pass.Files) == 0 || !otelapi.ImportsAny(pass.Pkg, []string{"context"}) {
 		return nil
 	}
@@ -50,7 +52,8 @@ func run(pass *analysis.Pass, src config.Source) error {
 		pass:       pass,
 		cfg:        &cfg.Ctxpropagation,
 		rep:        report.New(pass, cfg, Rules),
-		moduleRoot: modsource.ModuleRoot(dir),
+		mod:        cache.Sources().Module(dir),
+		cache:      cache,
 		detach:     make(map[string]bool),
 		roots:      make(map[*types.Func]*rootCreation),
 		variants:   make(map[*types.Func]*variant),
@@ -121,13 +124,14 @@ func IsTestScaffold(path string, files []*ast.File, fset *token.FileSet) bool {
 
 // checker holds the state of one pass.
 type checker struct {
-	pass       *analysis.Pass
-	root       inspector.Cursor
-	cfg        *config.Ctxpropagation
-	rep        *report.Reporter
-	moduleRoot string
-	detach     map[string]bool // cfg.DetachFuncs
-	command    bool            // IsCommandPackage
+	pass    *analysis.Pass
+	root    inspector.Cursor
+	cfg     *config.Ctxpropagation
+	rep     *report.Reporter
+	mod     *modsource.Module // the module's sources, read for callees in other packages
+	cache   *memo.Cache
+	detach  map[string]bool // cfg.DetachFuncs
+	command bool            // IsCommandPackage
 
 	decls      map[*types.Func]*ast.FuncDecl    // functions declared in this package
 	results    map[*types.Var]bool              // named results, which are not received contexts

@@ -42,17 +42,17 @@ func (c *checker) readOnlyCallee(call *ast.CallExpr, k int) bool {
 	var decls []*ast.FuncDecl
 	if decl := c.decls[fn]; decl != nil {
 		decls = append(decls, decl)
-	} else if decl := modsource.Decl(c.pass.Fset, fn, c.moduleRoot); decl != nil {
+	} else if decl := c.mod.Decl(c.pass.Fset, fn); decl != nil {
 		decls = append(decls, decl)
 	} else if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
-		decls = modsource.Methods(c.pass.Fset, fn.Pos(), fn.Name(), c.moduleRoot)
+		decls = c.mod.Methods(c.pass.Fset, fn.Pos(), fn.Name())
 	}
 	if len(decls) == 0 {
 		return false
 	}
 	for _, decl := range decls {
 		file := c.pass.Fset.Position(fn.Pos()).Filename
-		if !readOnlyParam(decl, file, k, 0) {
+		if !c.readOnlyParam(decl, file, k, 0) {
 			return false
 		}
 	}
@@ -68,7 +68,7 @@ func isGetter(name string) bool {
 // readOnlyParam reports whether decl, declared in the package of file,
 // only reads its i-th parameter (see readOnlyCallee), following it through
 // calls of package-level functions of the same package.
-func readOnlyParam(decl *ast.FuncDecl, file string, i, depth int) bool {
+func (c *checker) readOnlyParam(decl *ast.FuncDecl, file string, i, depth int) bool {
 	name := modsource.ParamName(decl, i)
 	if name == "" || name == "_" {
 		return true
@@ -87,7 +87,7 @@ func readOnlyParam(decl *ast.FuncDecl, file string, i, depth int) bool {
 			return true
 		}
 		if id, isID := n.(*ast.Ident); isID && id.Name == name && len(stack) > 0 {
-			ok = readUse(stack[len(stack)-1], id, file, depth)
+			ok = c.readUse(stack[len(stack)-1], id, file, depth)
 		}
 		stack = append(stack, n)
 		return true
@@ -97,7 +97,7 @@ func readOnlyParam(decl *ast.FuncDecl, file string, i, depth int) bool {
 
 // readUse reports whether the mention id of a context parameter, whose
 // syntactic parent is parent, only reads it.
-func readUse(parent ast.Node, id *ast.Ident, file string, depth int) bool {
+func (c *checker) readUse(parent ast.Node, id *ast.Ident, file string, depth int) bool {
 	switch p := parent.(type) {
 	case *ast.SelectorExpr:
 		switch p.Sel.Name {
@@ -116,8 +116,8 @@ func readUse(parent ast.Node, id *ast.Ident, file string, depth int) bool {
 				if isGetter(fun.Name) {
 					return true
 				}
-				sib, _ := modsource.Sibling(file, fun.Name)
-				return sib != nil && depth < maxReadOnlyDepth && readOnlyParam(sib, file, k, depth+1)
+				sib, _ := c.mod.Sibling(file, fun.Name)
+				return sib != nil && depth < maxReadOnlyDepth && c.readOnlyParam(sib, file, k, depth+1)
 			}
 		}
 	}

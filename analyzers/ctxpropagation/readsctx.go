@@ -9,31 +9,36 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/tracelint/tracelint/internal/memo"
 	"github.com/tracelint/tracelint/internal/modsource"
 )
 
 // readsContext is ReadsContext for the pass's module.
 func (c *checker) readsContext(fn *types.Func) bool {
-	return ReadsContext(c.pass.Fset, fn, c.moduleRoot)
+	return readsContext(c.cache, c.mod, c.pass.Fset, fn)
 }
 
 // ReadsContext reports whether calling fn, the context-taking variant of a
-// function, gets the context somewhere it is read, in the module at
-// moduleRoot; fset holds fn's position. A variant is no better than the
+// function, gets the context somewhere it is read, in the module that holds
+// dir, whose sources cache reads; fset holds fn's position. A variant is no better than the
 // plain call when its body ignores the context (a module's logger whose
 // InfoWithContext drops ctx), or when it is log/slog's and no handler of the
 // module reads the context of a record. Variants outside the module, other
 // than slog's, are trusted. bench/'s seeded defects use it to seed only
 // calls whose variant matters.
-func ReadsContext(fset *token.FileSet, fn *types.Func, moduleRoot string) bool {
+func ReadsContext(cache *memo.Cache, fset *token.FileSet, fn *types.Func, dir string) bool {
+	return readsContext(cache, cache.Sources().Module(dir), fset, fn)
+}
+
+func readsContext(cache *memo.Cache, mod *modsource.Module, fset *token.FileSet, fn *types.Func) bool {
 	if fn.Pkg() != nil && fn.Pkg().Path() == "log/slog" {
-		return slogReadsContext(moduleRoot)
+		return slogReadsContext(cache, mod)
 	}
-	if decl := modsource.Decl(fset, fn, moduleRoot); decl != nil {
+	if decl := mod.Decl(fset, fn); decl != nil {
 		return usesParam(decl, 0)
 	}
 	if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
-		impls := modsource.Methods(fset, fn.Pos(), fn.Name(), moduleRoot)
+		impls := mod.Methods(fset, fn.Pos(), fn.Name())
 		for _, m := range impls {
 			if usesParam(m, 0) {
 				return true
@@ -72,8 +77,9 @@ var slogBridges = []string{
 	"github.com/go-slog/otelslog",
 }
 
-// slogContext caches slogReadsContext's answers, by module root.
-var slogContext sync.Map // module root -> *slogAnswer
+// slogContextKey names the map, in the configuration's memo.Cache, of
+// slogReadsContext's answers: module root -> *slogAnswer.
+type slogContextKey struct{}
 
 type slogAnswer struct {
 	once  sync.Once
@@ -85,11 +91,12 @@ type slogAnswer struct {
 // declares a Handle(ctx context.Context, r slog.Record) method that uses
 // ctx. Without one, slog.InfoContext and slog.Info log the same record.
 // Outside a module the answer is yes.
-func slogReadsContext(root string) bool {
+func slogReadsContext(cache *memo.Cache, mod *modsource.Module) bool {
+	root := mod.Root
 	if root == "" {
 		return true
 	}
-	v, _ := slogContext.LoadOrStore(root, new(slogAnswer))
+	v, _ := cache.Map(slogContextKey{}).LoadOrStore(root, new(slogAnswer))
 	a := v.(*slogAnswer)
 	a.once.Do(func() {
 		gomod, _ := os.ReadFile(filepath.Join(root, "go.mod"))
@@ -99,7 +106,7 @@ func slogReadsContext(root string) bool {
 				return
 			}
 		}
-		for _, f := range modsource.FilesContaining(root, "slog.Record") {
+		for _, f := range mod.FilesContaining("slog.Record") {
 			for _, d := range f.Decls {
 				decl, ok := d.(*ast.FuncDecl)
 				if ok && decl.Recv != nil && decl.Name.Name == "Handle" && decl.Body != nil &&

@@ -387,7 +387,7 @@ func (c *checker) rootOf(fn *types.Func, depth int) *rootCreation {
 			rc = c.typedRootOf(decl, depth)
 		}
 	default:
-		if decl, file := modsource.DeclFile(c.pass.Fset, fn, c.moduleRoot); decl != nil {
+		if decl, file := c.mod.DeclFile(c.pass.Fset, fn); decl != nil {
 			rc = c.sourceRootOf(decl, file, fn, depth)
 		}
 	}
@@ -508,7 +508,7 @@ func (c *checker) sourceRootOf(decl *ast.FuncDecl, file *ast.File, fn *types.Fun
 			if found != nil || depth >= maxRootDepth {
 				break
 			}
-			sib, sibFile := modsource.Sibling(modsource.Position(decl.Pos()).Filename, callee.Name)
+			sib, sibFile := c.mod.Sibling(c.mod.Position(decl.Pos()).Filename, callee.Name)
 			if sib == nil || sib == decl || takesContextSyntax(sib, sibFile) {
 				break
 			}
@@ -527,9 +527,9 @@ func (c *checker) sourceRootOf(decl *ast.FuncDecl, file *ast.File, fn *types.Fun
 // sourceRoot builds a rootCreation at pos, a position of a file parsed by
 // modsource.
 func (c *checker) sourceRoot(pos token.Pos, what string) *rootCreation {
-	p := modsource.Position(pos)
+	p := c.mod.Position(pos)
 	return &rootCreation{
-		pos:   modsource.PassPos(c.pass.Fset, pos),
+		pos:   c.mod.PassPos(c.pass.Fset, pos),
 		where: fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line),
 		what:  what,
 	}

@@ -11,7 +11,6 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/tracelint/tracelint/internal/modsource"
 	"github.com/tracelint/tracelint/internal/otelapi"
 	"github.com/tracelint/tracelint/internal/report"
 )
@@ -199,7 +198,7 @@ func (c *checker) startWrapper(fn *types.Func) bool {
 	}
 	decl := c.decls[fn]
 	if decl == nil {
-		decl = modsource.Decl(c.pass.Fset, fn, c.moduleRoot)
+		decl = c.mod.Decl(c.pass.Fset, fn)
 	}
 	if decl == nil {
 		return true // outside the module: its shape says it

@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/types"
 	"path"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -15,6 +14,7 @@ import (
 	"github.com/tracelint/tracelint/internal/attrsite"
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/contract"
+	"github.com/tracelint/tracelint/internal/memo"
 	"github.com/tracelint/tracelint/internal/modsource"
 	"github.com/tracelint/tracelint/internal/otelapi"
 	"github.com/tracelint/tracelint/internal/pii"
@@ -33,13 +33,14 @@ var Analyzer = New(config.Default())
 
 // New returns a piiattrs Analyzer that takes its configuration from src.
 func New(src config.Source) *analysis.Analyzer {
+	cache := memo.For(src)
 	return &analysis.Analyzer{
 		Name:     "piiattrs",
 		Doc:      doc,
 		URL:      rules.DocsBase + "TL401.md",
 		Requires: []*analysis.Analyzer{inspect.Analyzer},
 		Run: report.Guard("piiattrs", func(pass *analysis.Pass) (any, error) {
-			return nil, run(pass, src)
+			return nil, run(pass, src, cache)
 		}),
 	}
 }
@@ -48,7 +49,7 @@ func New(src config.Source) *analysis.Analyzer {
 var watched = []string{otelapi.Attribute, otelapi.OTelTrace, otelapi.OpenCensus, otelapi.DatadogV1, otelapi.DatadogV2,
 	"go.opentelemetry.io/otel/baggage", "go.opentelemetry.io/otel/log"}
 
-func run(pass *analysis.Pass, src config.Source) error {
+func run(pass *analysis.Pass, src config.Source, cache *memo.Cache) error {
 	if len(pass.Files) == 0 || !otelapi.ImportsAny(pass.Pkg, watched) {
 		return nil
 	}
@@ -65,14 +66,15 @@ func run(pass *analysis.Pass, src config.Source) error {
 		cfg:       &cfg.Piiattrs,
 		rep:       report.New(pass, cfg, Rules),
 		registry:  registry,
-		setup:     setupFor(&cfg.Piiattrs),
+		setup:     setupFor(cache, &cfg.Piiattrs),
 		keys:      make(map[string]pii.Match),
 		names:     make(map[[2]string]pii.Match),
 		following: make(map[*types.Var]bool),
 
-		moduleRoot: modsource.FilesModuleRoot(pass.Fset, pass.Files),
+		mod:   cache.Sources().ModuleOf(pass.Fset, pass.Files),
+		cache: cache,
 	}
-	wrappers := attrsite.NewWrappers(pass)
+	wrappers := attrsite.NewWrappers(pass, cache)
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
 	for cur := range root.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
 		c.cur = cur
@@ -105,12 +107,13 @@ type setup struct {
 	off       map[pii.Category]bool // the categories turned off
 }
 
-// setups caches the setup of each configuration; a config.Source hands out
-// one *config.Config per file.
-var setups sync.Map // *config.Piiattrs -> *setup
+// setupsKey names the map, in the memo.Cache, of the setup of each
+// configuration (a config.Source hands out one *config.Config per file):
+// *config.Piiattrs -> *setup.
+type setupsKey struct{}
 
-func setupFor(cfg *config.Piiattrs) *setup {
-	if s, ok := setups.Load(cfg); ok {
+func setupFor(cache *memo.Cache, cfg *config.Piiattrs) *setup {
+	if s, ok := cache.Map(setupsKey{}).Load(cfg); ok {
 		return s.(*setup)
 	}
 	extra := make(map[pii.Category][]string)
@@ -132,7 +135,7 @@ func setupFor(cfg *config.Piiattrs) *setup {
 	for _, r := range cfg.Redactors {
 		s.redactors[r] = true
 	}
-	v, _ := setups.LoadOrStore(cfg, s)
+	v, _ := cache.Map(setupsKey{}).LoadOrStore(cfg, s)
 	return v.(*setup)
 }
 
@@ -146,10 +149,11 @@ type checker struct {
 	keys  map[string]pii.Match    // classifyKey's answers; a key recurs
 	names map[[2]string]pii.Match // named's answers, by owner and name
 
-	fixedVars  *attrsite.FixedVars          // constString's index, built on first use
-	defs       map[*types.Var]*ast.CallExpr // definedBy's index, built on first use
-	following  map[*types.Var]bool          // the variables value is following to their definition
-	moduleRoot string                       // for the String methods attribute.Stringer calls
+	fixedVars *attrsite.FixedVars          // constString's index, built on first use
+	defs      map[*types.Var]*ast.CallExpr // definedBy's index, built on first use
+	following map[*types.Var]bool          // the variables value is following to their definition
+	mod       *modsource.Module            // for the String methods attribute.Stringer calls and status wrappers
+	cache     *memo.Cache
 
 	cur      inspector.Cursor        // the node being checked
 	fnParams map[ast.Node][]string   // functionParams' answers

@@ -8,7 +8,6 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/tracelint/tracelint/internal/modsource"
 	"github.com/tracelint/tracelint/internal/pii"
 )
 
@@ -159,10 +158,10 @@ func (c *checker) stringerPrints(e ast.Expr) (valueMatch, bool) {
 	}
 	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "String")
 	fn, ok := obj.(*types.Func)
-	if !ok || c.moduleRoot == "" {
+	if !ok || c.mod.Root == "" {
 		return valueMatch{}, false
 	}
-	decl := modsource.Decl(c.pass.Fset, fn, c.moduleRoot)
+	decl := c.mod.Decl(c.pass.Fset, fn)
 	if decl == nil || decl.Body == nil || decl.Recv == nil || len(decl.Recv.List) == 0 || len(decl.Recv.List[0].Names) == 0 {
 		return valueMatch{}, false
 	}

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/types"
 	"strconv"
-	"sync"
 
 	"github.com/tracelint/tracelint/internal/modsource"
 	"github.com/tracelint/tracelint/internal/otelapi"
@@ -19,14 +18,15 @@ import (
 //	}
 //
 // What its callers pass there leaves the process as RecordError's
-// argument would. statusWrappers caches, by the function's position, the
-// index of that parameter (-1: not a wrapper).
-var statusWrappers sync.Map // "file:line:name" -> int
+// argument would. statusWrappersKey names the map, in the configuration's
+// memo.Cache, of the index of that parameter (-1: not a wrapper), by the
+// function's position: "file:line:name" -> answer.
+type statusWrappersKey struct{}
 
 // statusWrapperArg returns the argument of call that a status wrapper
 // records, and which of RecordError or SetStatus records it.
 func (c *checker) statusWrapperArg(call *ast.CallExpr, fn *types.Func) (ast.Expr, string, bool) {
-	if c.moduleRoot == "" || fn.Pkg() == nil || fn.Signature().Results().Len() > 1 || !mayRecordOnSpan(fn.Signature()) {
+	if c.mod.Root == "" || fn.Pkg() == nil || fn.Signature().Results().Len() > 1 || !mayRecordOnSpan(fn.Signature()) {
 		return nil, "", false
 	}
 	pos := c.pass.Fset.Position(fn.Pos())
@@ -36,14 +36,14 @@ func (c *checker) statusWrapperArg(call *ast.CallExpr, fn *types.Func) (ast.Expr
 		callee string
 	}
 	var a answer
-	if v, ok := statusWrappers.Load(id); ok {
+	if v, ok := c.cache.Map(statusWrappersKey{}).Load(id); ok {
 		a = v.(answer)
 	} else {
 		a = answer{param: -1}
-		if decl := modsource.Decl(c.pass.Fset, fn, c.moduleRoot); decl != nil && decl.Body != nil {
+		if decl := c.mod.Decl(c.pass.Fset, fn); decl != nil && decl.Body != nil {
 			a.param, a.callee = recordedParam(decl)
 		}
-		statusWrappers.Store(id, a)
+		c.cache.Map(statusWrappersKey{}).Store(id, a)
 	}
 	if a.param < 0 || a.param >= len(call.Args) || fn.Signature().Variadic() && a.param >= fn.Signature().Params().Len()-1 {
 		return nil, "", false

@@ -4,9 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"strconv"
-	"sync"
 
-	"github.com/tracelint/tracelint/internal/modsource"
 	"github.com/tracelint/tracelint/internal/otelapi"
 )
 
@@ -24,10 +22,10 @@ import (
 // The returned function is the obligation: TL201 when it is not called on
 // some path, TL202 when it is dropped.
 
-// endFuncStarters caches, for the whole process, the index of the end
-// function result of a helper of the module (-1 when it is not one), keyed
-// by its position.
-var endFuncStarters sync.Map // "file:line:name" -> int
+// endFuncStartersKey names the map, in the configuration's memo.Cache, of
+// the index of the end function result of a helper of the module (-1 when
+// it is not one), by its position: "file:line:name" -> int.
+type endFuncStartersKey struct{}
 
 // endFuncResult returns the index of fn's result that ends the span fn
 // starts, or -1: fn is declared in the module (with spanend.infer-wrappers),
@@ -35,7 +33,7 @@ var endFuncStarters sync.Map // "file:line:name" -> int
 // function literal (directly or through a local variable) that ends a span,
 // or a span's End method value.
 func (s *starters) endFuncResult(fn *types.Func) int {
-	if !s.infer || s.moduleRoot == "" {
+	if !s.infer || s.mod.Root == "" {
 		return -1
 	}
 	fn = fn.Origin()
@@ -52,14 +50,14 @@ func (s *starters) endFuncResult(fn *types.Func) int {
 	}
 	pos := s.pass.Fset.Position(fn.Pos())
 	key := pos.Filename + ":" + strconv.Itoa(pos.Line) + ":" + fn.Name()
-	if v, ok := endFuncStarters.Load(key); ok {
+	if v, ok := s.cache.Map(endFuncStartersKey{}).Load(key); ok {
 		return v.(int)
 	}
 	idx := -1
-	if decl := modsource.Decl(s.pass.Fset, fn, s.moduleRoot); decl != nil && returnsEndFunc(decl.Body, candidate) {
+	if decl := s.mod.Decl(s.pass.Fset, fn); decl != nil && returnsEndFunc(decl.Body, candidate) {
 		idx = candidate
 	}
-	endFuncStarters.Store(key, idx)
+	s.cache.Map(endFuncStartersKey{}).Store(key, idx)
 	return idx
 }
 
@@ -135,8 +133,9 @@ func endsSomeSpan(n ast.Node) bool {
 //
 // The value is the obligation, and that method ends it.
 
-// closerStarters caches closerResult's answers for the whole process.
-var closerStarters sync.Map // "file:line:name" -> closer
+// closerStartersKey names the map, in the configuration's memo.Cache, of
+// closerResult's answers: "file:line:name" -> closer.
+type closerStartersKey struct{}
 
 type closer struct {
 	idx    int    // the result holding the value, -1 when fn is not such a helper
@@ -149,18 +148,18 @@ type closer struct {
 // returns a value of a type of the module with a method that ends a span
 // held in a field of its receiver (s.span.End()).
 func (s *starters) closerResult(fn *types.Func) (int, string) {
-	if !s.infer || s.moduleRoot == "" || fn.Signature().Results().Len() == 0 || otelapi.SpanResult(fn.Signature()) >= 0 {
+	if !s.infer || s.mod.Root == "" || fn.Signature().Results().Len() == 0 || otelapi.SpanResult(fn.Signature()) >= 0 {
 		return -1, ""
 	}
 	fn = fn.Origin()
 	pos := s.pass.Fset.Position(fn.Pos())
 	key := pos.Filename + ":" + strconv.Itoa(pos.Line) + ":" + fn.Name()
-	if v, ok := closerStarters.Load(key); ok {
+	if v, ok := s.cache.Map(closerStartersKey{}).Load(key); ok {
 		c := v.(closer)
 		return c.idx, c.method
 	}
 	c := closer{idx: -1}
-	if decl := modsource.Decl(s.pass.Fset, fn, s.moduleRoot); decl != nil && startsSomething(decl.Body) {
+	if decl := s.mod.Decl(s.pass.Fset, fn); decl != nil && startsSomething(decl.Body) {
 		res := fn.Signature().Results()
 		for i := range res.Len() {
 			if m := s.endingMethod(res.At(i).Type()); m != "" {
@@ -169,7 +168,7 @@ func (s *starters) closerResult(fn *types.Func) (int, string) {
 			}
 		}
 	}
-	closerStarters.Store(key, c)
+	s.cache.Map(closerStartersKey{}).Store(key, c)
 	return c.idx, c.method
 }
 
@@ -186,7 +185,7 @@ func (s *starters) endingMethod(t types.Type) string {
 	}
 	for i := range named.NumMethods() {
 		m := named.Method(i)
-		decl := modsource.Decl(s.pass.Fset, m, s.moduleRoot)
+		decl := s.mod.Decl(s.pass.Fset, m)
 		if decl == nil || decl.Recv == nil || len(decl.Recv.List) == 0 || len(decl.Recv.List[0].Names) == 0 {
 			continue
 		}

@@ -5,8 +5,8 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
-	"sync"
 
+	"github.com/tracelint/tracelint/internal/memo"
 	"github.com/tracelint/tracelint/internal/modsource"
 	"github.com/tracelint/tracelint/internal/otelapi"
 )
@@ -29,38 +29,40 @@ type spanUse struct {
 // markFailed(span, err) only records into the span: the caller must still
 // end it, so the call does not hide a leak.
 type helpers struct {
-	fset       *token.FileSet
-	moduleRoot string
+	fset  *token.FileSet
+	mod   *modsource.Module
+	cache *memo.Cache
 }
 
-// helperUses caches paramUse's answers for the life of the process, by the
-// callee's position and the argument's index.
-var helperUses sync.Map // "file:line:name:k" -> spanUse
+// helperUsesKey names the map, in the configuration's memo.Cache, of
+// paramUse's answers, by the callee's position and the argument's index:
+// "file:line:name:k" -> spanUse.
+type helperUsesKey struct{}
 
 // paramUse returns what fn does with its k-th parameter, a span. Callees
 // whose source is not in the module, interface methods and variadic
 // parameters take the span over.
 func (h *helpers) paramUse(fn *types.Func, k int) spanUse {
 	sig := fn.Signature()
-	if h == nil || h.moduleRoot == "" || k >= sig.Params().Len() || sig.Variadic() && k == sig.Params().Len()-1 {
+	if h == nil || h.mod.Root == "" || k >= sig.Params().Len() || sig.Variadic() && k == sig.Params().Len()-1 {
 		return spanUse{takesOver: true}
 	}
 	pos := h.fset.Position(fn.Pos())
 	key := pos.Filename + ":" + strconv.Itoa(pos.Line) + ":" + fn.Name() + ":" + strconv.Itoa(k)
-	if v, ok := helperUses.Load(key); ok {
+	if v, ok := h.cache.Map(helperUsesKey{}).Load(key); ok {
 		return v.(spanUse)
 	}
 	use := spanUse{takesOver: true}
-	if decl := modsource.Decl(h.fset, fn, h.moduleRoot); decl != nil {
-		use = declParamUse(decl, pos.Filename, k, 0)
+	if decl := h.mod.Decl(h.fset, fn); decl != nil {
+		use = h.declParamUse(decl, pos.Filename, k, 0)
 	}
-	helperUses.Store(key, use)
+	h.cache.Map(helperUsesKey{}).Store(key, use)
 	return use
 }
 
 // declParamUse is paramUse for the declaration decl, in the file named
 // file, read without types: the parameter is followed by name.
-func declParamUse(decl *ast.FuncDecl, file string, k, depth int) spanUse {
+func (h *helpers) declParamUse(decl *ast.FuncDecl, file string, k, depth int) spanUse {
 	name := modsource.ParamName(decl, k)
 	if name == "" || name == "_" {
 		return spanUse{}
@@ -76,7 +78,7 @@ func declParamUse(decl *ast.FuncDecl, file string, k, depth int) spanUse {
 			return true
 		}
 		if id, ok := n.(*ast.Ident); ok && id.Name == name && len(stack) > 0 {
-			u := identUse(stack, id, file, depth)
+			u := h.identUse(stack, id, file, depth)
 			use.takesOver = use.takesOver || u.takesOver
 			use.records = use.records || u.records
 		}
@@ -88,7 +90,7 @@ func declParamUse(decl *ast.FuncDecl, file string, k, depth int) spanUse {
 
 // identUse classifies one mention id of a span parameter; stack holds its
 // syntactic ancestors, innermost last.
-func identUse(stack []ast.Node, id *ast.Ident, file string, depth int) spanUse {
+func (h *helpers) identUse(stack []ast.Node, id *ast.Ident, file string, depth int) spanUse {
 	for _, n := range stack {
 		if _, ok := n.(*ast.FuncLit); ok {
 			return spanUse{takesOver: true} // captured: it may run later
@@ -124,8 +126,8 @@ func identUse(stack []ast.Node, id *ast.Ident, file string, depth int) spanUse {
 			}
 			// Followed only into plain calls of the same package.
 			if fun, ok := ast.Unparen(p.Fun).(*ast.Ident); ok && depth < maxHelperDepth {
-				if sib, _ := modsource.Sibling(file, fun.Name); sib != nil {
-					return declParamUse(sib, file, k, depth+1)
+				if sib, _ := h.mod.Sibling(file, fun.Name); sib != nil {
+					return h.declParamUse(sib, file, k, depth+1)
 				}
 			}
 		}

@@ -10,7 +10,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/tracelint/tracelint/internal/config"
-	"github.com/tracelint/tracelint/internal/modsource"
+	"github.com/tracelint/tracelint/internal/memo"
 	"github.com/tracelint/tracelint/internal/otelapi"
 	"github.com/tracelint/tracelint/internal/report"
 	"github.com/tracelint/tracelint/internal/rules"
@@ -25,18 +25,19 @@ var Analyzer = New(config.Default())
 
 // New returns a spanend Analyzer that takes its configuration from src.
 func New(src config.Source) *analysis.Analyzer {
+	cache := memo.For(src)
 	return &analysis.Analyzer{
 		Name:     "spanend",
 		Doc:      doc,
 		URL:      rules.DocsBase + "TL201.md",
 		Requires: []*analysis.Analyzer{inspect.Analyzer},
 		Run: report.Guard("spanend", func(pass *analysis.Pass) (any, error) {
-			return nil, run(pass, src)
+			return nil, run(pass, src, cache)
 		}),
 	}
 }
 
-func run(pass *analysis.Pass, src config.Source) error {
+func run(pass *analysis.Pass, src config.Source, cache *memo.Cache) error {
 	if len(pass.Files) == 0 {
 		return nil
 	}
@@ -50,10 +51,10 @@ func run(pass *analysis.Pass, src config.Source) error {
 	c := &checker{
 		pass:     pass,
 		rep:      report.New(pass, cfg, Rules),
-		starters: newStarters(pass, &cfg.Spanend, dir),
+		starters: newStarters(pass, &cfg.Spanend, dir, cache),
 		noReturn: stringSet(cfg.Spanend.NoReturnFuncs),
 		funcs:    make(map[ast.Node]*funcInfo),
-		helpers:  &helpers{fset: pass.Fset, moduleRoot: modsource.ModuleRoot(dir)},
+		helpers:  &helpers{fset: pass.Fset, mod: cache.Sources().Module(dir), cache: cache},
 	}
 	c.collect(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
 	c.check()

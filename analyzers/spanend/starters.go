@@ -5,12 +5,12 @@ import (
 	"go/types"
 	"strconv"
 	"strings"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/tracelint/tracelint/internal/config"
+	"github.com/tracelint/tracelint/internal/memo"
 	"github.com/tracelint/tracelint/internal/modsource"
 	"github.com/tracelint/tracelint/internal/otelapi"
 )
@@ -21,19 +21,22 @@ type starters struct {
 	pass       *analysis.Pass
 	configured map[string]bool
 	infer      bool
-	moduleRoot string
+	mod        *modsource.Module
+	cache      *memo.Cache
 	local      map[*types.Func]bool // wrappers declared in this package
 }
 
-func newStarters(pass *analysis.Pass, cfg *config.Spanend, dir string) *starters {
+func newStarters(pass *analysis.Pass, cfg *config.Spanend, dir string, cache *memo.Cache) *starters {
 	s := &starters{
 		pass:       pass,
+		cache:      cache,
+		mod:        &modsource.Module{},
 		configured: stringSet(cfg.StartFuncs),
 		infer:      cfg.InferWrappers,
 		local:      make(map[*types.Func]bool),
 	}
 	if s.infer {
-		s.moduleRoot = modsource.ModuleRoot(dir)
+		s.mod = cache.Sources().Module(dir)
 		s.inferLocal()
 	}
 	return s
@@ -156,9 +159,10 @@ func (s *starters) returnedSpanSources(body *ast.BlockStmt, idx int) []*types.Fu
 	return callees
 }
 
-// remoteStarters caches, for the whole process, whether a function of
-// another package of the module is a wrapper, keyed by its position.
-var remoteStarters sync.Map // "file:line:name" -> bool
+// remoteStartersKey names the map, in the configuration's memo.Cache, of
+// whether a function of another package of the module is a wrapper, by its
+// position: "file:line:name" -> bool.
+type remoteStartersKey struct{}
 
 // remote reports whether fn, declared in another package of the same module,
 // is a wrapper. Its source is read without type information, so the test is
@@ -167,17 +171,17 @@ var remoteStarters sync.Map // "file:line:name" -> bool
 // wrapper startSpan), directly or through a variable it does not end.
 func (s *starters) remote(fn *types.Func) bool {
 	idx := otelapi.SpanResult(fn.Signature())
-	if idx < 0 || s.moduleRoot == "" {
+	if idx < 0 || s.mod.Root == "" {
 		return false
 	}
 	pos := s.pass.Fset.Position(fn.Pos())
 	key := pos.Filename + ":" + strconv.Itoa(pos.Line) + ":" + fn.Name()
-	if v, ok := remoteStarters.Load(key); ok {
+	if v, ok := s.cache.Map(remoteStartersKey{}).Load(key); ok {
 		return v.(bool)
 	}
-	decl := modsource.Decl(s.pass.Fset, fn, s.moduleRoot)
+	decl := s.mod.Decl(s.pass.Fset, fn)
 	is := decl != nil && returnsStartedSpan(decl.Body, idx)
-	remoteStarters.Store(key, is)
+	s.cache.Map(remoteStartersKey{}).Store(key, is)
 	return is
 }
 

@@ -5,11 +5,11 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/tracelint/tracelint/internal/memo"
 	"github.com/tracelint/tracelint/internal/modsource"
 	"github.com/tracelint/tracelint/internal/otelapi"
 )
@@ -30,28 +30,31 @@ type wrapper struct {
 	serialiser string // "json" or "fmt" when the value parameter reaches the attribute through json.Marshal or fmt.Sprint*
 }
 
-// wrappers caches what each function is, by its position: a module's
-// source does not change during a run.
-var wrappers sync.Map // "file:line:name" -> *wrapper (nil: not a wrapper)
+// wrappersKey names the map, in the configuration's memo.Cache, of what
+// each function is, by its position: "file:line:name" -> *wrapper (nil: not
+// a wrapper).
+type wrappersKey struct{}
 
 // Wrappers finds the calls of attribute-constructor wrappers in one pass.
 type Wrappers struct {
-	fset       *token.FileSet
-	info       *types.Info
-	moduleRoot string
+	fset  *token.FileSet
+	info  *types.Info
+	mod   *modsource.Module
+	cache *memo.Cache
 }
 
 // NewWrappers returns the finder of wrapper calls for a pass: wrappers are
-// read from the source of the module the pass's files belong to.
-func NewWrappers(pass *analysis.Pass) *Wrappers {
-	return &Wrappers{fset: pass.Fset, info: pass.TypesInfo, moduleRoot: modsource.FilesModuleRoot(pass.Fset, pass.Files)}
+// read from the source of the module the pass's files belong to, through
+// the configuration's cache.
+func NewWrappers(pass *analysis.Pass, cache *memo.Cache) *Wrappers {
+	return &Wrappers{fset: pass.Fset, info: pass.TypesInfo, mod: cache.Sources().ModuleOf(pass.Fset, pass.Files), cache: cache}
 }
 
 // Call returns the site a call of a wrapper is: Key and Value are the
 // arguments the wrapper's key and value parameters receive. Only wrappers
 // whose key is a parameter are sites.
 func (w *Wrappers) Call(call *ast.CallExpr) (Site, bool) {
-	if w == nil || w.moduleRoot == "" {
+	if w == nil || w.mod.Root == "" {
 		return Site{}, false
 	}
 	fn, _ := typeutil.Callee(w.info, call).(*types.Func)
@@ -78,14 +81,14 @@ func returnsKeyValue(fn *types.Func) bool {
 func (w *Wrappers) wrapperOf(fn *types.Func) *wrapper {
 	pos := w.fset.Position(fn.Pos())
 	id := pos.Filename + ":" + strconv.Itoa(pos.Line) + ":" + fn.Name()
-	if v, ok := wrappers.Load(id); ok {
+	if v, ok := w.cache.Map(wrappersKey{}).Load(id); ok {
 		return v.(*wrapper)
 	}
 	var wr *wrapper
-	if decl, file := modsource.DeclFile(w.fset, fn, w.moduleRoot); decl != nil && decl.Body != nil {
+	if decl, file := w.mod.DeclFile(w.fset, fn); decl != nil && decl.Body != nil {
 		wr = readWrapper(decl, file)
 	}
-	wrappers.Store(id, wr)
+	w.cache.Map(wrappersKey{}).Store(id, wr)
 	return wr
 }
 

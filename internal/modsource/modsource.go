@@ -6,8 +6,9 @@
 // type-check every dependency from source (several times the cost of a
 // facts-free run). Export data, however, carries each function's position,
 // so the callee's file can be parsed on demand, without types, when the
-// callee belongs to the same module. Parsed files are cached for the life of
-// the process and shared by all passes.
+// callee belongs to the same module. Parsed files are kept by a Reader,
+// which the analyzers built from one configuration share (see
+// internal/memo), and which a long-lived process tells to Forget.
 package modsource
 
 import (
@@ -23,16 +24,59 @@ import (
 	"sync"
 )
 
-// fset holds the positions of every file this package parses. It is not the
-// pass's FileSet: positions inside returned declarations belong here, so
-// callers use declarations for their shape, not their positions.
-var fset = token.NewFileSet()
+// Reader reads and remembers the module sources the analyzers look into.
+// Parsed files, directory listings and module roots are kept for the life
+// of the Reader, shared by all passes that use it; a long-lived process (an
+// editor server) calls Forget when files change. The zero value is not
+// usable: use NewReader.
+type Reader struct {
+	// fset holds the positions of every file the Reader parses. It is not a
+	// pass's FileSet: positions inside returned declarations belong here, so
+	// callers use declarations for their shape, not their positions.
+	fset *token.FileSet
 
-var (
-	files sync.Map // absolute filename -> *parsed
-	roots sync.Map // directory -> module root ("" when none)
-	dirs  sync.Map // directory -> names of its non-test Go files
-)
+	files   sync.Map // absolute filename -> *parsed
+	roots   sync.Map // directory -> module root ("" when none)
+	dirs    sync.Map // directory -> names of its non-test Go files
+	mirrors sync.Map // mirrorKey -> *token.File
+}
+
+// NewReader returns an empty Reader.
+func NewReader() *Reader { return &Reader{fset: token.NewFileSet()} }
+
+// Forget drops every parsed file, listing and module root, so that the next
+// lookups read the sources again.
+func (r *Reader) Forget() {
+	r.files.Clear()
+	r.roots.Clear()
+	r.dirs.Clear()
+	r.mirrors.Clear()
+}
+
+// Module is a Reader's view of one module: the declarations it returns lie
+// inside Root. A nil Module, or one without a Root, finds nothing.
+type Module struct {
+	Root string
+	r    *Reader
+}
+
+// Module returns the module that holds dir.
+func (r *Reader) Module(dir string) *Module { return &Module{Root: r.ModuleRoot(dir), r: r} }
+
+// ModuleOf returns the module the first of files belongs to.
+func (r *Reader) ModuleOf(fset *token.FileSet, files []*ast.File) *Module {
+	if len(files) == 0 {
+		return &Module{r: r}
+	}
+	f := fset.File(files[0].Pos())
+	if f == nil {
+		return &Module{r: r}
+	}
+	return r.Module(filepath.Dir(f.Name()))
+}
+
+// ok reports whether m can find anything.
+func (m *Module) ok() bool { return m != nil && m.Root != "" }
 
 type parsed struct {
 	once sync.Once
@@ -41,35 +85,36 @@ type parsed struct {
 
 // ModuleRoot returns the directory holding the go.mod that governs dir, or
 // "" when there is none.
-func ModuleRoot(dir string) string {
-	if root, ok := roots.Load(dir); ok {
+func (r *Reader) ModuleRoot(dir string) string {
+	if root, ok := r.roots.Load(dir); ok {
 		return root.(string)
 	}
 	root := ""
 	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
 		root = dir
 	} else if parent := filepath.Dir(dir); parent != dir {
-		root = ModuleRoot(parent)
+		root = r.ModuleRoot(parent)
 	}
-	roots.Store(dir, root)
+	r.roots.Store(dir, root)
 	return root
 }
 
 // Decl returns the declaration of fn, parsed from its source file, when that
-// file lies inside moduleRoot (and not in its vendor tree). passFset is the
+// file lies inside the module (and not in its vendor tree). passFset is the
 // FileSet fn's position belongs to. Decl returns nil when the source is not
 // part of the module or cannot be read.
-func Decl(passFset *token.FileSet, fn *types.Func, moduleRoot string) *ast.FuncDecl {
-	if moduleRoot == "" || !fn.Pos().IsValid() {
+func (m *Module) Decl(passFset *token.FileSet, fn *types.Func) *ast.FuncDecl {
+	if !m.ok() || !fn.Pos().IsValid() {
 		return nil
 	}
+	moduleRoot := m.Root
 	pos := passFset.Position(fn.Pos())
 	name := filepath.Clean(pos.Filename)
 	if !strings.HasPrefix(name, moduleRoot+string(filepath.Separator)) ||
 		strings.Contains(name[len(moduleRoot):], string(filepath.Separator)+"vendor"+string(filepath.Separator)) {
 		return nil
 	}
-	file := parse(name)
+	file := m.r.parse(name)
 	if file == nil {
 		return nil
 	}
@@ -78,7 +123,7 @@ func Decl(passFset *token.FileSet, fn *types.Func, moduleRoot string) *ast.FuncD
 		if !ok || decl.Name.Name != fn.Name() || decl.Body == nil {
 			continue
 		}
-		if fset.Position(decl.Name.Pos()).Line == pos.Line {
+		if m.r.fset.Position(decl.Name.Pos()).Line == pos.Line {
 			return decl
 		}
 	}
@@ -86,16 +131,16 @@ func Decl(passFset *token.FileSet, fn *types.Func, moduleRoot string) *ast.FuncD
 }
 
 // parse returns the syntax of the named file, parsing it at most once per
-// process.
-func parse(name string) *ast.File {
-	v, _ := files.LoadOrStore(name, new(parsed))
+// Reader (until Forget).
+func (r *Reader) parse(name string) *ast.File {
+	v, _ := r.files.LoadOrStore(name, new(parsed))
 	p := v.(*parsed)
 	p.once.Do(func() {
 		src, err := os.ReadFile(name)
 		if err != nil {
 			return
 		}
-		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
+		f, err := parser.ParseFile(r.fset, name, src, parser.SkipObjectResolution)
 		if err == nil {
 			p.file = f
 		}
@@ -105,22 +150,25 @@ func parse(name string) *ast.File {
 
 // DeclFile is Decl that also returns the file the declaration is in, for
 // resolving the names the file imports.
-func DeclFile(passFset *token.FileSet, fn *types.Func, moduleRoot string) (*ast.FuncDecl, *ast.File) {
-	decl := Decl(passFset, fn, moduleRoot)
+func (m *Module) DeclFile(passFset *token.FileSet, fn *types.Func) (*ast.FuncDecl, *ast.File) {
+	decl := m.Decl(passFset, fn)
 	if decl == nil {
 		return nil, nil
 	}
-	return decl, parse(filepath.Clean(passFset.Position(fn.Pos()).Filename))
+	return decl, m.r.parse(filepath.Clean(passFset.Position(fn.Pos()).Filename))
 }
 
 // Sibling returns the declaration of the package-level function (not a
 // method) called name in the package that holds the file named file, with
 // the file it is declared in. It reads the package's other non-test files
-// once per process.
-func Sibling(file, name string) (*ast.FuncDecl, *ast.File) {
+// once per Reader.
+func (m *Module) Sibling(file, name string) (*ast.FuncDecl, *ast.File) {
+	if m == nil {
+		return nil, nil
+	}
 	dir := filepath.Dir(file)
-	for _, n := range goFiles(dir) {
-		f := parse(filepath.Join(dir, n))
+	for _, n := range m.r.goFiles(dir) {
+		f := m.r.parse(filepath.Join(dir, n))
 		if f == nil {
 			continue
 		}
@@ -134,9 +182,9 @@ func Sibling(file, name string) (*ast.FuncDecl, *ast.File) {
 }
 
 // goFiles returns the names of the non-test Go files in dir, listing each
-// directory once per process.
-func goFiles(dir string) []string {
-	if names, ok := dirs.Load(dir); ok {
+// directory once per Reader.
+func (r *Reader) goFiles(dir string) []string {
+	if names, ok := r.dirs.Load(dir); ok {
 		return names.([]string)
 	}
 	var names []string
@@ -147,13 +195,13 @@ func goFiles(dir string) []string {
 			names = append(names, n)
 		}
 	}
-	dirs.Store(dir, names)
+	r.dirs.Store(dir, names)
 	return names
 }
 
-// Position returns the position of a node of a declaration returned by
-// this package.
-func Position(pos token.Pos) token.Position { return fset.Position(pos) }
+// Position returns the position of a node of a declaration the module's
+// Reader returned.
+func (m *Module) Position(pos token.Pos) token.Position { return m.r.fset.Position(pos) }
 
 // ImportName returns the name under which file imports the package with
 // the given path ("" when it does not import it, "." for a dot import).
@@ -170,10 +218,8 @@ func ImportName(file *ast.File, path string) string {
 	return ""
 }
 
-// mirrors holds, per FileSet of a pass and file name, the token.File that
-// PassPos added to that FileSet.
-var mirrors sync.Map // mirrorKey -> *token.File
-
+// mirrorKey names the token.File that PassPos added to a pass's FileSet for
+// a file.
 type mirrorKey struct {
 	fset *token.FileSet
 	name string
@@ -184,17 +230,17 @@ type mirrorKey struct {
 // knows from export data (which records the lines of exported declarations,
 // not every line). It adds to passFset, once per file, a token.File with the
 // file's real line table.
-func PassPos(passFset *token.FileSet, pos token.Pos) token.Pos {
-	src := fset.File(pos)
+func (m *Module) PassPos(passFset *token.FileSet, pos token.Pos) token.Pos {
+	src := m.r.fset.File(pos)
 	if src == nil {
 		return token.NoPos
 	}
 	key := mirrorKey{passFset, src.Name()}
-	v, ok := mirrors.Load(key)
+	v, ok := m.r.mirrors.Load(key)
 	if !ok {
 		mirror := passFset.AddFile(src.Name(), -1, src.Size())
 		mirror.SetLines(src.Lines())
-		v, _ = mirrors.LoadOrStore(key, mirror)
+		v, _ = m.r.mirrors.LoadOrStore(key, mirror)
 	}
 	mirror := v.(*token.File)
 	return mirror.Pos(src.Offset(pos))
@@ -202,20 +248,20 @@ func PassPos(passFset *token.FileSet, pos token.Pos) token.Pos {
 
 // Methods returns the methods called name that are declared, with a body,
 // in the package directory of the file holding pos (a position of passFset),
-// when that directory lies inside moduleRoot: the implementations next to an
-// interface method.
-func Methods(passFset *token.FileSet, pos token.Pos, name, moduleRoot string) []*ast.FuncDecl {
-	if moduleRoot == "" || !pos.IsValid() {
+// when that directory lies inside the module: the implementations next to
+// an interface method.
+func (m *Module) Methods(passFset *token.FileSet, pos token.Pos, name string) []*ast.FuncDecl {
+	if !m.ok() || !pos.IsValid() {
 		return nil
 	}
 	file := filepath.Clean(passFset.Position(pos).Filename)
-	if !strings.HasPrefix(file, moduleRoot+string(filepath.Separator)) {
+	if !strings.HasPrefix(file, m.Root+string(filepath.Separator)) {
 		return nil
 	}
 	dir := filepath.Dir(file)
 	var methods []*ast.FuncDecl
-	for _, n := range goFiles(dir) {
-		f := parse(filepath.Join(dir, n))
+	for _, n := range m.r.goFiles(dir) {
+		f := m.r.parse(filepath.Join(dir, n))
 		if f == nil {
 			continue
 		}
@@ -232,10 +278,11 @@ func Methods(passFset *token.FileSet, pos token.Pos, name, moduleRoot string) []
 // text contains needle, outside vendor, testdata, hidden directories and
 // nested modules. It reads the module's files on every call: callers cache
 // what they conclude.
-func FilesContaining(moduleRoot, needle string) []*ast.File {
-	if moduleRoot == "" {
+func (m *Module) FilesContaining(needle string) []*ast.File {
+	if !m.ok() {
 		return nil
 	}
+	moduleRoot := m.Root
 	var found []*ast.File
 	_ = filepath.WalkDir(moduleRoot, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -261,7 +308,7 @@ func FilesContaining(moduleRoot, needle string) []*ast.File {
 		if err != nil || !bytes.Contains(src, []byte(needle)) {
 			return nil
 		}
-		if f := parse(path); f != nil {
+		if f := m.r.parse(path); f != nil {
 			found = append(found, f)
 		}
 		return nil
@@ -286,19 +333,6 @@ func ParamName(decl *ast.FuncDecl, i int) string {
 		i -= len(field.Names)
 	}
 	return ""
-}
-
-// FilesModuleRoot returns the root of the module the first of files
-// belongs to, "" when there is none.
-func FilesModuleRoot(fset *token.FileSet, files []*ast.File) string {
-	if len(files) == 0 {
-		return ""
-	}
-	f := fset.File(files[0].Pos())
-	if f == nil {
-		return ""
-	}
-	return ModuleRoot(filepath.Dir(f.Name()))
 }
 
 // ParamIndexes maps the names of decl's parameters to their indexes,

@@ -15,10 +15,10 @@ func TestModuleRoot(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(root, "svc", "go.mod"), []byte("module example.com/svc\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := ModuleRoot(nested), filepath.Join(root, "svc"); got != want {
+	if got, want := NewReader().ModuleRoot(nested), filepath.Join(root, "svc"); got != want {
 		t.Errorf("ModuleRoot(%s) = %q, want %q", nested, got, want)
 	}
-	if got := ModuleRoot(root); got != "" {
+	if got := NewReader().ModuleRoot(root); got != "" {
 		t.Errorf("ModuleRoot above every go.mod = %q, want \"\"", got)
 	}
 }

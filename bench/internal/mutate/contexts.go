@@ -12,7 +12,6 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/tracelint/tracelint/analyzers/ctxpropagation"
-	"github.com/tracelint/tracelint/internal/modsource"
 	"github.com/tracelint/tracelint/internal/otelapi"
 )
 
@@ -281,7 +280,7 @@ func (f *file) variantMatters(cur inspector.Cursor, call *ast.CallExpr, fn *type
 	if _, returned := cur.Parent().Node().(*ast.ReturnStmt); returned && fn.Signature().Results().Len() > 0 && isCarrier(fn.Signature().Results().At(0).Type()) {
 		return false
 	}
-	return ctxpropagation.ReadsContext(f.pkg.Fset, fn, modsource.ModuleRoot(filepath.Dir(f.pkg.Fset.Position(call.Pos()).Filename)))
+	return ctxpropagation.ReadsContext(f.pkg.memo, f.pkg.Fset, fn, filepath.Dir(f.pkg.Fset.Position(call.Pos()).Filename))
 }
 
 // variantBases returns the names a function called name may be the

@@ -24,6 +24,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/tracelint/tracelint/analyzers/ctxpropagation"
+	"github.com/tracelint/tracelint/internal/memo"
 )
 
 // Kind names one kind of seeded defect.
@@ -99,11 +100,12 @@ func Seed(dir string, kind Kind, limit int) ([]Mutation, error) {
 	slices.SortFunc(pkgs, func(a, b *packages.Package) int { return strings.Compare(a.PkgPath, b.PkgPath) })
 
 	var sites []*site
+	cache := memo.New()
 	for _, pkg := range pkgs {
 		if len(pkg.Errors) > 0 || pkg.IllTyped || pkg.Types == nil || pkg.TypesInfo == nil {
 			continue // skipped, not fatal: the rest of the module is still worth seeding
 		}
-		p := newPackage(pkg)
+		p := newPackage(pkg, cache)
 		for _, syntax := range pkg.Syntax {
 			f, err := p.file(root, syntax)
 			if err != nil {
@@ -132,9 +134,10 @@ type pkg struct {
 	*packages.Package
 	attrReachable int // 0: not computed, 1: yes, -1: no
 	semconvKeys   map[string]bool
+	memo          *memo.Cache // the module sources ctxpropagation.ReadsContext reads
 }
 
-func newPackage(p *packages.Package) *pkg { return &pkg{Package: p} }
+func newPackage(p *packages.Package, cache *memo.Cache) *pkg { return &pkg{Package: p, memo: cache} }
 
 // file is one source file that may receive sites.
 type file struct {
