@@ -45,9 +45,9 @@ func TestCatalogueMetadata(t *testing.T) {
 				t.Errorf("%s: %s is empty", r.ID, field)
 			}
 		}
-		for _, o := range r.Options {
-			if !strings.HasPrefix(o.Key, r.Analyzer+".") {
-				t.Errorf("%s: option %q is not under the %s section", r.ID, o.Key, r.Analyzer)
+		for _, key := range r.Options {
+			if !strings.HasPrefix(key, r.Analyzer+".") {
+				t.Errorf("%s: option %q is not under the %s section", r.ID, key, r.Analyzer)
 			}
 		}
 	}
@@ -86,7 +86,7 @@ func TestDocsUpToDate(t *testing.T) {
 			t.Errorf("%s: %v (%s)", r.ID, err, stale)
 			continue
 		}
-		if string(got) != rulesdoc.RenderPage(r) {
+		if string(got) != rulesdoc.RenderPage(r, options(t)) {
 			t.Errorf("%s differs from the catalogue; %s", name, stale)
 		}
 	}
@@ -101,11 +101,52 @@ func TestDocsUpToDate(t *testing.T) {
 		t.Fatal(err)
 	}
 	spliced, err := rulesdoc.SpliceTable(string(readme), rulesdoc.RenderTable(tracelint.Rules()))
+	if err == nil {
+		spliced, err = rulesdoc.SpliceConfig(spliced, options(t))
+	}
 	if err != nil {
 		t.Fatalf("README.md: %v", err)
 	}
 	if strings.TrimRight(spliced, "\n") != strings.TrimRight(string(readme), "\n") {
-		t.Errorf("the rule table in README.md is stale; run go generate ./...")
+		t.Errorf("the rule table or the configuration block in README.md is stale; run go generate ./...")
+	}
+	schema, err := rulesdoc.Schema(options(t), tracelint.RuleIDs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join("docs", "tracelint.schema.json")); string(got) != string(schema)+"\n" {
+		t.Errorf("docs/tracelint.schema.json is stale; run go generate ./...")
+	}
+}
+
+// options reads the configuration's options as go generate does.
+func options(t *testing.T) []rulesdoc.Option {
+	t.Helper()
+	opts, err := rulesdoc.ReadOptions(filepath.Join("internal", "config", "config.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return opts
+}
+
+// TestConfigBlockIsTheDefaults checks that the configuration block of
+// README.md is a valid .tracelint.yml that changes nothing, and names every
+// option the rules document.
+func TestConfigBlockIsTheDefaults(t *testing.T) {
+	opts := options(t)
+	cfg, err := config.Parse([]byte(rulesdoc.ConfigYAML(opts)), "", tracelint.RuleIDs())
+	if err != nil {
+		t.Fatalf("the configuration block does not parse: %v", err)
+	}
+	got, _ := yaml.Marshal(cfg)
+	want, _ := yaml.Marshal(config.Default())
+	if string(got) != string(want) {
+		t.Errorf("the configuration block is not the defaults:\n%s\nwant:\n%s", got, want)
+	}
+	for _, r := range tracelint.Rules() {
+		if _, missing := rulesdoc.Lookup(opts, r.Options); len(missing) > 0 {
+			t.Errorf("%s names options the configuration does not have: %v", r.ID, missing)
+		}
 	}
 }
 
@@ -163,7 +204,8 @@ func TestDocumentedDefaults(t *testing.T) {
 		if len(r.Options) == 0 {
 			continue
 		}
-		src := rulesdoc.OptionsYAML(r.Options)
+		ruleOpts, _ := rulesdoc.Lookup(options(t), r.Options)
+		src := rulesdoc.OptionsYAML(ruleOpts)
 		cfg, err := config.Parse([]byte(src), "", tracelint.RuleIDs())
 		if err != nil {
 			t.Errorf("%s: the documented options do not parse: %v\n%s", r.ID, err, src)

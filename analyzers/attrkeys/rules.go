@@ -6,48 +6,17 @@ import (
 	"github.com/tracelint/tracelint/internal/rules"
 )
 
-var optionMinStability = rules.Option{
-	Key:     "attrkeys.min-stability",
-	Type:    "string",
-	Default: "stable",
-	Doc:     "The lowest stability a contract key may have for TL307: development, alpha, beta, release_candidate or stable.",
-}
+const optionMinStability = "attrkeys.min-stability"
 
-var optionRegistries = rules.Option{
-	Key:     "attrkeys.registries",
-	Type:    "list of strings",
-	Default: "[]",
-	Doc: "Weaver registries, files or folders relative to the configuration file (v1 `groups:`, v2 `definition/2` " +
-		"or a resolved `resolved/2.0` registry). With registries set, every key must be in them or in the semantic conventions.",
-}
+const optionRegistries = "attrkeys.registries"
 
-var optionSemconv = rules.Option{
-	Key:     "attrkeys.semconv",
-	Type:    "boolean",
-	Default: "true",
-	Doc:     "Make the bundled OpenTelemetry semantic conventions part of the contract.",
-}
+const optionSemconv = "attrkeys.semconv"
 
-var optionAllow = rules.Option{
-	Key:     "attrkeys.allow",
-	Type:    "list of strings",
-	Default: "[]",
-	Doc:     "Extra keys that are always accepted, as globs in which `*` matches any run of characters (`shop.experiment.*`).",
-}
+const optionAllow = "attrkeys.allow"
 
-var optionDeny = rules.Option{
-	Key:     "attrkeys.deny",
-	Type:    "list of {key, reason}",
-	Default: "[]",
-	Doc:     "Keys (or globs of keys) that must not be used, each with the reason shown in the report.",
-}
+const optionDeny = "attrkeys.deny"
 
-var optionIgnoreNamespaces = rules.Option{
-	Key:     "attrkeys.ignore-namespaces",
-	Type:    "list of strings",
-	Default: "[]",
-	Doc:     "Key namespaces (`vendor.legacy`) whose keys are not checked at all.",
-}
+const optionIgnoreNamespaces = "attrkeys.ignore-namespaces"
 
 // TL301 reports a key that is not in the contract.
 var TL301 = &rules.Rule{
@@ -76,7 +45,7 @@ var TL301 = &rules.Rule{
 		"The defect is the key: a package gets one finding per key, at its first use, with every other use as a related place " +
 			"and their number in the message (a key repeated on 23 spans is one finding, not 23).",
 	},
-	Options: []rules.Option{optionRegistries, optionSemconv, optionAllow, optionDeny, optionIgnoreNamespaces},
+	Options: []string{optionRegistries, optionSemconv, optionAllow, optionDeny, optionIgnoreNamespaces},
 }
 
 // TL302 reports a value whose type does not match the contract.
@@ -98,7 +67,7 @@ var TL302 = &rules.Rule{
 	KnownProblems: []string{
 		"The semconv packages' helper functions (`semconv.ServerPort(8080)`) are typed by Go and not checked again.",
 	},
-	Options: []rules.Option{optionRegistries, optionSemconv},
+	Options: []string{optionRegistries, optionSemconv},
 }
 
 // TL303 reports a deprecated key.
@@ -125,7 +94,7 @@ var TL303 = &rules.Rule{
 		"The fix is offered when the reason is `renamed`, the new key has the same type and the key is spelled by a literal of the package; " +
 			"when that literal is a constant's value, the constant's declaration changes, and every use with it.",
 	},
-	Options: []rules.Option{optionRegistries, optionSemconv},
+	Options: []string{optionRegistries, optionSemconv},
 }
 
 // TL304 reports a key that breaks the naming convention.
@@ -151,7 +120,7 @@ var TL304 = &rules.Rule{
 		"The suggested spelling needs a namespace chosen by the team, so there is no automatic fix.",
 		"One finding per key and package, at its first use, with the other uses as related places.",
 	},
-	Options: []rules.Option{optionIgnoreNamespaces},
+	Options: []string{optionIgnoreNamespaces},
 }
 
 // TL307 reports a key whose stability is below attrkeys.min-stability.
@@ -171,7 +140,7 @@ var TL307 = &rules.Rule{
 			"renamed to a key still in development, moved out of the conventions) are reported here, below every level",
 		"keys without a stability level (a team registry that gives none)",
 	},
-	Options: []rules.Option{optionMinStability, optionRegistries, optionSemconv},
+	Options: []string{optionMinStability, optionRegistries, optionSemconv},
 }
 
 // TL305 reports a key that is not a constant.
@@ -190,7 +159,7 @@ var TL305 = &rules.Rule{
 		"a package-level variable of the package that it never assigns again nor takes the address of " +
 			"(`var orderKey = attribute.Key(\"shop.order.id\")`): it is a constant in all but name, and every rule checks its key",
 	},
-	Options: []rules.Option{optionRegistries},
+	Options: []string{optionRegistries},
 }
 
 // TL306 reports a constant value that is not a member of the key's enum.
@@ -214,7 +183,7 @@ var TL306 = &rules.Rule{
 	KnownProblems: []string{
 		"The fix is offered when exactly one member differs from the value only in case; other near members are named in the message only.",
 	},
-	Options: []rules.Option{optionRegistries, optionSemconv},
+	Options: []string{optionRegistries, optionSemconv},
 }
 
 // TL308 reports one concept spelled several ways.
@@ -241,7 +210,7 @@ span.SetAttributes(attribute.String("tenant_id", t))`,
 			"are made one: " + keydrift.SynonymsDoc() + ".",
 		"One finding per group, at the group's first site in the package, with every other site as a related place.",
 	},
-	Options: []rules.Option{optionRegistries, optionSemconv},
+	Options: []string{optionRegistries, optionSemconv},
 }
 
 // Rules is the attrkeys catalogue, in ID order.

@@ -2,35 +2,13 @@ package ctxpropagation
 
 import "github.com/tracelint/tracelint/internal/rules"
 
-var optionTestingContext = rules.Option{
-	Key:     "ctxpropagation.testing-context",
-	Type:    "boolean",
-	Default: "false",
-	Doc:     "Count the `Context()` of `*testing.T`, `*testing.B` and `*testing.F` as an available context.",
-}
+const optionTestingContext = "ctxpropagation.testing-context"
 
-var optionTests = rules.Option{
-	Key:     "ctxpropagation.tests",
-	Type:    "boolean",
-	Default: "false",
-	Doc: "Report in test code too: `_test.go` files and test scaffolding packages (a path element that starts with " +
-		"`test` or is `e2e`, `fixtures` or `mocks`, or a package that imports `testing`).",
-}
+const optionTests = "ctxpropagation.tests"
 
-var optionDetachFuncs = rules.Option{
-	Key:     "ctxpropagation.detach-funcs",
-	Type:    "list of strings",
-	Default: "[]",
-	Doc: "Functions, by fully qualified name, that create root contexts on purpose (shutdown hooks, " +
-		"background workers): their own roots and calls to them are not reported.",
-}
+const optionDetachFuncs = "ctxpropagation.detach-funcs"
 
-var optionPropagationHeaders = rules.Option{
-	Key:     "ctxpropagation.propagation-headers",
-	Type:    "list of strings",
-	Default: "[]",
-	Doc:     "Extra trace header names, in any case, that must go through a propagator (e.g. `x-cloud-trace-context`).",
-}
+const optionPropagationHeaders = "ctxpropagation.propagation-headers"
 
 // TL101 reports a fresh root context where a context is available.
 var TL101 = &rules.Rule{
@@ -77,7 +55,7 @@ var TL101 = &rules.Rule{
 		"In dd-trace-go code that threads a span context (`ddtrace.SpanContext`, `*tracer.SpanContext`) instead of a context, a root is " +
 			"reported without a fix: the span tree survives, deadlines and context-based instrumentation do not, and the fix is a new parameter.",
 	},
-	Options: []rules.Option{optionTestingContext, optionTests, optionDetachFuncs},
+	Options: []string{optionTestingContext, optionTests, optionDetachFuncs},
 }
 
 // TL102 reports an API called instead of its context-taking variant.
@@ -117,7 +95,7 @@ var TL102 = &rules.Rule{
 		"`grpc.Dial` is reported with advice only: its `DialContext` is deprecated too, and the fix is `grpc.NewClient` with the context passed to each call. " +
 			"`net.LookupHost` and the other resolver shortcuts are fixed to `net.DefaultResolver`'s methods; `net.LookupIP`, whose resolver method takes a network, gets advice only.",
 	},
-	Options: []rules.Option{optionTestingContext, optionTests},
+	Options: []string{optionTestingContext, optionTests},
 }
 
 // TL103 reports a span start whose context is discarded while the parent is
@@ -156,7 +134,7 @@ var TL103 = &rules.Rule{
 		"The fix binds the returned context to the parent's variable; it is offered only when that reassigns " +
 			"the variable (no shadowing) and the variable is not used after the span ends.",
 	},
-	Options: []rules.Option{optionTests},
+	Options: []string{optionTests},
 }
 
 // TL104 reports a call to a function that cannot receive a context and
@@ -200,7 +178,7 @@ func loadItem(ctx context.Context, id string) (*Item, error) {
 			"`context.Background()` or `context.TODO()` through the file's import of `context`, and followed through " +
 			"plain calls to functions of the same package, up to four calls deep.",
 	},
-	Options: []rules.Option{optionTests, optionDetachFuncs},
+	Options: []string{optionTests, optionDetachFuncs},
 }
 
 // TL105 reports trace propagation headers handled by hand.
@@ -224,7 +202,7 @@ var TL105 = &rules.Rule{
 		"`Del` of a header (an edge proxy stripping incoming trace headers)",
 		"header names that are not constants",
 	},
-	Options: []rules.Option{optionPropagationHeaders},
+	Options: []string{optionPropagationHeaders},
 }
 
 // TL106 reports a group's parent context used inside the group, and a
@@ -243,7 +221,7 @@ var TL106 = &rules.Rule{
 	Bad: `g, gctx := errgroup.WithContext(ctx)
 for _, id := range ids {
 	g.Go(func() error { return fetch(ctx, id) })
-	Options: []rules.Option{optionTests},
+	Options: []string{optionTests},
 }
 _ = gctx`,
 	Good: `g, gctx := errgroup.WithContext(ctx)

@@ -2,38 +2,15 @@ package piiattrs
 
 import "github.com/tracelint/tracelint/internal/rules"
 
-var optionAllow = rules.Option{
-	Key:     "piiattrs.allow",
-	Type:    "list of strings",
-	Default: "[]",
-	Doc:     "Attribute, baggage and tracestate keys accepted after review, as globs in which `*` matches any run of characters.",
-}
+const optionAllow = "piiattrs.allow"
 
-var optionRedactors = rules.Option{
-	Key:     "piiattrs.redactors",
-	Type:    "list of strings",
-	Default: "[]",
-	Doc:     "Functions, by fully qualified name (`example.com/x/privacy.Redact`), whose result is safe to record whatever their argument.",
-}
+const optionRedactors = "piiattrs.redactors"
 
-var optionExtraPatterns = rules.Option{
-	Key:     "piiattrs.extra-patterns",
-	Type:    "list of {category, words}",
-	Default: "[]",
-	Doc: "More words and phrases for a category (`credentials`, `contact`, `government-id`, `financial`, `person-name`, " +
-		"`birth-date`, `postal-address`, `network-identity`, `pseudonymous`); a phrase's words are separated by spaces.",
-}
+const optionExtraPatterns = "piiattrs.extra-patterns"
 
-var optionCategories = rules.Option{
-	Key:  "piiattrs.categories",
-	Type: "mapping of booleans",
-	Default: "{credentials: true, contact: true, government-id: true, financial: true, person-name: true, " +
-		"birth-date: true, postal-address: true, network-identity: true}",
-	Doc: "Turn a category off: `credentials`, `contact`, `government-id`, `financial`, `person-name`, `birth-date`, " +
-		"`postal-address`, `network-identity`. Pseudonymous identifiers are TL406's.",
-}
+const optionCategories = "piiattrs.categories"
 
-var allOptions = []rules.Option{optionAllow, optionRedactors, optionExtraPatterns, optionCategories}
+var allOptions = []string{optionAllow, optionRedactors, optionExtraPatterns, optionCategories}
 
 // TL401 reports a secret in telemetry.
 var TL401 = &rules.Rule{

@@ -2,32 +2,13 @@ package spanend
 
 import "github.com/tracelint/tracelint/internal/rules"
 
-var optionStartFuncs = rules.Option{
-	Key:     "spanend.start-funcs",
-	Type:    "list of strings",
-	Default: "[]",
-	Doc: "Functions that start a span and return it to the caller, by fully qualified name " +
-		"(`example.com/x/tracing.Start`, `(*example.com/x/tracing.Tracer).Start`). " +
-		"Wrappers in the same module are found without it.",
-}
+const optionStartFuncs = "spanend.start-funcs"
 
-var optionNoReturnFuncs = rules.Option{
-	Key:     "spanend.no-return-funcs",
-	Type:    "list of strings",
-	Default: "[]",
-	Doc: "Extra functions that never return, such as a project's own fatal helper; " +
-		"a path through a call to one of them does not leak.",
-}
+const optionNoReturnFuncs = "spanend.no-return-funcs"
 
-var optionInferWrappers = rules.Option{
-	Key:     "spanend.infer-wrappers",
-	Type:    "boolean",
-	Default: "true",
-	Doc: "Treat a function that returns a span it started, without ending it, as a span starter, " +
-		"in the same package and in other packages of the same module.",
-}
+const optionInferWrappers = "spanend.infer-wrappers"
 
-var startOptions = []rules.Option{optionStartFuncs, optionNoReturnFuncs, optionInferWrappers}
+var startOptions = []string{optionStartFuncs, optionNoReturnFuncs, optionInferWrappers}
 
 // TL201 reports a span that is not ended on every path.
 var TL201 = &rules.Rule{

@@ -15,10 +15,12 @@ const FileName = ".tracelint.yml"
 // Config is the whole configuration. The zero value is not ready for use:
 // start from [Default], which sets the defaults that are not zero.
 type Config struct {
-	// Enable lists opt-in rule IDs to turn on, e.g. TL204.
-	Enable []string `yaml:"enable" json:"enable"`
-	// Disable lists rule IDs to turn off. Disable wins over Enable.
-	Disable []string `yaml:"disable" json:"disable"`
+	// Enable lists rule IDs to turn on: the opt-in rules, or a rule whose default
+	// depends on the configuration.
+	Enable []string `yaml:"enable" json:"enable" example:"[TL204]"`
+	// Disable lists rule IDs to turn off. `disable` wins when a rule is listed in
+	// both.
+	Disable []string `yaml:"disable" json:"disable" example:"[TL203]"`
 
 	// Spanend holds the options of the spanend analyzer.
 	Spanend Spanend `yaml:"spanend" json:"spanend"`
@@ -37,60 +39,61 @@ type Config struct {
 
 // Spanend configures the spanend analyzer.
 type Spanend struct {
-	// StartFuncs lists functions that start a span and return it without
-	// ending it, by their fully qualified name as go/types prints it:
-	// "example.com/x/tracing.Start" or "(*example.com/x/tracing.Tracer).Start".
-	StartFuncs []string `yaml:"start-funcs" json:"start-funcs"`
-	// NoReturnFuncs lists extra functions that never return (custom fatal
-	// helpers), in the same form as StartFuncs. A path through a call to one
-	// of them does not leak a span.
+	// StartFuncs lists functions that start a span and return it to the caller, by
+	// fully qualified name as go/types prints it (`example.com/x/tracing.Start`,
+	// `(*example.com/x/tracing.Tracer).Start`). Wrappers in your own module are
+	// found without this.
+	StartFuncs []string `yaml:"start-funcs" json:"start-funcs" example:"[example.com/x/tracing.Start]"`
+	// NoReturnFuncs lists extra functions that never return, such as a project's
+	// own fatal helper, in the same form: a path through a call to one of them
+	// does not leak a span.
 	NoReturnFuncs []string `yaml:"no-return-funcs" json:"no-return-funcs"`
-	// InferWrappers makes spanend treat a function that returns a span it
-	// started, without ending it, as a span starter itself; across packages of
-	// the same module too, by reading the callee's source. Default true.
+	// InferWrappers treats a function that returns a span it started, without
+	// ending it, as a span starter, in the package and, read from source, in other
+	// packages of the module.
 	InferWrappers bool `yaml:"infer-wrappers" json:"infer-wrappers"`
 }
 
 // Ctxpropagation configures the ctxpropagation analyzer.
 type Ctxpropagation struct {
-	// TestingContext makes the Context method of *testing.T, *testing.B and
-	// *testing.F count as an available context. Default false: a test's
-	// context is cancelled when the test ends, and tests rarely trace.
+	// TestingContext counts the `Context()` of `*testing.T`, `*testing.B` and
+	// `*testing.F` as an available context (a test's context is cancelled when the
+	// test ends, and tests rarely trace).
 	TestingContext bool `yaml:"testing-context" json:"testing-context"`
-	// Tests makes ctxpropagation report in test code: _test.go files and
-	// test scaffolding packages (see docs/ctxpropagation.md). Default false:
-	// a test's roots and helpers lose no production trace.
+	// Tests reports in test code too: `_test.go` files and test scaffolding
+	// packages (a path element that starts with `test` or is `e2e`, `fixtures` or
+	// `mocks`, or a package that imports `testing`).
 	Tests bool `yaml:"tests" json:"tests"`
 	// DetachFuncs lists functions, by fully qualified name, that create root
-	// contexts on purpose (shutdown hooks, background workers); neither their
-	// own fresh roots nor calls to them are reported.
+	// contexts on purpose (shutdown hooks, background workers): their own roots
+	// and calls to them are not reported.
 	DetachFuncs []string `yaml:"detach-funcs" json:"detach-funcs"`
-	// PropagationHeaders lists extra trace propagation header names, in any
-	// case, that must not be read or written by hand (e.g. a vendor's
-	// "x-cloud-trace-context").
-	PropagationHeaders []string `yaml:"propagation-headers" json:"propagation-headers"`
+	// PropagationHeaders lists extra trace header names, in any case, that must go
+	// through a propagator (`x-cloud-trace-context`).
+	PropagationHeaders []string `yaml:"propagation-headers" json:"propagation-headers" example:"[x-cloud-trace-context]"`
 }
 
 // Attrkeys configures the attrkeys analyzer.
 type Attrkeys struct {
-	// Registries lists Weaver registries, files or folders, relative to the
-	// configuration file: the team's telemetry contract. With registries
-	// set, every key must be in them or in the semantic conventions.
-	Registries []string `yaml:"registries" json:"registries"`
-	// Semconv makes the bundled OpenTelemetry semantic conventions part of
-	// the contract. Default true.
+	// Registries lists the team's Weaver registries, files or folders relative to
+	// the configuration file (v1 `groups:`, v2 `definition/2` or a resolved
+	// `resolved/2.0` registry). With registries set, every key must be in them or
+	// in the semantic conventions.
+	Registries []string `yaml:"registries" json:"registries" example:"[telemetry/registry]"`
+	// Semconv makes the bundled OpenTelemetry semantic conventions part of the
+	// contract.
 	Semconv bool `yaml:"semconv" json:"semconv"`
-	// Allow lists extra keys that are always accepted, as globs in which *
-	// matches any run of characters ("shop.experiment.*").
-	Allow []string `yaml:"allow" json:"allow"`
-	// Deny lists keys that must not be used, with the reason to show.
-	Deny []DeniedKey `yaml:"deny" json:"deny"`
-	// IgnoreNamespaces lists key namespaces ("vendor.legacy") whose keys
-	// are not checked at all.
+	// Allow lists extra keys that are always accepted, as globs in which `*`
+	// matches any run of characters (`shop.experiment.*`).
+	Allow []string `yaml:"allow" json:"allow" example:"[\"shop.experiment.*\"]"`
+	// Deny lists keys (or globs of keys) that must not be used, each with the
+	// reason shown in the report.
+	Deny []DeniedKey `yaml:"deny" json:"deny" example:"[{key: http.url, reason: use url.full}]"`
+	// IgnoreNamespaces lists key namespaces (`vendor.legacy`) whose keys are not
+	// checked at all.
 	IgnoreNamespaces []string `yaml:"ignore-namespaces" json:"ignore-namespaces"`
-	// MinStability is the lowest stability of a contract key that TL307
-	// accepts: development, alpha, beta, release_candidate or stable.
-	// Default stable.
+	// MinStability sets the lowest stability a contract key may have for
+	// TL307: development, alpha, beta, release_candidate or stable.
 	MinStability string `yaml:"min-stability" json:"min-stability"`
 }
 
@@ -120,13 +123,18 @@ type Piiattrs struct {
 	// Allow lists attribute, baggage and tracestate keys accepted after
 	// review, as globs in which * matches any run of characters.
 	Allow []string `yaml:"allow" json:"allow"`
-	// Redactors lists functions, by fully qualified name, whose result is
-	// safe to record whatever their argument: "example.com/x/privacy.Redact".
-	Redactors []string `yaml:"redactors" json:"redactors"`
-	// ExtraPatterns adds words and phrases to the built-in ones.
-	ExtraPatterns []PIIPattern `yaml:"extra-patterns" json:"extra-patterns"`
-	// Categories turns categories of personal data and secrets on and off.
-	// Pseudonymous identifiers are controlled by their rule, TL406.
+	// Redactors lists functions, by fully qualified name
+	// (`example.com/x/privacy.Redact`), whose result is safe to record whatever
+	// their argument.
+	Redactors []string `yaml:"redactors" json:"redactors" example:"[example.com/x/privacy.Redact]"`
+	// ExtraPatterns adds words and phrases to a category (`credentials`,
+	// `contact`, `government-id`, `financial`, `person-name`, `birth-date`,
+	// `postal-address`, `network-identity` or `pseudonymous`); a phrase's words
+	// are separated by spaces: `pin code` matches `pin_code`, `pinCode` and
+	// `pin.code`.
+	ExtraPatterns []PIIPattern `yaml:"extra-patterns" json:"extra-patterns" example:"[{category: credentials, words: [pin code]}]"`
+	// Categories turns categories of personal data and secrets off (all are on by
+	// default); pseudonymous identifiers are TL406's, turned on and off as a rule.
 	Categories PIICategories `yaml:"categories" json:"categories"`
 }
 

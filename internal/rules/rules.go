@@ -44,20 +44,10 @@ type Rule struct {
 	NotFlagged []string
 	// KnownProblems lists, in Markdown, the rule's known limits.
 	KnownProblems []string
-	// Options are the configuration keys that change the rule.
-	Options []Option
-}
-
-// Option is one configuration key of an analyzer.
-type Option struct {
-	// Key is the full path in .tracelint.yml, e.g. "spanend.start-funcs".
-	Key string
-	// Type is the YAML type, e.g. "list of strings".
-	Type string
-	// Default is the default value as written in YAML.
-	Default string
-	// Doc says what the option does.
-	Doc string
+	// Options are the keys of .tracelint.yml that change the rule
+	// ("spanend.start-funcs"); their type, default and documentation are
+	// the config package's (see rulesdoc.ReadOptions).
+	Options []string
 }
 
 // URL returns the rule's documentation page.

@@ -19,8 +19,9 @@ const (
 	TableEnd   = "<!-- rules:end -->"
 )
 
-// RenderPage returns the Markdown documentation page of r, docs/rules/<ID>.md.
-func RenderPage(r *rules.Rule) string {
+// RenderPage returns the Markdown documentation page of r, docs/rules/<ID>.md,
+// its options described by opts (see ReadOptions).
+func RenderPage(r *rules.Rule, opts []Option) string {
 	var b strings.Builder
 	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 
@@ -76,13 +77,14 @@ func RenderPage(r *rules.Rule) string {
 	line("")
 	line("| Key | Type | Default | Description |")
 	line("| --- | --- | --- | --- |")
-	for _, o := range r.Options {
+	ruleOpts, _ := Lookup(opts, r.Options)
+	for _, o := range ruleOpts {
 		line("| `%s` | %s | `%s` | %s |", cell(o.Key), cell(o.Type), cell(o.Default), cell(o.Doc))
 	}
 	line("")
 	line("In `.tracelint.yml`, with their default values:")
 	line("")
-	codeBlock(&b, "yaml", OptionsYAML(r.Options))
+	codeBlock(&b, "yaml", OptionsYAML(ruleOpts))
 	return b.String()
 }
 
@@ -103,15 +105,33 @@ func RenderTable(rs []*rules.Rule) string {
 // replaced by table, set off by blank lines. It fails unless doc holds each
 // marker exactly once, in that order.
 func SpliceTable(doc, table string) (string, error) {
-	if n, m := strings.Count(doc, TableBegin), strings.Count(doc, TableEnd); n != 1 || m != 1 {
-		return "", fmt.Errorf("want one %s and one %s, found %d and %d", TableBegin, TableEnd, n, m)
+	return Splice(doc, TableBegin, TableEnd, "\n"+table)
+}
+
+// ConfigBegin and ConfigEnd delimit the generated configuration block in
+// README.md.
+const (
+	ConfigBegin = "<!-- config:begin -->"
+	ConfigEnd   = "<!-- config:end -->"
+)
+
+// SpliceConfig replaces the configuration block of doc, between ConfigBegin
+// and ConfigEnd, by every option at its default (see ConfigYAML).
+func SpliceConfig(doc string, opts []Option) (string, error) {
+	return Splice(doc, ConfigBegin, ConfigEnd, "\n```yaml\n"+ConfigYAML(opts)+"```\n")
+}
+
+// Splice replaces what lies between begin and end in doc by content.
+func Splice(doc, begin, end, content string) (string, error) {
+	if n, m := strings.Count(doc, begin), strings.Count(doc, end); n != 1 || m != 1 {
+		return "", fmt.Errorf("want one %s and one %s, found %d and %d", begin, end, n, m)
 	}
-	before, rest, _ := strings.Cut(doc, TableBegin)
-	_, after, ok := strings.Cut(rest, TableEnd)
+	before, rest, _ := strings.Cut(doc, begin)
+	_, after, ok := strings.Cut(rest, end)
 	if !ok {
-		return "", fmt.Errorf("%s comes before %s", TableEnd, TableBegin)
+		return "", fmt.Errorf("%s comes before %s", end, begin)
 	}
-	return before + TableBegin + "\n\n" + table + "\n" + TableEnd + after, nil
+	return before + begin + "\n" + content + "\n" + end + after, nil
 }
 
 func section(b *strings.Builder, title string) {
@@ -146,7 +166,7 @@ func cell(s string) string {
 // OptionsYAML writes the options, at their defaults, as the nested YAML of
 // .tracelint.yml: key "a.b.c" becomes c
 // under b under a, sections shared with the previous key written once.
-func OptionsYAML(opts []rules.Option) string {
+func OptionsYAML(opts []Option) string {
 	var b strings.Builder
 	var prev []string
 	for _, o := range opts {

@@ -1,7 +1,9 @@
-// Command gendocs writes the rule documentation from the rule catalogue:
-// docs/rules/<ID>.md for every rule, and the rule table of README.md. It
-// removes the pages of rules that no longer exist. Run it from the
-// repository root, through go generate.
+// Command gendocs writes the documentation generated from the rule
+// catalogue and the configuration schema: docs/rules/<ID>.md for every rule,
+// the rule table and the configuration block of README.md, and the JSON
+// Schema of .tracelint.yml, docs/tracelint.schema.json. It removes the pages
+// of rules that no longer exist. Run it from the repository root, through go
+// generate.
 package main
 
 import (
@@ -26,11 +28,18 @@ func generate(root string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
+	opts, err := rulesdoc.ReadOptions(filepath.Join(root, "internal", "config", "config.go"))
+	if err != nil {
+		return err
+	}
 	want := make(map[string]bool)
 	for _, r := range tracelint.Rules() {
+		if _, missing := rulesdoc.Lookup(opts, r.Options); len(missing) > 0 {
+			return fmt.Errorf("%s names options the configuration does not have: %v", r.ID, missing)
+		}
 		name := r.ID + ".md"
 		want[name] = true
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(rulesdoc.RenderPage(r)), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(rulesdoc.RenderPage(r, opts)), 0o644); err != nil {
 			return err
 		}
 	}
@@ -51,7 +60,17 @@ func generate(root string) error {
 	if err != nil {
 		return err
 	}
+	schema, err := rulesdoc.Schema(opts, tracelint.RuleIDs())
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(root, "docs", "tracelint.schema.json"), append(schema, '\n'), 0o644); err != nil {
+		return err
+	}
 	out, err := rulesdoc.SpliceTable(string(doc), rulesdoc.RenderTable(tracelint.Rules()))
+	if err == nil {
+		out, err = rulesdoc.SpliceConfig(out, opts)
+	}
 	if err != nil {
 		return fmt.Errorf("%s: %v", readme, err)
 	}
