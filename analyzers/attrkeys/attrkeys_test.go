@@ -23,6 +23,11 @@ func TestAttrkeys(t *testing.T) {
 		{Name: "TL308", Pkgs: []string{"drift"}, Config: func(c *config.Config, dir string) {
 			c.Enable = []string{"TL308"}
 		}},
+		{Name: "TL304 with a contract", Pkgs: []string{"namingcontract"}, Config: func(c *config.Config, dir string) {
+			c.Dir = filepath.Join(dir, "attrkeys", "registry")
+			c.Attrkeys.Registries = []string{"telemetry"}
+			c.Disable = []string{"TL301"}
+		}},
 		{Name: "registry", Pkgs: []string{"registry"}, Config: func(c *config.Config, dir string) {
 			c.Dir = filepath.Join(dir, "attrkeys", "registry")
 			c.Enable = []string{"TL305"}
@@ -37,3 +42,41 @@ func TestAttrkeys(t *testing.T) {
 func TestSuggestedFixes(t *testing.T) {
 	testmodule.Check(t, analysistest.RunWithSuggestedFixes(t, testmodule.Dir(t), attrkeys.Analyzer, "./attrkeys/fix"))
 }
+
+// TestInventory checks attrkeys' result, the package's key inventory that
+// tracelint keys prints: each constant key with what its site stores and
+// its place in the contract.
+func TestInventory(t *testing.T) {
+	cfg := config.Default()
+	dir := testmodule.Dir(t)
+	cfg.Dir = filepath.Join(dir, "attrkeys", "registry")
+	cfg.Attrkeys.Registries = []string{"telemetry"}
+	results := analysistest.Run(&noErrors{t}, dir, attrkeys.New(cfg), "./attrkeys/registry")
+	got := make(map[string]string)
+	for _, r := range results {
+		inv, ok := r.Result.(*attrkeys.Inventory)
+		if !ok {
+			t.Fatalf("result %T, want *attrkeys.Inventory", r.Result)
+		}
+		for _, u := range inv.Uses {
+			got[u.Key] = string(u.Kind) + " " + u.Status
+		}
+	}
+	for key, want := range map[string]string{
+		"shop.order.id":       "string registry",
+		"shop.order.amount":   "double registry (deprecated)",
+		"http.request.method": "string semconv",
+		"http.url":            "string semconv (deprecated)",
+		"warehouse.bin":       "string not in contract",
+	} {
+		if got[key] != want {
+			t.Errorf("inventory of %s: %q, want %q", key, got[key], want)
+		}
+	}
+}
+
+// noErrors lets analysistest run without checking // want comments: the
+// expectations of the package belong to TestAttrkeys's configuration.
+type noErrors struct{ *testing.T }
+
+func (noErrors) Errorf(string, ...any) {}

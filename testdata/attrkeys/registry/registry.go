@@ -23,6 +23,7 @@ func record(span trace.Span, id, name string, total float64) {
 		attribute.String("http.url", ""),                 // want `attribute key "http.url" is denied by attrkeys.deny: use url.full \(TL301\)`
 		attribute.String("debug.dump", ""),               // want `attribute key "debug.dump" is denied by attrkeys.deny \(TL301\)`
 		attribute.String("vendor.legacy.Thing", ""),      // ok: ignored namespace
+		attribute.String("vendor.legacyish.code", ""),    // want `attribute key "vendor.legacyish.code" is not in the telemetry contract.*\(TL301\)`
 		attribute.String("shop."+name, ""),               // want `attribute key "shop." \+ name is built at run time from "shop." and is not a template of the contract: a key built from data makes a new attribute per value; use a constant key and put the variable part in the value \(TL305\)`
 		attribute.String(name, ""),                       // want `attribute key name is not a constant, so it cannot be checked against the telemetry contract; declare the key as a constant \(TL305\)`
 		attribute.String("vendor.legacy."+name, ""),      // ok: ignored namespace

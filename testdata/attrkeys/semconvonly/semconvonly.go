@@ -30,21 +30,24 @@ func handle(ctx context.Context, method string, code int) {
 		attribute.String("http.request.header.x-forwarded-for", ""),       // want `attribute "http.request.header.x-forwarded-for" is string\[\] in the telemetry contract, but the value is string; use attribute.StringSlice \(TL302\)`
 	)
 
-	span.SetAttributes(attribute.String("http.methd", method))           // want `attribute key "http.methd" is in the namespace "http" .*; use a semantic conventions key or a namespace of your own \(TL301\)`
-	span.SetAttributes(attribute.String("http.method", method))          /* fix */ // want `attribute key "http.method" is deprecated: renamed to "http.request.method" \(TL303\)`
-	span.SetAttributes(attribute.String("enduser.scope", ""))            // ok: obsolete with no replacement, left to the opt-in TL307
-	span.SetAttributes(attribute.String("message.type", "SENT"))         // ok: the same (go-zero's per-message event)
-	span.SetAttributes(attribute.String("peer.service", "billing"))      // ok: renamed to service.peer.name, still in development
-	span.SetAttributes(attribute.String("gen_ai.request.model", ""))     // ok: moved out of the semantic conventions
-	span.SetAttributes(attribute.String("db.system", "postgresql"))      /* fix */ // want `attribute key "db.system" is deprecated: renamed to "db.system.name" .*\(TL303\)`
-	span.SetAttributes(attribute.String("net.peer.name", ""))            // want `attribute key "net.peer.name" is deprecated \(Replaced by .server.address. on client spans and .client.address. on server spans\); stop recording it or use its replacement \(TL303\)`
-	span.SetAttributes(attribute.String("http.request.method", "get"))   /* fix */ // want `value "get" is not a member of the enum "http.request.method" \(CONNECT, DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT, \.\.\.\); did you mean "GET"\? \(TL306\)`
-	span.SetAttributes(attribute.String("http.request.method", "GET"))   // ok
-	span.SetAttributes(attribute.String("http.request.method", "PURGE")) // ok: far from every member, an extension of the open enum
-	span.SetAttributes(attribute.String("db.system.name", "prometheus")) // ok: the same (jaeger's metrics reader)
-	span.SetAttributes(attribute.String("db.system.name", "postgres"))   // want `value "postgres" is not a member of the enum "db.system.name" .*; did you mean "postgresql"\? The enum is open: keep the value only if it is a deliberate extension \(TL306\)`
-	span.SetAttributes(attribute.String("http.request.method", "PUTT"))  // want `did you mean "PUT"\? .*\(TL306\)`
-	span.SetAttributes(attribute.String("http.request.method", method))  // ok: not a constant
+	span.SetAttributes(attribute.String("http.methd", method))              // want `attribute key "http.methd" is in the namespace "http" .*; use a semantic conventions key or a namespace of your own \(TL301\)`
+	span.SetAttributes(attribute.String("http.method", method))             /* fix */ // want `attribute key "http.method" is deprecated: renamed to "http.request.method" \(TL303\)`
+	span.SetAttributes(attribute.String("enduser.scope", ""))               // ok: obsolete with no replacement, left to the opt-in TL307
+	span.SetAttributes(attribute.String("message.type", "SENT"))            // ok: the same (go-zero's per-message event)
+	span.SetAttributes(attribute.String("peer.service", "billing"))         // ok: renamed to service.peer.name, still in development
+	span.SetAttributes(attribute.String("gen_ai.request.model", ""))        // ok: moved out of the semantic conventions
+	span.SetAttributes(attribute.String("db.system", "postgresql"))         /* fix */ // want `attribute key "db.system" is deprecated: renamed to "db.system.name" .*\(TL303\)`
+	span.SetAttributes(attribute.String("net.peer.name", ""))               // want `attribute key "net.peer.name" is deprecated \(Replaced by .server.address. on client spans and .client.address. on server spans\); stop recording it or use its replacement \(TL303\)`
+	span.SetAttributes(attribute.String("http.request.method", "get"))      /* fix */ // want `value "get" is not a member of the enum "http.request.method" \(CONNECT, DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT, \.\.\.\); did you mean "GET"\? \(TL306\)`
+	span.SetAttributes(attribute.String("http.request.method", "GET"))      // ok
+	span.SetAttributes(attribute.String("http.request.method", "PURGE"))    // ok: far from every member, an extension of the open enum
+	span.SetAttributes(attribute.String("db.system.name", "prometheus"))    // ok: the same (jaeger's metrics reader)
+	span.SetAttributes(attribute.String("db.system.name", "elastic"))       // want `did you mean "elasticsearch"\? .*\(TL306\)`
+	span.SetAttributes(attribute.String("db.system.name", "redis-cluster")) // want `did you mean "redis"\? .*\(TL306\)`
+	span.SetAttributes(attribute.String("db.system.name", "sql"))           // ok: too short to be taken for the start of "sqlite"
+	span.SetAttributes(attribute.String("db.system.name", "postgres"))      // want `value "postgres" is not a member of the enum "db.system.name" .*; did you mean "postgresql"\? The enum is open: keep the value only if it is a deliberate extension \(TL306\)`
+	span.SetAttributes(attribute.String("http.request.method", "PUTT"))     // want `did you mean "PUT"\? .*\(TL306\)`
+	span.SetAttributes(attribute.String("http.request.method", method))     // ok: not a constant
 
 	span.SetAttributes(
 		attribute.String("OrderID", ""),                          // ok: without a contract, TL304 is opt-in (see the naming package)
