@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -101,7 +102,7 @@ func (c *checker) variantOf(call *ast.CallExpr, fn *types.Func) *variant {
 // genericVariant finds fn's FContext or FWithContext counterpart.
 func genericVariant(fn *types.Func) *variant {
 	sig := fn.Signature()
-	for _, suffix := range []string{"Context", "WithContext"} {
+	for _, suffix := range otelapi.ContextVariantSuffixes {
 		name := fn.Name() + suffix
 		var obj types.Object
 		if recv := sig.Recv(); recv != nil {
@@ -218,7 +219,7 @@ func (c *checker) missingVariant(cur inspector.Cursor, call *ast.CallExpr, fn *t
 		}
 	case adviceOnly:
 		instead = v.name
-		if v.name == fn.Name()+"Context" || v.name == fn.Name()+"WithContext" {
+		if slices.ContainsFunc(otelapi.ContextVariantSuffixes, func(suffix string) bool { return v.name == fn.Name()+suffix }) {
 			instead = prefix + v.name + "(" + arg + ", ...)"
 		}
 	}
@@ -313,7 +314,7 @@ func (c *checker) handedOverWithContext(call *ast.CallExpr, v types.Object) bool
 // attachesContext reports whether a method of this name gives a value its
 // context.
 func attachesContext(name string) bool {
-	return name == "WithContext" || name == "SetContext" || name == "Clone"
+	return otelapi.ContextAttachers[name]
 }
 
 // shortName names fn as Type.Method, or pkg.Func.

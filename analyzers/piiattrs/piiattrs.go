@@ -233,10 +233,7 @@ func (c *checker) sink(call *ast.CallExpr, fn *types.Func, sink otelapi.Sink) {
 	case otelapi.SinkStatus:
 		c.status(call, fn.Name(), arg(sink.Value))
 	case otelapi.SinkPropagated:
-		where := "baggage"
-		if fn.Name() == "Insert" {
-			where = "tracestate"
-		}
+		where := sink.Where
 		if f, ok := c.judge(arg(sink.Key), arg(sink.Value)); ok {
 			key := f.key
 			if f.inKey {

@@ -111,3 +111,12 @@ func RoleOfName(name string) NameRole {
 	}
 	return NoRole
 }
+
+// ContextVariantSuffixes are the suffixes Go APIs give the context-taking
+// variant of a function: Query and QueryContext, Do and DoWithContext.
+var ContextVariantSuffixes = []string{"Context", "WithContext"}
+
+// ContextAttachers are the names of the methods that give a value (a
+// request, a query) its context: req.WithContext(ctx), q.SetContext(ctx),
+// req.Clone(ctx).
+var ContextAttachers = map[string]bool{"WithContext": true, "SetContext": true, "Clone": true}

@@ -26,6 +26,9 @@ const (
 type Sink struct {
 	Kind                SinkKind
 	Key, Value, NameArg int
+	// Where names what a SinkPropagated call fills: "baggage" or
+	// "tracestate".
+	Where string
 }
 
 const (
@@ -35,12 +38,12 @@ const (
 
 // sinks are the sinks known by full name.
 var sinks = map[string]Sink{
-	baggagePkg + ".NewMember":               {Kind: SinkPropagated, Key: 0, Value: 1, NameArg: -1},
-	baggagePkg + ".NewMemberRaw":            {Kind: SinkPropagated, Key: 0, Value: 1, NameArg: -1},
-	baggagePkg + ".NewKeyValueProperty":     {Kind: SinkPropagated, Key: 0, Value: 1, NameArg: -1},
-	baggagePkg + ".NewKeyValuePropertyRaw":  {Kind: SinkPropagated, Key: 0, Value: 1, NameArg: -1},
-	baggagePkg + ".NewKeyProperty":          {Kind: SinkPropagated, Key: 0, Value: -1, NameArg: -1},
-	"(" + OTelTrace + ".TraceState).Insert": {Kind: SinkPropagated, Key: 0, Value: 1, NameArg: -1},
+	baggagePkg + ".NewMember":               {Kind: SinkPropagated, Key: 0, Value: 1, NameArg: -1, Where: "baggage"},
+	baggagePkg + ".NewMemberRaw":            {Kind: SinkPropagated, Key: 0, Value: 1, NameArg: -1, Where: "baggage"},
+	baggagePkg + ".NewKeyValueProperty":     {Kind: SinkPropagated, Key: 0, Value: 1, NameArg: -1, Where: "baggage"},
+	baggagePkg + ".NewKeyValuePropertyRaw":  {Kind: SinkPropagated, Key: 0, Value: 1, NameArg: -1, Where: "baggage"},
+	baggagePkg + ".NewKeyProperty":          {Kind: SinkPropagated, Key: 0, Value: -1, NameArg: -1, Where: "baggage"},
+	"(" + OTelTrace + ".TraceState).Insert": {Kind: SinkPropagated, Key: 0, Value: 1, NameArg: -1, Where: "tracestate"},
 	"(*" + logPkg + ".Record).SetEventName": {Kind: SinkName, Key: -1, Value: -1, NameArg: 0},
 	"(*" + logPkg + ".Record).SetBody":      {Kind: SinkLogBody, Key: -1, Value: 0, NameArg: -1},
 	"(" + otelSpanObj + ").SetName":         {Kind: SinkName, Key: -1, Value: -1, NameArg: 0},
