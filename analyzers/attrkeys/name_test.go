@@ -11,6 +11,11 @@ func TestSuggestName(t *testing.T) {
 		{"authzed.com/x/caveatName", `"authzed.com_x_caveat_name"`},
 		{"shop..order", `"shop.order"`},
 		{"_.Ü", `lowercase words under your team's namespace, e.g. "shop.order_id"`},
+		{"9Lives", `lowercase words under your team's namespace, e.g. "shop.order_id"`},
+		{"café.order", `"caf.order"`},
+		{"a~b.c", `"a_b.c"`},
+		{"shop.order2Id", `"shop.order2_id"`},
+		{"shop.order__id", `"shop.order_id"`},
 	} {
 		got := suggestName(tt.key)
 		if got != tt.want {
@@ -18,6 +23,19 @@ func TestSuggestName(t *testing.T) {
 		}
 		if !validName(tt.key) && got == `"`+tt.key+`"` {
 			t.Errorf("suggestName(%q) proposes the key itself", tt.key)
+		}
+	}
+}
+
+func TestValidName(t *testing.T) {
+	for key, want := range map[string]bool{
+		"shop.order_id": true,
+		"order_id":      false, // no namespace
+		"shop.orderId":  false,
+		"shop..order":   false,
+	} {
+		if got := validName(key); got != want {
+			t.Errorf("validName(%q) = %v, want %v", key, got, want)
 		}
 	}
 }
