@@ -23,6 +23,11 @@ func TestAttrkeys(t *testing.T) {
 		{Name: "TL308", Pkgs: []string{"drift"}, Config: func(c *config.Config, dir string) {
 			c.Enable = []string{"TL308"}
 		}},
+		{Name: "TL307 with a registry", Pkgs: []string{"stabilityregistry"}, Config: func(c *config.Config, dir string) {
+			c.Dir = filepath.Join(dir, "attrkeys", "registry")
+			c.Attrkeys.Registries = []string{"telemetry"}
+			c.Enable = []string{"TL307"}
+		}},
 		{Name: "TL304 with a contract", Pkgs: []string{"namingcontract"}, Config: func(c *config.Config, dir string) {
 			c.Dir = filepath.Join(dir, "attrkeys", "registry")
 			c.Attrkeys.Registries = []string{"telemetry"}

@@ -40,6 +40,9 @@ func forms(ctx context.Context, span trace.Span, method, header string) {
 		attribute.StringSlice("http.request.header."+header, nil),                  // ok
 		attribute.String("http.request.header."+header, ""),                        // want `attribute "http.request.header.\*" is string\[\] in the telemetry contract, but the value is string; use attribute.StringSlice \(TL302\)`
 		attribute.StringSlice(fmt.Sprintf("http.response.header.%s", header), nil), // ok
+		attribute.String(fmt.Sprintf("http.response.header.%s", header), ""),       // want `attribute "http.response.header.\*" is string\[\] in the telemetry contract.*\(TL302\)`
+		attribute.String("http.request.header."+header+"-id", ""),                  // want `attribute "http.request.header.\*" is string\[\] in the telemetry contract.*\(TL302\)`
+		attribute.String(string(attribute.Key("http.request.header."+header)), ""), // want `attribute "http.request.header.\*" is string\[\] in the telemetry contract.*\(TL302\)`
 		attribute.String("shop."+header, ""),                                       // ok: TL305 is opt-in
 	)
 
