@@ -57,3 +57,30 @@ func (c *client) call(span trace.Span) error {
 	span.SetAttributes(attribute.String("app.upstream", c.remoteAddr)) // ok: the function dials and serves nothing
 	return nil
 }
+
+// A proxy accepts and dials: the peer it accepted is still a person.
+func proxy(ln net.Listener, span trace.Span, backend string) error {
+	conn, err := ln.Accept()
+	if err != nil {
+		return err
+	}
+	upstream, err := net.Dial("tcp", backend)
+	if err != nil {
+		return err
+	}
+	defer upstream.Close()
+	remoteAddr := conn.RemoteAddr().String()
+	span.SetAttributes(attribute.String("app.peer", remoteAddr)) // want `the value remoteAddr of attribute "app.peer" is personal data \(network-identity: remote addr\).*\(TL403\)`
+	return nil
+}
+
+// A handler that calls an upstream serves a request: its peer is a person.
+func relay(w http.ResponseWriter, r *http.Request) {
+	span := trace.SpanFromContext(r.Context())
+	upstream, err := net.Dial("tcp", "backend:80")
+	if err != nil {
+		return
+	}
+	defer upstream.Close()
+	span.SetAttributes(attribute.String("app.peer", r.RemoteAddr)) // want `the value r.RemoteAddr of attribute "app.peer" is personal data.*\(TL403\)`
+}
