@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -123,11 +124,22 @@ type checker struct {
 
 // semconvGoKeys returns the keys of the attribute.Key constants of each
 // semconv package pkg imports directly.
+//
+// An external test package (p_test) also gets the keys of the semconv
+// packages p imports: its tables compare against what p emits.
 func semconvGoKeys(cache *memo.Cache, pkg *types.Package) []map[string]bool {
 	var keys []map[string]bool
+	underTest, isTest := strings.CutSuffix(pkg.Path(), "_test")
 	for _, imp := range pkg.Imports() {
 		if otelapi.IsSemconvPackage(imp.Path()) {
 			keys = append(keys, semconvPackageKeys(cache, imp))
+		}
+		if isTest && imp.Path() == underTest {
+			for _, sc := range imp.Imports() {
+				if otelapi.IsSemconvPackage(sc.Path()) {
+					keys = append(keys, semconvPackageKeys(cache, sc))
+				}
+			}
 		}
 	}
 	return keys
