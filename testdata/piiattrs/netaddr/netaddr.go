@@ -31,7 +31,7 @@ func accept(ln net.Listener, span trace.Span) {
 }
 
 // The peer of a connection the code dialled is a server.
-func dial(ctx context.Context, span trace.Span, target string) error {
+func dial(ctx context.Context, span trace.Span, target, contactEmail string) error {
 	var d net.Dialer
 	conn, err := d.DialContext(ctx, "tcp", target)
 	if err != nil {
@@ -41,6 +41,8 @@ func dial(ctx context.Context, span trace.Span, target string) error {
 	span.SetAttributes(
 		attribute.String("remote_addr", conn.RemoteAddr().String()), // ok: the server dialled
 		attribute.String("app.peer", conn.RemoteAddr().String()),    // ok: the same
+
+		attribute.String("server.address", contactEmail), // want `the value contactEmail of attribute "server.address" is personal data \(contact: email\).*\(TL403\)`
 	)
 	return nil
 }

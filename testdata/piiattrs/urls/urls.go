@@ -39,10 +39,10 @@ func list(w http.ResponseWriter, r *http.Request) {
 func client(span trace.Span, base, tok, who string) {
 	signed := base + "?sig=1&api_key=" + tok
 	span.SetAttributes(
-		attribute.String("http.url", signed),                                      // want `the value signed of attribute "http.url" is a credential \(query parameter "api_key"\).*\(TL401\)`
-		attribute.String("app.invite_url", fmt.Sprintf("%s?email=%s", base, who)), // want `the value fmt.Sprintf\("%s\?email=%s", base, who\) of attribute "app.invite_url" is personal data \(contact: query parameter "email"\).*\(TL403\)`
-		attribute.String("url.full", base+"?page=2"),                              // ok
-		attribute.String("app.docs_url", "https://example.com/?token=public"),     // ok: a constant
+		attribute.String("http.url", signed),                                         // want `the value signed of attribute "http.url" is a credential \(query parameter "api_key"\).*\(TL401\)`
+		attribute.String("app.invite_url", fmt.Sprintf("%s?email=%s", base, who)),    // want `the value fmt.Sprintf\("%s\?email=%s", base, who\) of attribute "app.invite_url" is personal data \(contact: query parameter "email"\).*\(TL403\)`
+		attribute.String("url.full", base+"?page=2"),                                 // ok
+		attribute.String("app.docs_url", "https://example.com/?access_token=public"), // ok: a constant
 	)
 	q := url.Values{}
 	q.Set("password", tok)
