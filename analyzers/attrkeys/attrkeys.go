@@ -57,10 +57,23 @@ type KeyUse struct {
 	// Kind is what the site stores ("string", "int", ...); "" when not known.
 	Kind otelapi.ValueKind
 	Pos  token.Position
-	// Status is the key's place in the contract: "registry", "semconv",
-	// either followed by " (deprecated)", or "not in contract".
+	// Status is the key's place in the contract: StatusRegistry,
+	// StatusSemconv, either followed by " (deprecated)", or StatusUnknown.
 	Status string
 }
+
+// The places of a key in the contract, as KeyUse.Status spells them.
+const (
+	StatusRegistry = "registry"
+	StatusSemconv  = "semconv"
+	StatusUnknown  = "not in contract"
+)
+
+// InContract reports whether the key is a current key of the contract.
+func (u KeyUse) InContract() bool { return u.Status == StatusRegistry || u.Status == StatusSemconv }
+
+// Known reports whether the contract has the key, current or deprecated.
+func (u KeyUse) Known() bool { return u.Status != StatusUnknown }
 
 func run(pass *analysis.Pass, src config.Source, cache *memo.Cache) (*Inventory, error) {
 	inv := new(Inventory)

@@ -93,11 +93,11 @@ func (c *checker) replacementReady(key string, attr *contract.Attribute) bool {
 
 // recordUse adds a site with a constant key to the package's inventory.
 func (c *checker) recordUse(s attrsite.Site, key string, attr *contract.Attribute, known bool) {
-	status := "not in contract"
+	status := StatusUnknown
 	if known {
-		status = "semconv"
+		status = StatusSemconv
 		if _, ok := c.registry.Lookup(key); ok {
-			status = "registry"
+			status = StatusRegistry
 		}
 		if attr.Deprecated != nil {
 			status += " (deprecated)"
@@ -128,7 +128,7 @@ func (c *checker) drift() {
 			if !slices.Contains(group, u.Key) {
 				continue
 			}
-			if count[u.Key] == 0 && (u.Status == "registry" || u.Status == "semconv") {
+			if count[u.Key] == 0 && u.InContract() {
 				inContract = append(inContract, u.Key)
 			}
 			count[u.Key]++

@@ -410,13 +410,6 @@ func namedOf(t types.Type) *types.Named {
 	return named
 }
 
-// isNamedType reports whether t, or what it points to, is the named type
-// path.name.
-func isNamedType(t types.Type, path, name string) bool {
-	named := namedOf(t)
-	return named != nil && named.Obj().Name() == name && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == path
-}
-
 // enclosingFunc returns the innermost function (declaration or literal)
 // around cur, and its body.
 func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, *ast.BlockStmt, bool) {

@@ -348,7 +348,7 @@ func (c *checker) isHandlerCall(call *ast.CallExpr) bool {
 		return false
 	}
 	w, r := sig.Params().At(0).Type(), sig.Params().At(1).Type()
-	return isNamedType(w, "net/http", "ResponseWriter") && isNamedType(r, "net/http", "Request")
+	return otelapi.IsNamedType(w, "net/http", "ResponseWriter") && otelapi.IsNamedType(r, "net/http", "Request")
 }
 
 // startScope returns the innermost block, case clause or select clause

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/tracelint/tracelint/internal/otelapi"
 )
 
 // dialledAddress reports whether e, a network address, is a server's
@@ -84,7 +86,7 @@ func (c *checker) dialsWithoutServing(fn ast.Node) bool {
 	}
 	if ftype != nil {
 		for _, p := range ftype.Params.List {
-			if isNamedType(c.pass.TypesInfo.TypeOf(p.Type), "net/http", "Request") {
+			if otelapi.IsNamedType(c.pass.TypesInfo.TypeOf(p.Type), "net/http", "Request") {
 				return false
 			}
 		}

@@ -149,15 +149,14 @@ type checker struct {
 	keys  map[string]pii.Match    // classifyKey's answers; a key recurs
 	names map[[2]string]pii.Match // named's answers, by owner and name
 
-	fixedVars *attrsite.FixedVars          // constString's index, built on first use
-	defs      map[*types.Var]*ast.CallExpr // definedBy's index, built on first use
-	following map[*types.Var]bool          // the variables value is following to their definition
-	mod       *modsource.Module            // for the String methods attribute.Stringer calls and status wrappers
+	fixedVars *attrsite.FixedVars // constString's index, built on first use
+	following map[*types.Var]bool // the variables value is following to their definition
+	mod       *modsource.Module   // for the String methods attribute.Stringer calls and status wrappers
 	cache     *memo.Cache
 
-	cur      inspector.Cursor        // the node being checked
-	fnParams map[ast.Node][]string   // functionParams' answers
-	locals   map[*types.Var]ast.Expr // localDef's index, built on first use
+	cur      inspector.Cursor          // the node being checked
+	fnParams map[ast.Node][]string     // functionParams' answers
+	assigns  map[*types.Var][]ast.Expr // assigned's index, built on first use
 }
 
 // enclosingFunc returns the function declaration or literal around the
@@ -268,26 +267,12 @@ func (c *checker) errorTexts(e ast.Expr) []ast.Expr {
 	if !ok {
 		return out
 	}
-	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok {
-		return out
-	}
-	for _, f := range c.pass.Files {
-		if f.Pos() > v.Pos() || v.Pos() >= f.End() {
-			continue
+	if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok {
+		for _, rhs := range c.assigned(v) {
+			if isErrorText(c.pass.TypesInfo, rhs) {
+				out = append(out, rhs)
+			}
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			as, ok := n.(*ast.AssignStmt)
-			if !ok || len(as.Lhs) != len(as.Rhs) {
-				return true
-			}
-			for i, lhs := range as.Lhs {
-				if l, ok := lhs.(*ast.Ident); ok && c.pass.TypesInfo.ObjectOf(l) == v && isErrorText(c.pass.TypesInfo, as.Rhs[i]) {
-					out = append(out, as.Rhs[i])
-				}
-			}
-			return true
-		})
 	}
 	return out
 }

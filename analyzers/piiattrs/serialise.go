@@ -8,16 +8,9 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/tracelint/tracelint/internal/attrsite"
 	"github.com/tracelint/tracelint/internal/pii"
 )
-
-// serialisers turn a whole value into text: every field a struct holds
-// reaches the attribute. jsonOnly marks those that see exported fields only
-// and honour `json:"-"`.
-var serialisers = map[string]struct{ jsonOnly bool }{
-	"fmt.Sprint": {}, "fmt.Sprintf": {}, "fmt.Sprintln": {}, "fmt.Errorf": {},
-	"encoding/json.Marshal": {jsonOnly: true}, "encoding/json.MarshalIndent": {jsonOnly: true},
-}
 
 // maxFieldDepth bounds how deep serialised looks into nested structs
 // (Order.Customer.Email is two levels).
@@ -83,7 +76,9 @@ func (c *checker) personalFields(t types.Type, jsonOnly bool, depth int, seen ma
 	return pii.Match{}, false
 }
 
-// fieldMatch classifies one field of a struct serialised whole.
+// fieldMatch classifies one field of a struct: by its tag, then by its own
+// name, then by its name under owner, the struct's type name, when owner is
+// a person for sure (Patient.Name). owner may be empty.
 func (c *checker) fieldMatch(owner string, f *types.Var, tag reflect.StructTag) (pii.Match, bool) {
 	if m, ok := c.tagMatch(tag); ok {
 		return m, true
@@ -92,7 +87,7 @@ func (c *checker) fieldMatch(owner string, f *types.Var, tag reflect.StructTag) 
 		return pii.Match{}, false
 	}
 	m, ok := c.matcher.Name("", f.Name())
-	if !ok && !pii.AmbiguousOwner(owner) {
+	if !ok && owner != "" && !pii.AmbiguousOwner(owner) {
 		m, ok = c.matcher.Name(owner, f.Name())
 	}
 	if !ok || m.Category == pii.Pseudonymous || c.off[m.Category] {
@@ -106,42 +101,13 @@ func isBoolType(t types.Type) bool {
 	return ok && b.Info()&types.IsBoolean != 0
 }
 
-// definedBy returns what the package last defines a local variable from,
-// when that is a serialiser's call: b in
-// `b, _ := json.Marshal(order); attribute.String("order", string(b))`.
-func (c *checker) definedBy(v *types.Var) (*ast.CallExpr, bool) {
-	if c.defs == nil {
-		c.defs = make(map[*types.Var]*ast.CallExpr)
-		for _, f := range c.pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				as, ok := n.(*ast.AssignStmt)
-				if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
-					return true
-				}
-				call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-				if !ok {
-					return true
-				}
-				if id, ok := as.Lhs[0].(*ast.Ident); ok {
-					if lv, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok && c.serialiserOf(call) != "" {
-						c.defs[lv] = call
-					}
-				}
-				return true
-			})
-		}
-	}
-	call, ok := c.defs[v]
-	return call, ok
-}
-
 // serialiserOf returns the full name of the serialiser call calls, or "".
 func (c *checker) serialiserOf(call *ast.CallExpr) string {
 	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
 	if fn == nil {
 		return ""
 	}
-	if _, ok := serialisers[fn.FullName()]; ok {
+	if _, ok := attrsite.Serialisers[fn.FullName()]; ok {
 		return fn.FullName()
 	}
 	return ""

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/tracelint/tracelint/internal/otelapi"
 	"github.com/tracelint/tracelint/internal/pii"
 )
 
@@ -45,7 +46,7 @@ func (c *checker) urlSecret(value ast.Expr, fn ast.Node) (valueMatch, bool) {
 	var best pii.Match
 	for _, name := range names {
 		m, ok := c.matcher.Key(name)
-		if !ok || c.off[m.Category] || !better(m.Category, best.Category) {
+		if !ok || c.off[m.Category] || !pii.Better(m.Category, best.Category) {
 			continue
 		}
 		best = pii.Match{Category: m.Category, Why: "query parameter " + strconv.Quote(name)}
@@ -54,20 +55,6 @@ func (c *checker) urlSecret(value ast.Expr, fn ast.Node) (valueMatch, bool) {
 		return valueMatch{}, false
 	}
 	return valueMatch{match: best, expr: value}, true
-}
-
-// better orders categories as the matcher does: secrets first.
-func better(c, than pii.Category) bool {
-	rank := func(c pii.Category) int {
-		switch {
-		case c == pii.Credentials:
-			return 2
-		case c.IsPersonal():
-			return 1
-		}
-		return 0
-	}
-	return rank(c) > rank(than)
 }
 
 // literalParams returns the query parameters named in the string literals
@@ -119,22 +106,22 @@ func (c *checker) isURLValue(e ast.Expr, depth int) bool {
 		return false
 	}
 	e = ast.Unparen(e)
-	if isNamedType(c.pass.TypesInfo.TypeOf(e), "net/url", "URL") {
+	if otelapi.IsNamedType(c.pass.TypesInfo.TypeOf(e), "net/url", "URL") {
 		return true
 	}
 	switch e := e.(type) {
 	case *ast.SelectorExpr:
 		recv := c.pass.TypesInfo.TypeOf(e.X)
-		return e.Sel.Name == "RequestURI" && isNamedType(recv, "net/http", "Request") ||
-			e.Sel.Name == "RawQuery" && isNamedType(recv, "net/url", "URL")
+		return e.Sel.Name == "RequestURI" && otelapi.IsNamedType(recv, "net/http", "Request") ||
+			e.Sel.Name == "RawQuery" && otelapi.IsNamedType(recv, "net/url", "URL")
 	case *ast.CallExpr:
 		fn, _ := typeutil.Callee(c.pass.TypesInfo, e).(*types.Func)
 		if fn == nil || fn.Signature().Recv() == nil {
 			return false
 		}
 		recv := fn.Signature().Recv().Type()
-		return (fn.Name() == "String" || fn.Name() == "RequestURI") && isNamedType(recv, "net/url", "URL") ||
-			fn.Name() == "Encode" && isNamedType(recv, "net/url", "Values")
+		return (fn.Name() == "String" || fn.Name() == "RequestURI") && otelapi.IsNamedType(recv, "net/url", "URL") ||
+			fn.Name() == "Encode" && otelapi.IsNamedType(recv, "net/url", "Values")
 	case *ast.Ident:
 		if v, ok := c.pass.TypesInfo.Uses[e].(*types.Var); ok {
 			if def := c.localDef(v); def != nil {
@@ -163,8 +150,8 @@ func (c *checker) functionParams(fn ast.Node) []string {
 			return true
 		}
 		recv := callee.Signature().Recv().Type()
-		values := isNamedType(recv, "net/url", "Values") && slices.Contains([]string{"Get", "Set", "Add", "Has", "Del"}, callee.Name())
-		form := isNamedType(recv, "net/http", "Request") && (callee.Name() == "FormValue" || callee.Name() == "PostFormValue")
+		values := otelapi.IsNamedType(recv, "net/url", "Values") && slices.Contains([]string{"Get", "Set", "Add", "Has", "Del"}, callee.Name())
+		form := otelapi.IsNamedType(recv, "net/http", "Request") && (callee.Name() == "FormValue" || callee.Name() == "PostFormValue")
 		if values || form {
 			if name, ok := c.constString(call.Args[0]); ok {
 				names = append(names, name)
@@ -177,51 +164,4 @@ func (c *checker) functionParams(fn ast.Node) []string {
 	}
 	c.fnParams[fn] = names
 	return names
-}
-
-// localDef returns the expression a local variable is defined from, when
-// the package assigns it once (v := expr; for v, err := f(), the call).
-func (c *checker) localDef(v *types.Var) ast.Expr {
-	if c.locals == nil {
-		c.locals = make(map[*types.Var]ast.Expr)
-		count := make(map[*types.Var]int)
-		for _, f := range c.pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				as, ok := n.(*ast.AssignStmt)
-				if !ok || len(as.Lhs) != len(as.Rhs) && len(as.Rhs) != 1 {
-					return true
-				}
-				for i, lhs := range as.Lhs {
-					if i >= len(as.Rhs) {
-						break // conn, err := net.Dial(...): the first result is the value
-					}
-					if id, ok := lhs.(*ast.Ident); ok {
-						if lv, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok && lv.Parent() != nil && lv.Parent() != lv.Pkg().Scope() {
-							c.locals[lv] = as.Rhs[i]
-							count[lv]++
-						}
-					}
-				}
-				return true
-			})
-		}
-		for v, n := range count {
-			if n > 1 {
-				delete(c.locals, v)
-			}
-		}
-	}
-	return c.locals[v]
-}
-
-// isNamedType reports whether t, or what it points to, is pkg.name.
-func isNamedType(t types.Type, pkg, name string) bool {
-	if t == nil {
-		return false
-	}
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
 }

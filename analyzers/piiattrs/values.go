@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/tracelint/tracelint/internal/attrsite"
 	"github.com/tracelint/tracelint/internal/otelapi"
 	"github.com/tracelint/tracelint/internal/pii"
 )
@@ -101,9 +102,9 @@ func (c *checker) callValue(call *ast.CallExpr) (valueMatch, bool) {
 			}
 		}
 	}
-	if ser, ok := serialisers[full]; ok {
+	if kind, ok := attrsite.Serialisers[full]; ok {
 		for _, arg := range call.Args {
-			if v, ok := c.serialised(arg, ser.jsonOnly); ok {
+			if v, ok := c.serialised(arg, kind == "json"); ok {
 				return v, true
 			}
 		}
@@ -181,10 +182,7 @@ func (c *checker) personalType(t types.Type, except string) bool {
 		if f.Name() == except {
 			continue
 		}
-		if m, ok := c.tagMatch(reflect.StructTag(st.Tag(i))); ok && m.Category.IsPersonal() {
-			return true
-		}
-		if m, ok := c.matcher.Name("", f.Name()); ok && m.Category.IsPersonal() && !c.off[m.Category] {
+		if m, ok := c.fieldMatch("", f, reflect.StructTag(st.Tag(i))); ok && m.Category.IsPersonal() {
 			return true
 		}
 	}

@@ -294,16 +294,11 @@ func (fi *funcInfo) isSuccessStatus(call *ast.CallExpr) bool {
 		return false
 	}
 	tv := fi.pass.TypesInfo.Types[call.Args[0]]
-	if tv.Value == nil || !isNamedType(tv.Type, otelapi.CodesPackage, "Code") {
+	if tv.Value == nil || !otelapi.IsNamedType(tv.Type, otelapi.CodesPackage, "Code") {
 		return false
 	}
 	code, ok := constant.Uint64Val(tv.Value)
 	return ok && code != otelapi.CodeError
-}
-
-func isNamedType(t types.Type, pkg, name string) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
 }
 
 func isBlank(e ast.Expr) bool {

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -169,7 +170,7 @@ func constructorParts(e ast.Expr, attr string) (key, value ast.Expr, kind otelap
 			case name.Name == "Value":
 				if call, isCall := ast.Unparen(kv.Value).(*ast.CallExpr); isCall && len(call.Args) == 1 {
 					if sel, isSel := call.Fun.(*ast.SelectorExpr); isSel && isQualified(sel.X, attr, "") {
-						if k, known := otelapi.ConstructorValue(trimValue(sel.Sel.Name)); known {
+						if k, known := otelapi.ValueFuncKind(sel.Sel.Name); known {
 							value, kind = call.Args[0], k
 						}
 					}
@@ -179,13 +180,6 @@ func constructorParts(e ast.Expr, attr string) (key, value ast.Expr, kind otelap
 		return key, value, kind, key != nil
 	}
 	return nil, nil, "", false
-}
-
-func trimValue(name string) string {
-	if len(name) > len("Value") && name[len(name)-len("Value"):] == "Value" {
-		return name[:len(name)-len("Value")]
-	}
-	return ""
 }
 
 // isQualified reports whether e is pkg.name, or the identifier pkg when
@@ -279,15 +273,29 @@ func (f *flow) sourceDepth(e ast.Expr, ser map[string]map[string]string, depth i
 	return -1, ""
 }
 
-// serialiserNames returns, by the name file imports them under, the
-// functions of encoding/json and fmt that turn a whole value into text.
+// Serialisers are the functions that turn a whole value into text, by full
+// name: every field a struct holds reaches the result. The value says how:
+// "json" sees exported fields only and honours `json:"-"`, "fmt" prints
+// every field (a nested pointer as an address).
+var Serialisers = map[string]string{
+	"fmt.Sprint": "fmt", "fmt.Sprintf": "fmt", "fmt.Sprintln": "fmt", "fmt.Errorf": "fmt",
+	"encoding/json.Marshal": "json", "encoding/json.MarshalIndent": "json",
+}
+
+// serialiserNames returns Serialisers by the name file imports their
+// packages under, for code read without types.
 func serialiserNames(file *ast.File) map[string]map[string]string {
 	out := make(map[string]map[string]string)
-	if name := modsource.ImportName(file, "encoding/json"); name != "" {
-		out[name] = map[string]string{"Marshal": "json", "MarshalIndent": "json"}
-	}
-	if name := modsource.ImportName(file, "fmt"); name != "" {
-		out[name] = map[string]string{"Sprint": "fmt", "Sprintf": "fmt", "Sprintln": "fmt"}
+	for full, kind := range Serialisers {
+		dot := strings.LastIndexByte(full, '.')
+		name := modsource.ImportName(file, full[:dot])
+		if name == "" {
+			continue
+		}
+		if out[name] == nil {
+			out[name] = make(map[string]string)
+		}
+		out[name][full[dot+1:]] = kind
 	}
 	return out
 }

@@ -38,7 +38,9 @@ type Key struct {
 	Status string `json:"status"`
 	Sites  []Site `json:"sites"`
 
-	kinds map[string]int
+	kinds      map[string]int
+	inContract bool // a current key of the contract
+	known      bool // in the contract, current or deprecated
 }
 
 // Site is where a key is built.
@@ -54,7 +56,7 @@ func Build(uses []attrkeys.KeyUse, dir string) *Inventory {
 	for _, u := range uses {
 		k, ok := byKey[u.Key]
 		if !ok {
-			k = &Key{Key: u.Key, Status: u.Status, kinds: make(map[string]int)}
+			k = &Key{Key: u.Key, Status: u.Status, kinds: make(map[string]int), inContract: u.InContract(), known: u.Known()}
 			byKey[u.Key] = k
 		}
 		if u.Kind != "" {
@@ -86,14 +88,12 @@ func Build(uses []attrkeys.KeyUse, dir string) *Inventory {
 		team = append(team, k.Key)
 	}
 	for _, g := range keydrift.Groups(team) {
-		if slices.ContainsFunc(g, func(key string) bool { return !byKey[key].inContract() }) {
+		if slices.ContainsFunc(g, func(key string) bool { return !byKey[key].inContract }) {
 			inv.Drift = append(inv.Drift, g)
 		}
 	}
 	return inv
 }
-
-func (k *Key) inContract() bool { return k.Status == "registry" || k.Status == "semconv" }
 
 // WriteText writes the inventory as a table, then the drift groups.
 func (inv *Inventory) WriteText(w io.Writer) error {
@@ -152,7 +152,7 @@ func (inv *Inventory) WriteWeaver(w io.Writer, name string) error {
 	}
 	var attrs []weaverAttr
 	for _, k := range inv.Keys {
-		if k.inContract() || strings.HasSuffix(k.Status, "(deprecated)") {
+		if k.known {
 			attrs = append(attrs, weaverAttr{Ref: k.Key})
 			continue
 		}

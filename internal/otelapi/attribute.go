@@ -61,9 +61,18 @@ func AttributeConstructor(fn *types.Func) (Constructor, bool) {
 // attribute.KeyValue{Key: k, Value: attribute.IntValue(1)}), stores: the
 // same as the constructor X.
 func AttributeValueFunc(fn *types.Func) (ValueKind, bool) {
-	name, ok := strings.CutSuffix(fn.Name(), "Value")
+	if fn.Pkg() == nil || fn.Pkg().Path() != Attribute || fn.Signature().Recv() != nil {
+		return "", false
+	}
+	return ValueFuncKind(fn.Name())
+}
+
+// ValueFuncKind reports what the attribute.XValue function called name
+// stores, for code read without types too.
+func ValueFuncKind(name string) (ValueKind, bool) {
+	name, ok := strings.CutSuffix(name, "Value")
 	value, known := constructorValues[name]
-	if !ok || !known || name == "Stringer" || fn.Pkg() == nil || fn.Pkg().Path() != Attribute || fn.Signature().Recv() != nil {
+	if !ok || !known || name == "Stringer" {
 		return "", false
 	}
 	return ValueKind(value), true

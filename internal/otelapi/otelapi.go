@@ -159,6 +159,18 @@ func ContextResult(sig *types.Signature) int {
 // IsContext reports whether t is context.Context.
 func IsContext(t types.Type) bool { return isNamed(t, "context.Context") }
 
+// IsNamedType reports whether t, or what it points to (through aliases), is
+// the named type path.name: *http.Request for ("net/http", "Request").
+func IsNamedType(t types.Type, path, name string) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	return isNamed(t, path+"."+name)
+}
+
 // isNamed reports whether t, or the type an alias stands for, is the named
 // type with the given "path.Name".
 func isNamed(t types.Type, qualified string) bool {

@@ -193,11 +193,11 @@ func (m *Matcher) words(words []string) (Match, bool) {
 			if p.category == Credentials && i+n < len(words) && credentialRefs[words[i+n]] {
 				continue // api_key_id, secret_name: a reference to the secret, not the secret
 			}
-			if better(p.category, best.Category) {
+			if Better(p.category, best.Category) {
 				best = Match{Category: p.category, Why: strings.Join(p.words, " ")}
 			}
 		}
-		if c, ok := personWord(words, i); ok && better(c.Category, best.Category) {
+		if c, ok := personWord(words, i); ok && Better(c.Category, best.Category) {
 			best = c
 		}
 	}
@@ -222,9 +222,9 @@ func personWord(words []string, i int) (Match, bool) {
 	return Match{}, false
 }
 
-// better orders categories when a key matches several: secrets first, then
-// personal data, then pseudonymous identifiers.
-func better(c, than Category) bool {
+// Better orders categories when something matches several: secrets first,
+// then personal data, then pseudonymous identifiers.
+func Better(c, than Category) bool {
 	rank := func(c Category) int {
 		switch {
 		case c == Credentials:

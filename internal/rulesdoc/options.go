@@ -24,7 +24,7 @@ type Option struct {
 	Doc     string // the field's comment, without its leading field name
 	Example string // the field's example tag, as YAML; may be empty
 
-	field reflect.StructField
+	value reflect.Value // the default
 }
 
 // ReadOptions reads the options from the config package's source file
@@ -63,7 +63,7 @@ func ReadOptions(configFile string) ([]Option, error) {
 			if !ok {
 				return fmt.Errorf("%s: field %s is not in the compiled config package: rebuild gendocs", configFile, name)
 			}
-			key := strings.Split(sf.Tag.Get("yaml"), ",")[0]
+			key := yamlKey(sf)
 			if key == "" || key == "-" {
 				continue
 			}
@@ -79,7 +79,7 @@ func ReadOptions(configFile string) ([]Option, error) {
 			if doc == "" {
 				return fmt.Errorf("%s: field %s (%s) has no doc comment", configFile, name, path)
 			}
-			out = append(out, Option{Key: path, Type: typeName(sf.Type), Default: yamlValue(fv), Doc: doc, Example: sf.Tag.Get("example"), field: sf})
+			out = append(out, Option{Key: path, Type: typeName(sf.Type), Default: yamlValue(fv), Doc: doc, Example: sf.Tag.Get("example"), value: fv})
 		}
 		return nil
 	}
@@ -121,10 +121,13 @@ func typeName(t reflect.Type) string {
 func yamlKeys(t reflect.Type) []string {
 	var keys []string
 	for i := range t.NumField() {
-		keys = append(keys, strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0])
+		keys = append(keys, yamlKey(t.Field(i)))
 	}
 	return keys
 }
+
+// yamlKey is the key a struct field has in .tracelint.yml.
+func yamlKey(f reflect.StructField) string { return strings.Split(f.Tag.Get("yaml"), ",")[0] }
 
 // yamlValue writes a default value as YAML, in flow style.
 func yamlValue(v reflect.Value) string {
@@ -145,7 +148,7 @@ func yamlValue(v reflect.Value) string {
 	case reflect.Struct:
 		var items []string
 		for i := range v.NumField() {
-			items = append(items, strings.Split(v.Type().Field(i).Tag.Get("yaml"), ",")[0]+": "+yamlValue(v.Field(i)))
+			items = append(items, yamlKey(v.Type().Field(i))+": "+yamlValue(v.Field(i)))
 		}
 		return "{" + strings.Join(items, ", ") + "}"
 	}
@@ -187,16 +190,14 @@ func ConfigYAML(opts []Option) string {
 		for _, line := range wrapText(o.Doc, 96-len(indent)) {
 			fmt.Fprintf(&b, "%s# %s\n", indent, line)
 		}
-		value := o.Default
-		if o.field.Type.Kind() == reflect.Struct {
+		if o.value.Kind() == reflect.Struct {
 			fmt.Fprintf(&b, "%s%s:\n", indent, path[len(path)-1])
-			v := strings.Trim(value, "{}")
-			for _, kv := range strings.Split(v, ", ") {
-				fmt.Fprintf(&b, "%s  %s\n", indent, kv)
+			for i := range o.value.NumField() {
+				fmt.Fprintf(&b, "%s  %s: %s\n", indent, yamlKey(o.value.Type().Field(i)), yamlValue(o.value.Field(i)))
 			}
 			continue
 		}
-		line := fmt.Sprintf("%s%s: %s", indent, path[len(path)-1], value)
+		line := fmt.Sprintf("%s%s: %s", indent, path[len(path)-1], o.Default)
 		if o.Example != "" {
 			line += "  # e.g. " + o.Example
 		}
@@ -245,7 +246,7 @@ func Schema(opts []Option, ruleIDs []string) ([]byte, error) {
 			}
 			parent = child
 		}
-		prop := schemaOf(o.field.Type)
+		prop := schemaOf(o.value.Type())
 		prop["description"] = o.Doc
 		var def any
 		if err := json.Unmarshal([]byte(jsonDefault(o)), &def); err == nil {
@@ -277,7 +278,7 @@ func schemaOf(t reflect.Type) map[string]any {
 	case reflect.Struct:
 		s := object()
 		for i := range t.NumField() {
-			s["properties"].(map[string]any)[strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]] = schemaOf(t.Field(i).Type)
+			s["properties"].(map[string]any)[yamlKey(t.Field(i))] = schemaOf(t.Field(i).Type)
 		}
 		return s
 	}
@@ -286,26 +287,9 @@ func schemaOf(t reflect.Type) map[string]any {
 
 // jsonDefault is an option's default as JSON.
 func jsonDefault(o Option) string {
-	v := reflect.ValueOf(*config.Default()).FieldByIndex(fieldIndex(o.Key))
-	if v.Kind() == reflect.Slice && v.Len() == 0 {
+	if o.value.Kind() == reflect.Slice && o.value.Len() == 0 {
 		return "[]"
 	}
-	b, _ := json.Marshal(v.Interface())
+	b, _ := json.Marshal(o.value.Interface())
 	return string(b)
-}
-
-// fieldIndex returns the index path of the Config field named by key.
-func fieldIndex(key string) []int {
-	t := reflect.TypeFor[config.Config]()
-	var index []int
-	for _, part := range strings.Split(key, ".") {
-		for i := range t.NumField() {
-			if strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0] == part {
-				index = append(index, i)
-				t = t.Field(i).Type
-				break
-			}
-		}
-	}
-	return index
 }
