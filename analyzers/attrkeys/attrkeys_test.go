@@ -1,6 +1,7 @@
 package attrkeys_test
 
 import (
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -64,15 +65,15 @@ func TestInventory(t *testing.T) {
 			t.Fatalf("result %T, want *attrkeys.Inventory", r.Result)
 		}
 		for _, u := range inv.Uses {
-			got[u.Key] = string(u.Kind) + " " + u.Status
+			got[u.Key] = fmt.Sprintf("%s %s in=%t known=%t", u.Kind, u.Status, u.InContract(), u.Known())
 		}
 	}
 	for key, want := range map[string]string{
-		"shop.order.id":       "string registry",
-		"shop.order.amount":   "double registry (deprecated)",
-		"http.request.method": "string semconv",
-		"http.url":            "string semconv (deprecated)",
-		"warehouse.bin":       "string not in contract",
+		"shop.order.id":       "string registry in=true known=true",
+		"shop.order.amount":   "double registry (deprecated) in=false known=true",
+		"http.request.method": "string semconv in=true known=true",
+		"http.url":            "string semconv (deprecated) in=false known=true",
+		"warehouse.bin":       "string not in contract in=false known=false",
 	} {
 		if got[key] != want {
 			t.Errorf("inventory of %s: %q, want %q", key, got[key], want)

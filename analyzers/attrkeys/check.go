@@ -398,9 +398,12 @@ func (c *checker) deprecated(s attrsite.Site, k key, attr *contract.Attribute) {
 	var fix *analysis.SuggestedFix
 	if d.Reason == "renamed" {
 		msg += fmt.Sprintf(": renamed to %q", d.RenamedTo)
-		if to, ok := c.lookup(d.RenamedTo); ok && to.Type.Value().String() == attr.Type.Value().String() {
+		switch to, ok := c.lookup(d.RenamedTo); {
+		case !ok:
+			msg += ", which the telemetry contract does not define yet"
+		case to.Type.Value().String() == attr.Type.Value().String():
 			fix = c.replaceKey(k, d.RenamedTo)
-		} else {
+		default:
 			msg += ", whose type differs; change the value too"
 		}
 		if d.Note != "" {

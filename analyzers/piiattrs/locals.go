@@ -47,12 +47,10 @@ func (c *checker) localDef(v *types.Var) ast.Expr {
 	return nil
 }
 
-// definedBy returns the serialiser's call a local variable is defined
-// from: b in `b, _ := json.Marshal(order); attribute.String("order", string(b))`.
+// definedBy returns the call a local variable is defined from, judged
+// then as the value itself: b in `b, _ := json.Marshal(order);
+// attribute.String("order", string(b))`, or s in `s := strings.TrimSpace(u.Email)`.
 func (c *checker) definedBy(v *types.Var) (*ast.CallExpr, bool) {
 	call, ok := ast.Unparen(c.localDef(v)).(*ast.CallExpr)
-	if !ok || c.serialiserOf(call) == "" {
-		return nil, false
-	}
-	return call, true
+	return call, ok
 }

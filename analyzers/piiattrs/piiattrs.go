@@ -175,7 +175,7 @@ func (c *checker) isStringer(n ast.Node) bool {
 		return false
 	}
 	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == otelapi.Attribute && fn.Name() == "Stringer"
+	return fn != nil && fn.FullName() == otelapi.Attribute+".Stringer"
 }
 
 // attribute checks one attribute: its key, then its value.

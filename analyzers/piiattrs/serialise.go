@@ -6,9 +6,6 @@ import (
 	"reflect"
 	"strings"
 
-	"golang.org/x/tools/go/types/typeutil"
-
-	"github.com/tracelint/tracelint/internal/attrsite"
 	"github.com/tracelint/tracelint/internal/pii"
 )
 
@@ -101,18 +98,6 @@ func isBoolType(t types.Type) bool {
 	return ok && b.Info()&types.IsBoolean != 0
 }
 
-// serialiserOf returns the full name of the serialiser call calls, or "".
-func (c *checker) serialiserOf(call *ast.CallExpr) string {
-	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-	if fn == nil {
-		return ""
-	}
-	if _, ok := attrsite.Serialisers[fn.FullName()]; ok {
-		return fn.FullName()
-	}
-	return ""
-}
-
 // stringerPrints reports personal data or a secret that the String method
 // of e's type prints, for attribute.Stringer(k, e): a field of the receiver
 // that String reads, judged as serialised would judge it. The method is
@@ -140,27 +125,69 @@ func (c *checker) stringerPrints(e ast.Expr) (valueMatch, bool) {
 	if !ok {
 		return valueMatch{}, false
 	}
-	fields := make(map[string]int)
-	for i := range s.NumFields() {
-		fields[s.Field(i).Name()] = i
-	}
-	owner := typeName(st)
 	var found valueMatch
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		sel, ok := n.(*ast.SelectorExpr)
 		if !ok || found.expr != nil {
 			return found.expr == nil
 		}
-		if id, ok := sel.X.(*ast.Ident); !ok || id.Name != recv {
-			return true
-		}
-		if i, ok := fields[sel.Sel.Name]; ok {
-			if m, ok := c.fieldMatch(owner, s.Field(i), reflect.StructTag(s.Tag(i))); ok {
-				m.Why = owner + "." + sel.Sel.Name + ", printed by its String method"
-				found = valueMatch{match: m, expr: e}
-			}
+		if m, path, ok := c.printedField(s, typeName(st), recv, sel); ok {
+			m.Why = path + ", printed by its String method"
+			found = valueMatch{match: m, expr: e}
 		}
 		return true
 	})
 	return found, found.expr != nil
+}
+
+// printedField judges the field a String method reads through sel, a
+// selector on its receiver recv of struct type s named owner: recv.Email,
+// or a field of a nested struct, recv.Owner.Email. It returns the match and
+// the field's path, Contact.Email.
+func (c *checker) printedField(s *types.Struct, owner, recv string, sel *ast.SelectorExpr) (pii.Match, string, bool) {
+	var names []string
+	var e ast.Expr = sel
+	for {
+		x, ok := e.(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		names = append([]string{x.Sel.Name}, names...)
+		e = x.X
+	}
+	if id, ok := e.(*ast.Ident); !ok || id.Name != recv {
+		return pii.Match{}, "", false
+	}
+	path := owner
+	for _, name := range names {
+		i := fieldIndex(s, name)
+		if i < 0 {
+			return pii.Match{}, "", false // a method, or a field of an embedded struct
+		}
+		f := s.Field(i)
+		path += "." + name
+		if m, ok := c.fieldMatch(owner, f, reflect.StructTag(s.Tag(i))); ok {
+			return m, path, true
+		}
+		ft := f.Type()
+		if p, ok := ft.Underlying().(*types.Pointer); ok {
+			ft = p.Elem() // String may follow a pointer fmt would print as an address
+		}
+		next, ok := ft.Underlying().(*types.Struct)
+		if !ok {
+			break
+		}
+		s, owner, path = next, typeName(ft), typeName(ft)
+	}
+	return pii.Match{}, "", false
+}
+
+// fieldIndex returns the index of the field of s named name, or -1.
+func fieldIndex(s *types.Struct, name string) int {
+	for i := range s.NumFields() {
+		if s.Field(i).Name() == name {
+			return i
+		}
+	}
+	return -1
 }

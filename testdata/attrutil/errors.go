@@ -1,6 +1,8 @@
 package attrutil
 
 import (
+	"errors"
+
 	"go.opentelemetry.io/otel/codes"
 	"go.opentelemetry.io/otel/trace"
 )
@@ -16,3 +18,13 @@ func Fail(span trace.Span, msg string) { span.SetStatus(codes.Error, msg) }
 
 // Ignore records nothing of err.
 func Ignore(span trace.Span, err error) { span.AddEvent("ignored") }
+
+// MarkFailed marks span failed with err's text.
+func MarkFailed(span trace.Span, err error) { span.SetStatus(codes.Error, (err).Error()) }
+
+// Classify marks span failed with err's class, not its text.
+func Classify(span trace.Span, err error) { span.SetStatus(codes.Error, class(err).Error()) }
+
+var errUpstream = errors.New("upstream failure")
+
+func class(error) error { return errUpstream }

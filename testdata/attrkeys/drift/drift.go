@@ -14,7 +14,7 @@ func handle(span trace.Span, tenant, store, user string) {
 		attribute.String(tenantKey, tenant),  // ok: reported with its group, at the group's first site
 		attribute.String("orgID", tenant),
 		attribute.String("storeID", store), // want `one concept is spelled 2 ways in this package: "storeID", "store_id"; pick one spelling.*\(TL308\)`
-		attribute.String("userId", user),   // want `one concept is spelled 2 ways in this package: "user.id", "userId"; use "user.id", the contract's key, everywhere \(TL308\)`
+		attribute.String("userId", user),   // want `one concept is spelled 2 ways in this package: "user.id" \(×2\), "userId"; use "user.id", the contract's key, everywhere \(TL308\)`
 		attribute.String("user.id", user),
 		attribute.String("order.total", ""), // ok: a total is not a count
 		attribute.Int("order.count", 1),
@@ -23,5 +23,6 @@ func handle(span trace.Span, tenant, store, user string) {
 		attribute.String("tenantID", tenant),
 		attribute.String("tenant", tenant),
 		attribute.String("store_id", store),
+		attribute.String("user.id", user),
 	))
 }

@@ -18,5 +18,7 @@ func record(span trace.Span, method string) {
 		attribute.String("http.request.method", "delete"), /* fix */        // want `\(TL306\)`
 		attribute.String("http.request.method", "Put"),    /* fix */        // want `\(TL306\)`
 		attribute.Bool(methodKey, true),                   /* fix: TL303 */ // want `\(TL303\)` `\(TL302\)`
+		attribute.Int(statusKey, 200),                     /* fix */        // want `\(TL303\)`
+		attribute.String(hostKey, "db"),                   // want `\(TL303\)`
 	)
 }

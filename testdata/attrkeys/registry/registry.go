@@ -27,5 +27,7 @@ func record(span trace.Span, id, name string, total float64) {
 		attribute.String("shop."+name, ""),               // want `attribute key "shop." \+ name is built at run time from "shop." and is not a template of the contract: a key built from data makes a new attribute per value; use a constant key and put the variable part in the value \(TL305\)`
 		attribute.String(name, ""),                       // want `attribute key name is not a constant, so it cannot be checked against the telemetry contract; declare the key as a constant \(TL305\)`
 		attribute.String("vendor.legacy."+name, ""),      // ok: ignored namespace
+		attribute.String("shop.order.ref", id),           // want `attribute key "shop.order.ref" is deprecated: renamed to "shop.order.reference", which the telemetry contract does not define yet \(TL303\)`
+		attribute.Float64("shop.shelf."+name, total),     // want `attribute key "shop.shelf." \+ name is built at run time from "shop.shelf." and is not a template.*\(TL305\)`
 	)
 }

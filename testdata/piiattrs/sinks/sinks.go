@@ -43,7 +43,9 @@ func propagated(ctx context.Context, user *User, ts trace.TraceState) context.Co
 	m3, _ := baggage.NewMember("tenant.plan", user.Plan, p)       // ok
 	m4, _ := baggage.NewMember("user.email", "none")              // ok: a constant
 	m5, _ := baggage.NewMember("user.id", user.ID)                // ok: TL406 is opt-in
-	bag, _ := baggage.New(m1, m2, m3, m4, m5)
+	flag, _ := baggage.NewKeyProperty("user.email")               // ok: a property with no value carries none
+	m6, _ := baggage.NewMember("tenant.flags", "x", flag)         // ok
+	bag, _ := baggage.New(m1, m2, m3, m4, m5, m6)
 	ts, _ = ts.Insert("shop", user.Email) // want `the value user.Email of tracestate entry "shop" carries personal data.* \(TL404\)`
 	ts, _ = ts.Insert("shop", "v1")       // ok
 	_ = ts

@@ -38,4 +38,26 @@ func wrapped(ctx context.Context, user *User) {
 	attrutil.Fail(span, "no account for "+user.Email)                      // want `the status description includes user.Email.*\(TL403\)`
 	attrutil.Ignore(span, fmt.Errorf("user %s not found", user.Email))     // ok: the wrapper records nothing of it
 	attrutil.TraceError(span, errors.New("timeout"))                       // ok
+	attrutil.MarkFailed(span, fmt.Errorf("user %s not found", user.Email)) // want `the status description includes user.Email.*\(TL403\)`
+	attrutil.Classify(span, fmt.Errorf("user %s not found", user.Email))   // ok: the wrapper records the error's class only
+}
+
+var errNoAccount = errors.New("no account")
+
+// An error variable assigned on several paths carries the text of each.
+func branches(ctx context.Context, user *User, retry bool) {
+	_, span := tracer.Start(ctx, "lookup")
+	defer span.End()
+
+	err := errNoAccount
+	if retry {
+		err = fmt.Errorf("retry for %s", user.Email)
+	}
+	span.RecordError(err) // want `the recorded error includes user.Email.*\(TL403\)`
+
+	cause := errNoAccount
+	if retry {
+		cause = errors.Join(cause, context.Canceled)
+	}
+	span.RecordError(cause) // ok
 }

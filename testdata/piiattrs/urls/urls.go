@@ -50,3 +50,20 @@ func client(span trace.Span, base, tok, who string) {
 	span.SetAttributes(attribute.String("url.full", u.String()))      // want `the value u.String\(\) of attribute "url.full" is a credential \(query parameter "password"\).*\(TL401\)`
 	span.SetAttributes(attribute.String("shop.order_id", u.String())) // ok: the key records no URL
 }
+
+// Keys named like a URL, and URLs whose query says more than one thing.
+func named(span trace.Span, base, tok, who, id string) {
+	span.SetAttributes(
+		attribute.String("app.redirect_uri", base+"?code=1&client_secret="+tok), // want `the value base \+ "\?code=1&client_secret=" \+ tok of attribute "app.redirect_uri" is a credential \(query parameter "client_secret"\).*\(TL401\)`
+		attribute.String("url.full", base+"?access_token="+tok+"&email="+who),   // want `the value .* of attribute "url.full" is a credential \(query parameter "access_token"\).*\(TL401\)`
+		attribute.String("url.full", base+"?email="+who+"&access_token="+tok),   // want `the value .* of attribute "url.full" is a credential \(query parameter "access_token"\).*\(TL401\)`
+		attribute.String("url.full", base+"?user_id="+id),                       // ok: a pseudonymous identifier, which TL404 judges by key only
+		attribute.String("", base+"?access_token="+tok),                         // ok: an empty key records no URL
+	)
+}
+
+// An attribute built outside any function: only the literals it is built
+// from are read.
+var docsAttr = attribute.String("url.full", docsURL.String())
+
+var docsURL = &url.URL{Scheme: "https", Host: "example.com", Path: "/docs"}

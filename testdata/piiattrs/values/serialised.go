@@ -24,15 +24,63 @@ type Ticket struct {
 	email   string
 }
 
-// Contact prints its e-mail address.
-type Contact struct{ Email, Tier string }
+// Contact prints its e-mail address, then its phone number.
+type Contact struct{ Email, Phone, Tier string }
 
-func (c Contact) String() string { return c.Tier + " <" + c.Email + ">" }
+func (c Contact) String() string { return c.Tier + " <" + c.Email + "> " + c.Phone }
 
 // Tier prints nothing personal.
 type Tier struct{ Email, Level string }
 
 func (t Tier) String() string { return t.Level }
+
+// Session holds a pseudonymous identifier, which TL404 judges by key only.
+type Session struct{ UserID, Region string }
+
+// Recipient has no String method: fmt prints its fields.
+type Recipient struct{ Email, Floor string }
+
+// Shipment nests its recipient by value.
+type Shipment struct {
+	Carrier string
+	To      Recipient
+}
+
+// Badge prints nothing of itself; its receiver has no name.
+type Badge struct{ Email string }
+
+func (Badge) String() string { return "badge" }
+
+// Card prints a field of a nested struct.
+type Card struct{ Owner Recipient }
+
+func (c Card) String() string { return c.Owner.Floor + "/" + c.Owner.Email }
+
+// Label prints a field through a pointer.
+type Label struct{ To *Recipient }
+
+func (l *Label) String() string { return l.To.Floor + " " + l.To.Email }
+
+// Deep keeps its e-mail address three levels down, below what is read.
+type Deep struct{ A DeepA }
+
+// DeepA is the first level of Deep.
+type DeepA struct{ B DeepB }
+
+// DeepB is the second level of Deep.
+type DeepB struct{ C Recipient }
+
+// More whole values: nested by value, pseudonymous, below the depth read.
+func serialisedMore(span trace.Span, s Session, sh Shipment, b Badge, cd Card, d Deep, l *Label) {
+	span.SetAttributes(
+		attrutil.Object("session", s),                       // ok: a pseudonymous identifier only
+		attribute.String("shipment", fmt.Sprintf("%v", sh)), // want `the value sh of attribute "shipment" is personal data \(contact: Recipient.Email, serialised whole\).*\(TL403\)`
+		attribute.Stringer("contact.email", cd),             // want `attribute "contact.email" records personal data \(contact: email\).*\(TL402\)`
+		attribute.Stringer("badge", b),                      // ok: String prints no field
+		attribute.Stringer("card", cd),                      // want `the value cd of attribute "card" is personal data .*printed by its String method.*\(TL403\)`
+		attrutil.Object("deep", d),                          // ok: deeper than two levels
+	)
+}
 
 // Whole values serialised into one attribute carry every field they hold.
 func serialised(span trace.Span, o *Order, u *Customer, p Profile, c Contact, t Tier, tk Ticket) {
@@ -54,6 +102,11 @@ func serialised(span trace.Span, o *Order, u *Customer, p Profile, c Contact, t 
 		attribute.Stringer("order.tier", t),                           // ok: String prints the level only
 		attribute.String("order.contact", fmt.Sprint(c)),              // ok: fmt prints it through String; attribute.Stringer is where the method is read
 	)
+	dump, label := fmt.Sprint(u), "customer"
+	span.SetAttributes(attribute.String(label, dump)) // want `the attribute value u is personal data \(contact: Customer.Email, serialised whole\).*\(TL403\)`
+	var note string
+	note = fmt.Sprint(note)                                  // assigned once, from itself
+	span.SetAttributes(attribute.String("order.note", note)) // ok
 	s := fmt.Sprint(o.Total)
 	s = fmt.Sprintf("%s!", s)                              // a variable defined from itself must not send piiattrs round in circles
 	span.SetAttributes(attribute.String("order.total", s)) // ok
