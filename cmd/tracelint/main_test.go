@@ -227,11 +227,11 @@ func TestKeys(t *testing.T) {
 		}
 		for _, want := range []string{
 			"tenantID     string  2      not in contract  attrkeys/drift/drift.go:13",
-			"user.id      string  1      semconv          attrkeys/drift/drift.go:18",
-			"10 keys, 11 sites; 3 concepts spelled several ways:",
+			"user.id      string  2      semconv          attrkeys/drift/drift.go:18",
+			"10 keys, 12 sites; 3 concepts spelled several ways:",
 			"  orgID (1 site, first attrkeys/drift/drift.go:15), tenant (1 site, first attrkeys/drift/drift.go:24), tenantID (2 sites, first attrkeys/drift/drift.go:13), tenant_id (1 site, first attrkeys/drift/drift.go:14)",
 			"  storeID (1 site, first attrkeys/drift/drift.go:16), store_id (1 site, first attrkeys/drift/drift.go:25)",
-			"  user.id (1 site, first attrkeys/drift/drift.go:18), userId (1 site, first attrkeys/drift/drift.go:17)",
+			"  user.id (2 sites, first attrkeys/drift/drift.go:18), userId (1 site, first attrkeys/drift/drift.go:17)",
 		} {
 			if !strings.Contains(out, want) {
 				t.Errorf("output lacks %q:\n%s", want, out)

@@ -24,6 +24,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -47,6 +48,7 @@ func main() {
 	workers := flag.Int("j", 2, "mutants tested at once")
 	out := flag.String("json", "", "write every mutant and its status to this file")
 	only := flag.String("only", "", "test only the mutants on this line (file.go:LINE) or in this file")
+	what := flag.String("what", "", "test only the mutants whose description matches this regular expression")
 	sample := flag.Int("sample", 1, "test every Nth mutant only, for an estimate of a long pass")
 	rerun := flag.String("rerun", "", "test only the mutants a previous -json report has as survived")
 	equivFile := flag.String("equivalent", "internal/cmd/mutants/equivalent.txt", "the mutants judged equivalent, with why")
@@ -70,6 +72,13 @@ func main() {
 		ms := pkg.mutants
 		if *only != "" {
 			ms = selectOnly(ms, *only)
+		}
+		if *what != "" {
+			re, err := regexp.Compile(*what)
+			if err != nil {
+				fail(err)
+			}
+			ms = slices.DeleteFunc(ms, func(m *mutant) bool { return !re.MatchString(m.What) })
 		}
 		if *sample > 1 {
 			ms = slices.DeleteFunc(ms, func(m *mutant) bool { return m.ID%*sample != 0 })

@@ -33,8 +33,11 @@ type wrap struct {
 // mutation only inserts text around an expression, so mutations nest:
 //
 //	if c {                 → if tlmutIf(1, c) {
-//	x && y                 → (tlmutOn(2) || x) && (tlmutOn(3) || y)
-//	x || y                 → (!tlmutOn(4) && x) || (!tlmutOn(5) && y)
+//	x && y                 → (tlmutOn(2) || (x)) && (tlmutOn(3) || (y))
+//	x || y                 → (!tlmutOn(4) && (x)) || (!tlmutOn(5) && (y))
+//
+// The operand keeps parentheses of its own: in a || b || c, the left
+// operand is a || b, and !tlmutOn(4) && a || b would drop only a.
 //
 // and, with no mutant selected, every condition evaluates as written,
 // short-circuits included.
@@ -76,11 +79,11 @@ func schema(dir string) (*schemaPkg, error) {
 				whole := oneLine(text(n))
 				switch n.Op {
 				case token.LAND:
-					add(n.Y, "(tlmutOn(%d) || ", ")", whole+" without its right operand")
-					add(n.X, "(tlmutOn(%d) || ", ")", whole+" without its left operand")
+					add(n.Y, "(tlmutOn(%d) || (", "))", whole+" without its right operand")
+					add(n.X, "(tlmutOn(%d) || (", "))", whole+" without its left operand")
 				case token.LOR:
-					add(n.Y, "(!tlmutOn(%d) && ", ")", whole+" without its right operand")
-					add(n.X, "(!tlmutOn(%d) && ", ")", whole+" without its left operand")
+					add(n.Y, "(!tlmutOn(%d) && (", "))", whole+" without its right operand")
+					add(n.X, "(!tlmutOn(%d) && (", "))", whole+" without its left operand")
 				}
 			}
 			return true

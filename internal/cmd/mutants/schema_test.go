@@ -11,7 +11,7 @@ import (
 // an insertion, the outer one opens first and closes last.
 func TestSchema(t *testing.T) {
 	dir := t.TempDir()
-	src := "package p\n\nfunc f(a, b, c bool) bool {\n\tif a && (b || c) {\n\t\treturn true\n\t}\n\treturn false\n}\n"
+	src := "package p\n\nfunc f(a, b, c bool) bool {\n\tif a && (b || c) {\n\t\treturn true\n\t}\n\treturn a || b || c\n}\n"
 	if err := os.WriteFile(filepath.Join(dir, "p.go"), []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -20,9 +20,14 @@ func TestSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := string(p.files[filepath.Join(dir, "p.go")])
-	want := "\tif tlmutIf(1, (tlmutOn(3) || a) && (tlmutOn(2) || ((!tlmutOn(5) && b) || (!tlmutOn(4) && c)))) {\n"
-	if !strings.Contains(got, want) {
-		t.Errorf("rewritten:\n%s\nwant the line\n%s", got, want)
+	for _, want := range []string{
+		"\tif tlmutIf(1, (tlmutOn(3) || (a)) && (tlmutOn(2) || (((!tlmutOn(5) && (b)) || (!tlmutOn(4) && (c)))))) {\n",
+		// the left operand of the outer || is a || b, dropped whole
+		"\treturn (!tlmutOn(7) && ((!tlmutOn(9) && (a)) || (!tlmutOn(8) && (b)))) || (!tlmutOn(6) && (c))\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("rewritten:\n%s\nwant the line\n%s", got, want)
+		}
 	}
 	var whats []string
 	for _, m := range p.mutants {
@@ -34,6 +39,10 @@ func TestSchema(t *testing.T) {
 		"a && (b || c) without its left operand",
 		"b || c without its right operand",
 		"b || c without its left operand",
+		"a || b || c without its right operand",
+		"a || b || c without its left operand",
+		"a || b without its right operand",
+		"a || b without its left operand",
 	}
 	if strings.Join(whats, "\n") != strings.Join(wantWhats, "\n") {
 		t.Errorf("mutants:\n%s\nwant\n%s", strings.Join(whats, "\n"), strings.Join(wantWhats, "\n"))
