@@ -19,7 +19,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -149,7 +148,7 @@ func (p *schemaPkg) test(ms []*mutant, workers int, equiv map[string]string) err
 	// The rewritten files go into a copy of the tree, not an overlay: the
 	// cover tool reads a package's files from disk.
 	tree := filepath.Join(tmp, "tree")
-	if err := copyTree(".", tree); err != nil {
+	if err := os.CopyFS(tree, os.DirFS(".")); err != nil {
 		return err
 	}
 	for name, src := range p.files {
@@ -305,36 +304,6 @@ func report(all []*mutant) {
 			fmt.Printf("- %s (line %d)\n", m.key(), m.Line)
 		}
 	}
-}
-
-// copyTree copies the regular files and symbolic links under src to dst,
-// leaving out version-control directories.
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		to := filepath.Join(dst, path)
-		switch {
-		case d.IsDir() && d.Name() == ".git":
-			return filepath.SkipDir
-		case d.IsDir():
-			return os.MkdirAll(to, 0o755)
-		case d.Type()&fs.ModeSymlink != 0:
-			target, err := os.Readlink(path)
-			if err != nil {
-				return err
-			}
-			return os.Symlink(target, to)
-		case d.Type().IsRegular():
-			b, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(to, b, 0o644)
-		}
-		return nil
-	})
 }
 
 // removeOnSignal removes dir and exits when the command is interrupted,
