@@ -26,7 +26,7 @@ type statusWrappersKey struct{}
 // statusWrapperArg returns the argument of call that a status wrapper
 // records, and which of RecordError or SetStatus records it.
 func (c *checker) statusWrapperArg(call *ast.CallExpr, fn *types.Func) (ast.Expr, string, bool) {
-	if c.mod.Root == "" || fn.Pkg() == nil || fn.Signature().Results().Len() > 1 || !mayRecordOnSpan(fn.Signature()) {
+	if c.mod.Root == "" || fn.Pkg() == nil || !mayRecordOnSpan(fn.Signature()) {
 		return nil, "", false
 	}
 	pos := c.pass.Fset.Position(fn.Pos())
@@ -90,9 +90,12 @@ func paramName(e ast.Expr) string {
 	return ""
 }
 
+var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
 // mayRecordOnSpan reports whether a function of this signature can be a
 // status wrapper: it takes something with a RecordError method (a span)
-// and an error or a string. Only such functions' sources are read.
+// and an error (of any type) or a string. Only such functions' sources are
+// read.
 func mayRecordOnSpan(sig *types.Signature) bool {
 	span, text := false, false
 	for v := range sig.Params().Variables() {
@@ -100,7 +103,7 @@ func mayRecordOnSpan(sig *types.Signature) bool {
 		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, otelapi.RecordError); obj != nil {
 			span = true
 		}
-		if types.Identical(t, types.Universe.Lookup("error").Type()) || types.Identical(t.Underlying(), types.Typ[types.String]) {
+		if types.Implements(t, errorType) || types.Identical(t.Underlying(), types.Typ[types.String]) {
 			text = true
 		}
 	}

@@ -28,3 +28,55 @@ func Classify(span trace.Span, err error) { span.SetStatus(codes.Error, class(er
 var errUpstream = errors.New("upstream failure")
 
 func class(error) error { return errUpstream }
+
+// Unavailable marks span failed with a fixed text; err is not recorded.
+func Unavailable(span trace.Span, err error) { span.SetStatus(codes.Error, unavailable()) }
+
+func unavailable() string { return "service unavailable" }
+
+// Address is an e-mail address that prints itself masked.
+type Address string
+
+// Masked returns the address with its local part hidden.
+func (Address) Masked() string { return "***" }
+
+// FailFor marks span failed with addr masked.
+func FailFor(span trace.Span, addr Address) { span.SetStatus(codes.Error, addr.Masked()) }
+
+// Phrase is a message translated on demand.
+type Phrase string
+
+// Error returns the phrase's translation into lang, which never holds the
+// phrase's own text.
+func (Phrase) Error(lang string) string { return "request failed (" + lang + ")" }
+
+// FailIn marks span failed with p translated into lang.
+func FailIn(span trace.Span, p Phrase, lang string) { span.SetStatus(codes.Error, p.Error(lang)) }
+
+// Check records err on span and returns whether the caller may go on.
+func Check(span trace.Span, err error) (bool, error) {
+	if err != nil {
+		span.RecordError(err)
+		return false, err
+	}
+	return true, nil
+}
+
+// Cause is an error the caller could not recover from.
+type Cause interface{ error }
+
+// Fatal records c on span.
+func Fatal(span trace.Span, c Cause) { span.RecordError(c) }
+
+// Journal is an audit log, not telemetry: what it records stays in the
+// process's own storage.
+type Journal struct{ entries []string }
+
+// RecordError appends err to the journal.
+func (j *Journal) RecordError(err error) { j.entries = append(j.entries, err.Error()) }
+
+// Audit is the process's journal.
+var Audit = &Journal{}
+
+// Note records err in the audit journal, not on a span.
+func Note(err error) { Audit.RecordError(err) }

@@ -34,12 +34,20 @@ func wrapped(ctx context.Context, user *User) {
 	_, span := tracer.Start(ctx, "lookup")
 	defer span.End()
 
-	attrutil.TraceError(span, fmt.Errorf("user %s not found", user.Email)) // want `the recorded error includes user.Email, personal data \(contact: email\).*\(TL403\)`
-	attrutil.Fail(span, "no account for "+user.Email)                      // want `the status description includes user.Email.*\(TL403\)`
-	attrutil.Ignore(span, fmt.Errorf("user %s not found", user.Email))     // ok: the wrapper records nothing of it
-	attrutil.TraceError(span, errors.New("timeout"))                       // ok
-	attrutil.MarkFailed(span, fmt.Errorf("user %s not found", user.Email)) // want `the status description includes user.Email.*\(TL403\)`
-	attrutil.Classify(span, fmt.Errorf("user %s not found", user.Email))   // ok: the wrapper records the error's class only
+	attrutil.TraceError(span, fmt.Errorf("user %s not found", user.Email))                 // want `the recorded error includes user.Email, personal data \(contact: email\).*\(TL403\)`
+	attrutil.Fail(span, "no account for "+user.Email)                                      // want `the status description includes user.Email.*\(TL403\)`
+	attrutil.Ignore(span, fmt.Errorf("user %s not found", user.Email))                     // ok: the wrapper records nothing of it
+	attrutil.TraceError(span, errors.New("timeout"))                                       // ok
+	attrutil.MarkFailed(span, fmt.Errorf("user %s not found", user.Email))                 // want `the status description includes user.Email.*\(TL403\)`
+	attrutil.Classify(span, fmt.Errorf("user %s not found", user.Email))                   // ok: the wrapper records the error's class only
+	attrutil.Unavailable(span, fmt.Errorf("user %s not found", user.Email))                // ok: the wrapper records a text of its own
+	attrutil.FailFor(span, attrutil.Address(user.Email))                                   // ok: the wrapper records the address masked
+	attrutil.FailIn(span, attrutil.Phrase(user.Email), "en")                               // ok: Error(lang) is the phrase's translation, not the phrase
+	attrutil.Note(fmt.Errorf("user %s not found", user.Email))                             // ok: the journal is not a span
+	if ok, err := attrutil.Check(span, fmt.Errorf("user %s not found", user.Email)); !ok { // want `the recorded error includes user.Email.*\(TL403\)`
+		_ = err
+	}
+	attrutil.Fatal(span, fmt.Errorf("user %s not found", user.Email)) // want `the recorded error includes user.Email.*\(TL403\)`
 }
 
 var errNoAccount = errors.New("no account")
