@@ -40,7 +40,7 @@ func (s *starters) endFuncResult(fn *types.Func) int {
 	res := fn.Signature().Results()
 	candidate := -1
 	for i := range res.Len() {
-		if sig, ok := res.At(i).Type().Underlying().(*types.Signature); ok && sig.Results().Len() == 0 {
+		if _, ok := res.At(i).Type().Underlying().(*types.Signature); ok {
 			candidate = i
 			break
 		}

@@ -17,7 +17,7 @@ func TestSpanend(t *testing.T) {
 	testmodule.Run(t, "spanend", spanend.New, []testmodule.Case{
 		{Name: "defaults", Pkgs: []string{
 			"paths", "notflagged", "discard", "loops", "foreign", "handoff",
-			"wrappers", "crosspkg", "othertracers", "helpers", "endfuncs",
+			"wrappers", "crosspkg", "othertracers", "helpers", "endfuncs", "bindings",
 		}},
 		{Name: "configured", Pkgs: []string{"configured"}, Config: func(c *config.Config, dir string) {
 			c.Spanend.StartFuncs = []string{"(example.com/tracelinttest/spanend/configured.Tracing).Begin"}

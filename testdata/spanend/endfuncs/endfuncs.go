@@ -88,3 +88,42 @@ func scopeLeaks(ctx context.Context) error {
 func scopeDropped(ctx context.Context) {
 	wrapperlib.Open(ctx, "dropped") // want `the value whose Close method ends the span started by wrapperlib.Open is discarded.*TL202`
 }
+
+func finishReturnsError(ctx context.Context) error {
+	ctx, done := wrapperlib.Finish(ctx, "finish") /* fix */ // want `the span that "done" ends is not ended on every path: it leaks at the return on line 95.*\(TL201\)`
+	_ = done
+	return work(ctx)
+}
+
+func timed(ctx context.Context) error {
+	ctx, stop := wrapperlib.Timed(ctx, "timed") // ok: Timed ends its own span
+	_ = stop
+	return work(ctx)
+}
+
+func step(ctx context.Context) error {
+	ctx, end := wrapperlib.Step(ctx, "step") // want `the span that "end" ends is not ended on every path: it leaks at the return on line 107.*\(TL201\)`
+	if err := work(ctx); err != nil {
+		return err
+	}
+	end()
+	return nil
+}
+
+func region(ctx context.Context) error {
+	rg := wrapperlib.Enter(ctx, "region") // want `the span that "rg" ends is not ended on every path: it leaks at the return on line 117; call rg.Leave\(\) on every path.*\(TL201\)`
+	if err := work(ctx); err != nil {
+		_ = rg.Recording()
+		return err
+	}
+	rg.Leave()
+	return nil
+}
+
+func notStarted(ctx context.Context) error {
+	sc := wrapperlib.Lookup(ctx) // ok: Lookup starts nothing
+	_ = sc.Name()
+	ctx = wrapperlib.Annotated(ctx, "annotated") // ok: Annotated ends its own span
+	_ = wrapperlib.Count(ctx, "count")           // ok
+	return work(ctx)
+}

@@ -4,6 +4,7 @@ package wrapperlib
 
 import (
 	"context"
+	"time"
 
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/trace"
@@ -73,4 +74,94 @@ func (s *Scope) Name() string { return "" }
 func Open(ctx context.Context, name string) *Scope {
 	_, span := tracer.Start(ctx, name)
 	return &Scope{span: span}
+}
+
+// Finish hands out a function that ends the span and reports the flush's
+// error.
+func Finish(ctx context.Context, name string) (context.Context, func() error) {
+	ctx, span := tracer.Start(ctx, name)
+	return ctx, func() error {
+		span.End()
+		return nil
+	}
+}
+
+// Timed ends its span itself: the function it hands out stops a timer and
+// cancels the context, and ends no span.
+func Timed(ctx context.Context, name string) (context.Context, func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	ctx, span := tracer.Start(ctx, name)
+	defer span.End()
+	t := time.NewTimer(time.Minute)
+	stop := func() {
+		cancel()
+		t.Stop()
+	}
+	return ctx, stop
+}
+
+var debug = false
+
+// Step hands out the function that ends the span, wrapped when debugging.
+func Step(ctx context.Context, name string) (context.Context, func()) {
+	ctx, span := tracer.Start(ctx, name)
+	end := func() { span.End() }
+	if debug {
+		end = logged(end)
+	}
+	return ctx, end
+}
+
+func logged(f func()) func() { return func() { f() } }
+
+// Region holds a span until Leave; its other methods end no span of its
+// own.
+type Region struct {
+	span  trace.Span
+	inner *Scope
+}
+
+// Recording reports whether the region's span records.
+func (r *Region) Recording() bool { return r.span.IsRecording() }
+
+// Kind names the region's kind.
+func (*Region) Kind() string { return kindName() }
+
+func kindName() string { return "region" }
+
+// Abandon ends another region's span.
+func (r *Region) Abandon(other *Region) { other.span.End() }
+
+// CloseInner closes the inner scope's span, not the region's.
+func (r *Region) CloseInner() { r.inner.span.End() }
+
+// Leave ends the region's span.
+func (r *Region) Leave() { r.span.End() }
+
+// Enter starts a span and hands out the region that ends it.
+func Enter(ctx context.Context, name string) *Region {
+	_, span := tracer.Start(ctx, name)
+	return &Region{span: span}
+}
+
+// Lookup returns the scope kept in ctx: it starts nothing.
+func Lookup(ctx context.Context) *Scope {
+	s, _ := ctx.Value(scopeKey{}).(*Scope)
+	return s
+}
+
+type scopeKey struct{}
+
+// Annotated runs a span of its own and returns the context it was given.
+func Annotated(ctx context.Context, name string) context.Context {
+	_, span := tracer.Start(ctx, name)
+	defer span.End()
+	return ctx
+}
+
+// Count runs a span of its own and returns a number.
+func Count(ctx context.Context, name string) int {
+	_, span := tracer.Start(ctx, name)
+	defer span.End()
+	return len(name)
 }

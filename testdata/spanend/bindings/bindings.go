@@ -1,0 +1,117 @@
+// Package bindings covers how a start's results are bound: which variable
+// holds the span, the context and the error, and where the context is
+// handed beyond the function.
+package bindings
+
+import (
+	"context"
+	"errors"
+	"net/http"
+
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/trace"
+	ddtracer "gopkg.in/DataDog/dd-trace-go.v1/ddtrace/tracer"
+)
+
+var tracer = otel.Tracer("bindings")
+
+func use(context.Context) {}
+
+// Info describes the operation a span was started for.
+type Info struct{ Name string }
+
+// startWithInfo returns a span and a description, not an error: the
+// description being nil says nothing about the span.
+func startWithInfo(ctx context.Context, name string) (context.Context, trace.Span, *Info) {
+	ctx, span := tracer.Start(ctx, name)
+	return ctx, span, nil
+}
+
+func infoIsNotAnError(ctx context.Context) {
+	ctx, span, info := startWithInfo(ctx, "info") // want `span "span" is not ended on every path: it leaks at the return on line 33.*\(TL201\)`
+	if info != nil {
+		return
+	}
+	use(ctx)
+	span.End()
+}
+
+// A start whose only result is the span, assigned to the blank identifier.
+func blankSpanOnly() {
+	_ = ddtracer.StartSpan("blank") // want `the span started by ddtracer.StartSpan is discarded.*\(TL202\)`
+}
+
+// Two values on the right: the span is the second.
+func twoValues(ctx context.Context) {
+	n, span := 1, ddtracer.StartSpan("two") /* fix */ // want `span "span" is not ended on every path: it leaks at the end of the function on line 49.*\(TL201\)`
+	_ = n
+	span.SetTag("n", n)
+}
+
+// A span assigned to a variable of the enclosing function is that
+// function's to end.
+func enclosingVariable(ctx context.Context) {
+	var span trace.Span
+	func() {
+		ctx, span = tracer.Start(ctx, "inner") // ok: the enclosing function ends it
+	}()
+	defer span.End()
+	use(ctx)
+}
+
+// The returned function's parameter is not the context.
+func returnsClosure(ctx context.Context) func(error) {
+	_, span := tracer.Start(ctx, "closure") /* fix */ // want `span "span" is not ended on every path: it leaks at the return on line 66.*\(TL201\)`
+	span.SetName("closure")
+	return func(err error) { _ = err }
+}
+
+// Copying the context into another local hands nothing over.
+func copiedContext(ctx context.Context) {
+	ctx, _ = tracer.Start(ctx, "copied") // want `the span started by tracer.Start is discarded.*\(TL202\)`
+	c := ctx
+	use(c)
+}
+
+// Holder keeps a span for later.
+type Holder struct{ span trace.Span }
+
+// The context on the left of a later assignment is written, not handed over.
+func contextOnTheLeft(ctx context.Context, h *Holder) {
+	ctx, _ = tracer.Start(ctx, "first")       // want `the span started by tracer.Start is discarded.*\(TL202\)`
+	ctx, h.span = tracer.Start(ctx, "second") // ok: the holder ends it
+	use(ctx)
+}
+
+// r.WithContext hands the context to the request, but a bound span is
+// still this function's to end.
+func withContextBound(w http.ResponseWriter, r *http.Request) {
+	ctx, span := tracer.Start(r.Context(), "request") // want `span "span" is not ended on every path: it leaks at the return on line 93.*\(TL201\)`
+	r = r.WithContext(ctx)
+	if r.Method != http.MethodGet {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	span.End()
+}
+
+var errNoSpan = errors.New("no span")
+
+// startChecked returns an error when it starts nothing.
+func startChecked(ctx context.Context, name string) (context.Context, trace.Span, error) {
+	if name == "" {
+		return ctx, nil, errNoSpan
+	}
+	ctx, span := tracer.Start(ctx, name)
+	return ctx, span, nil
+}
+
+// var declarations bind the same way as assignments.
+func varDeclared(ctx context.Context) {
+	var c, span, err = startChecked(ctx, "var") // ok: no span when err != nil
+	if err != nil {
+		return
+	}
+	use(c)
+	span.End()
+}
