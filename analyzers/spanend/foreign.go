@@ -178,7 +178,9 @@ func (c *checker) checkForeignEnds() {
 //	ctx = h.TagRPC(ctx, info)
 //	trace.SpanFromContext(ctx).End()
 //
-// Calls of the context package only derive contexts and do not count.
+// A start (ctx, _ = tracer.Start(ctx, name)) counts too: the span in the
+// context it returns is this function's own. Calls of the context package
+// only derive contexts and do not count.
 func (c *checker) handedBack(getter *ast.CallExpr) bool {
 	if len(getter.Args) == 0 {
 		return false
@@ -192,7 +194,7 @@ func (c *checker) handedBack(getter *ast.CallExpr) bool {
 		if !ok || fn.Pkg() == nil || fn.Pkg().Path() == "context" {
 			return false
 		}
-		return otelapi.ContextResult(fn.Signature()) >= 0 && otelapi.SpanResult(fn.Signature()) < 0
+		return otelapi.ContextResult(fn.Signature()) >= 0
 	}
 	arg := ast.Unparen(getter.Args[0])
 	if fromCall(arg) {
@@ -202,7 +204,7 @@ func (c *checker) handedBack(getter *ast.CallExpr) bool {
 	if !ok {
 		return false
 	}
-	return slices.ContainsFunc(c.valuesOf(v), func(rhs ast.Expr) bool { return rhs != nil && fromCall(rhs) })
+	return slices.ContainsFunc(c.valuesOf(v), fromCall)
 }
 
 // emptyContext reports whether the getter reads from a fresh root
@@ -229,7 +231,7 @@ func (c *checker) emptyContext(getter *ast.CallExpr) bool {
 		return false
 	}
 	values := c.valuesOf(v)
-	return len(values) > 0 && !slices.ContainsFunc(values, func(rhs ast.Expr) bool { return rhs == nil || !isRoot(rhs) })
+	return len(values) > 0 && !slices.ContainsFunc(values, func(rhs ast.Expr) bool { return !isRoot(rhs) })
 }
 
 func (c *checker) reportForeign(end *ast.CallExpr, what string, related []analysis.RelatedInformation) {

@@ -154,7 +154,7 @@ func (fi *funcInfo) classify(cur inspector.Cursor) use {
 	// there means the literal has taken charge of it.
 	for fc := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		if fc.Node() != fi.cur.Node() {
-			if u.eff&effEnds != 0 && u.end != nil && fi.deferredHere(fc) && !endsUnconditionally(fc.Node().(*ast.FuncLit), u.end, cur.Node().(*ast.Ident).Name) {
+			if u.eff&effEnds != 0 && fi.deferredHere(fc) && !endsUnconditionally(fc.Node().(*ast.FuncLit), u.end, cur.Node().(*ast.Ident).Name) {
 				// defer func() { if err != nil { span.End() } }(): every
 				// other path leaks.
 				u.eff = effEndsOnSomePaths | u.eff&effRecords

@@ -61,7 +61,7 @@ func (c *checker) isNoop(e ast.Expr, depth int) bool {
 			return false
 		}
 		for _, rhs := range values {
-			if rhs == nil || !c.isNoop(rhs, depth+1) {
+			if !c.isNoop(rhs, depth+1) {
 				return false
 			}
 		}
@@ -70,8 +70,8 @@ func (c *checker) isNoop(e ast.Expr, depth int) bool {
 	return false
 }
 
-// valuesOf returns every expression the package assigns to v, with nil for
-// an assignment whose value cannot be told (a call with several results).
+// valuesOf returns every expression the package assigns to v: for one of
+// several results of a call, the call.
 func (c *checker) valuesOf(v *types.Var) []ast.Expr {
 	if c.assigned == nil {
 		c.assigned = make(map[*types.Var][]ast.Expr)
@@ -81,7 +81,7 @@ func (c *checker) valuesOf(v *types.Var) []ast.Expr {
 				case *ast.AssignStmt:
 					for i, lhs := range n.Lhs {
 						if w, ok := identObj(c.pass.TypesInfo, lhs).(*types.Var); ok {
-							var rhs ast.Expr
+							rhs := n.Rhs[0] // a call with several results
 							if len(n.Lhs) == len(n.Rhs) {
 								rhs = n.Rhs[i]
 							}
@@ -91,7 +91,7 @@ func (c *checker) valuesOf(v *types.Var) []ast.Expr {
 				case *ast.ValueSpec:
 					for i, name := range n.Names {
 						if w, ok := c.pass.TypesInfo.Defs[name].(*types.Var); ok && len(n.Values) > 0 {
-							var rhs ast.Expr
+							rhs := n.Values[0]
 							if len(n.Names) == len(n.Values) {
 								rhs = n.Values[i]
 							}

@@ -115,3 +115,11 @@ func varDeclared(ctx context.Context) {
 	use(c)
 	span.End()
 }
+
+// A span kept in a package-level variable (declared below) is not a
+// function's to end.
+func startGlobal(ctx context.Context) {
+	_, globalSpan = tracer.Start(ctx, "global") // ok
+}
+
+var globalSpan trace.Span

@@ -51,3 +51,48 @@ func emptyContext() {
 	span := trace.SpanFromContext(bg)
 	span.End() // ok: a no-op span
 }
+
+// Handler hands back a context that may hold a span it started for the
+// caller, as a gRPC stats handler's TagRPC does.
+type Handler struct{}
+
+// Tag returns ctx with the handler's span.
+func (Handler) Tag(ctx context.Context) context.Context { return ctx }
+
+// A context handed back by such a call carries a span the caller may end.
+func handedBack(ctx context.Context, h Handler) {
+	trace.SpanFromContext(h.Tag(ctx)).End() // ok: Tag may have started it
+	tagged := h.Tag(ctx)
+	trace.SpanFromContext(tagged).End() // ok
+}
+
+type ctxKey struct{}
+
+// Contexts derived by the context package, or by a function value, carry
+// the caller's span.
+func derived(ctx context.Context, derive func(context.Context) context.Context) {
+	valued := context.WithValue(ctx, ctxKey{}, 1)
+	trace.SpanFromContext(valued).End()                              // want `trace.SpanFromContext\(...\) is the caller's span.*\(TL206\)`
+	trace.SpanFromContext(derive(ctx)).End()                         // want `trace.SpanFromContext\(...\) is the caller's span.*\(TL206\)`
+	trace.SpanFromContext(context.WithValue(ctx, ctxKey{}, 2)).End() // want `trace.SpanFromContext\(...\) is the caller's span.*\(TL206\)`
+}
+
+// The span of a context this function started is its own.
+func ownStart(ctx context.Context) {
+	ctx, _ = tracer.Start(ctx, "own") // want `the span started by tracer.Start is discarded.*\(TL202\)`
+	trace.SpanFromContext(ctx).End()  // ok: the span started above
+}
+
+// Reading the caller's span, or keeping it elsewhere, ends nothing.
+func notEnded(ctx context.Context, h *holder) {
+	trace.SpanFromContext(ctx).AddEvent("seen") // ok
+	end := trace.SpanFromContext(ctx).End       // ok: not called here
+	_ = end
+	_ = trace.SpanFromContext(ctx) // ok
+	h.span = trace.SpanFromContext(ctx)
+}
+
+type holder struct{ span trace.Span }
+
+// A package-level variable is not a function's.
+var rootSpan = trace.SpanFromContext(context.Background())

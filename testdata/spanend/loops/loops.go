@@ -112,3 +112,40 @@ func guardedRestart(ctx context.Context, items []string) error {
 	}
 	return nil
 }
+
+// A deferred End of a span started before the loop is reported at the
+// defer.
+func deferOuterInLoop(ctx context.Context, items []string) {
+	ctx, outer := tracer.Start(ctx, "outer")
+	defer outer.End()
+	for _, it := range items {
+		_, inner := tracer.Start(ctx, it)
+		inner.End()
+		defer outer.End() // want `span "outer" is ended by a defer inside a loop.*\(TL203\)`
+	}
+}
+
+// A deferred closure that ends the span and then does more.
+func deferClosureThenMore(ctx context.Context, items []string) {
+	for _, it := range items {
+		_, span := tracer.Start(ctx, it) // want `span "span" is ended by a defer inside a loop.*\(TL203\)`
+		defer func() {
+			span.End()
+			process(ctx, "done")
+		}()
+	}
+}
+
+// Lease is not a span, though its method is called End.
+type Lease struct{}
+
+// End returns the lease.
+func (Lease) End() {}
+
+type job struct{ lease Lease }
+
+func deferLeaseInLoop(jobs []job) {
+	for _, j := range jobs {
+		defer j.lease.End() // ok: not a span
+	}
+}
