@@ -99,8 +99,8 @@ func (h *helpers) identUse(stack []ast.Node, id *ast.Ident, file string, depth i
 	parent := stack[len(stack)-1]
 	switch p := parent.(type) {
 	case *ast.SelectorExpr:
-		if p.X != id || len(stack) < 2 {
-			return spanUse{takesOver: true}
+		if p.Sel == id {
+			return spanUse{} // x.span: a field or method of that name, not the parameter
 		}
 		call, ok := stack[len(stack)-2].(*ast.CallExpr)
 		if !ok || call.Fun != p {

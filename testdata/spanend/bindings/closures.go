@@ -49,3 +49,26 @@ func namedBare(ctx context.Context) (span trace.Span, err error) {
 	_, span = tracer.Start(ctx, "bare") // ok
 	return
 }
+
+// A deferred closure that ends the span in one case of a switch leaves the
+// other cases leaking.
+func deferredSwitch(ctx context.Context, kind int) {
+	_, span := tracer.Start(ctx, "switch") // want `span "span" is not ended on every path.*\(TL201\)`
+	defer func() {
+		switch kind {
+		case 1:
+			span.End()
+		}
+	}()
+}
+
+// A check after the end does not make the end conditional.
+func deferredEndThenCheck(ctx context.Context, err error) {
+	_, span := tracer.Start(ctx, "then") // ok
+	defer func() {
+		span.End()
+		if err != nil {
+			use(ctx)
+		}
+	}()
+}
