@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -57,6 +58,13 @@ func TestRelated(t *testing.T) {
 	} {
 		if !slices.Contains(got, want) {
 			t.Errorf("missing related information %s; got:\n%v", want, got)
+		}
+	}
+	// The leak of a callback's own span relates only to its exit, never to
+	// a deferred call that ends nothing of the enclosing function.
+	for _, g := range got {
+		if strings.HasPrefix(g, "more.go:39 -> ") && g != `more.go:39 -> 47: "inner" leaks when the function ends here` {
+			t.Errorf("unexpected related information %s", g)
 		}
 	}
 }

@@ -127,3 +127,13 @@ func notStarted(ctx context.Context) error {
 	_ = wrapperlib.Count(ctx, "count")           // ok
 	return work(ctx)
 }
+
+func opLeaks(ctx context.Context) error {
+	op := wrapperlib.StartOp(ctx, "op") // want `the span that "op" ends is not ended on every path: it leaks at the return on line 134; call op.Done\(\.\.\.\) on every path.*\(TL201\)`
+	if err := work(ctx); err != nil {
+		return err
+	}
+	var err error
+	op.Done(&err)
+	return nil
+}

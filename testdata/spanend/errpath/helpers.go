@@ -87,3 +87,24 @@ func datadogFinishWithError(ctx context.Context) (err error) {
 	span.Finish()
 	return nil
 }
+
+// traced hands out the function that ends the span and records the error
+// it is given.
+func traced(ctx context.Context, name string) (context.Context, func(*error)) {
+	ctx, span := tracer.Start(ctx, name)
+	return ctx, func(errp *error) {
+		if *errp != nil {
+			span.RecordError(*errp)
+		}
+		span.End()
+	}
+}
+
+func throughEndFunc(ctx context.Context) (err error) {
+	ctx, finish := traced(ctx, "save") // ok: finish records the error
+	defer finish(&err)
+	if err := put(ctx); err != nil {
+		return err
+	}
+	return nil
+}

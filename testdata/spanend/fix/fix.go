@@ -103,3 +103,8 @@ func scopeNeverClosed(ctx context.Context) error {
 	_ = sc
 	return work(ctx)
 }
+
+func blockCommentsOnly(ctx context.Context) {
+	_, span := tracer.Start(ctx, "block") /* fix */ /* want `span "span" is not ended on every path.*\(TL201\)` */
+	span.AddEvent("block")
+}

@@ -165,3 +165,20 @@ func Count(ctx context.Context, name string) int {
 	defer span.End()
 	return len(name)
 }
+
+// Op holds a span until Done.
+type Op struct{ span trace.Span }
+
+// Done ends the operation's span, recording *errp.
+func (o *Op) Done(errp *error) {
+	if errp != nil && *errp != nil {
+		o.span.RecordError(*errp)
+	}
+	o.span.End()
+}
+
+// StartOp starts a span and hands out the operation that ends it.
+func StartOp(ctx context.Context, name string) *Op {
+	_, span := tracer.Start(ctx, name)
+	return &Op{span: span}
+}
