@@ -137,3 +137,13 @@ func opLeaks(ctx context.Context) error {
 	op.Done(&err)
 	return nil
 }
+
+func remoteShapes(ctx context.Context) error {
+	cur := wrapperlib.CurrentVar(ctx) // ok: CurrentVar starts nothing
+	cur.AddEvent("x")
+	passed := wrapperlib.Pass(wrapperlib.Current(ctx)) // ok: Pass starts nothing
+	passed.AddEvent("x")
+	ctx, span := wrapperlib.StartGeneric(ctx, "generic") /* fix */ // want `span "span" is not ended on every path: it leaks at the return on line 148.*\(TL201\)`
+	span.AddEvent("x")
+	return work(ctx)
+}

@@ -182,3 +182,21 @@ func StartOp(ctx context.Context, name string) *Op {
 	_, span := tracer.Start(ctx, name)
 	return &Op{span: span}
 }
+
+// CurrentVar returns the span in ctx through a variable: it starts nothing.
+func CurrentVar(ctx context.Context) trace.Span {
+	span := trace.SpanFromContext(ctx)
+	return span
+}
+
+// Pass returns the span it is given.
+func Pass(span trace.Span) trace.Span { return span }
+
+func startTyped[T any](ctx context.Context, name string) (context.Context, trace.Span) {
+	return tracer.Start(ctx, name)
+}
+
+// StartGeneric starts a span through a generic helper.
+func StartGeneric(ctx context.Context, name string) (context.Context, trace.Span) {
+	return startTyped[int](ctx, name)
+}
