@@ -3,6 +3,7 @@ package foreign
 
 import (
 	"context"
+	"net/http"
 
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/attribute"
@@ -96,3 +97,25 @@ type holder struct{ span trace.Span }
 
 // A package-level variable is not a function's.
 var rootSpan = trace.SpanFromContext(context.Background())
+
+// This package ends spans taken from a context, so a context it hands
+// over may carry its span away; these do not.
+
+// The returned function's parameter is not the context.
+func returnsClosure(ctx context.Context) func(error) {
+	_, span := tracer.Start(ctx, "closure") /* fix */ // want `span "span" is not ended on every path: it leaks at the return on line 108.*\(TL201\)`
+	span.SetName("closure")
+	return func(err error) { _ = err }
+}
+
+// r.WithContext hands the context to the request, but a bound span is
+// still this function's to end.
+func withContextBound(w http.ResponseWriter, r *http.Request) {
+	ctx, span := tracer.Start(r.Context(), "request") // want `span "span" is not ended on every path: it leaks at the return on line 118.*\(TL201\)`
+	r = r.WithContext(ctx)
+	if r.Method != http.MethodGet {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	span.End()
+}
