@@ -103,3 +103,16 @@ func build(ctx context.Context) *Config {
 	use(ctx)
 	return &Config{}
 }
+
+// A span started in a loop that leaks at an error return is TL201's; the
+// next iteration does not make the return TL204's.
+func loopLeak(ctx context.Context, items []string) error {
+	for _, it := range items {
+		ctx, span := tracer.Start(ctx, it) // want `span "span" is not ended on every path.*\(TL201\)`
+		if err := put(ctx); err != nil {
+			return err
+		}
+		span.End()
+	}
+	return nil
+}

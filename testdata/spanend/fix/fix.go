@@ -108,3 +108,9 @@ func blockCommentsOnly(ctx context.Context) {
 	_, span := tracer.Start(ctx, "block") /* fix */ /* want `span "span" is not ended on every path.*\(TL201\)` */
 	span.AddEvent("block")
 }
+
+func startInIfInit(ctx context.Context) {
+	if _, span := tracer.Start(ctx, "init"); span.IsRecording() { // want `span "span" is not ended on every path.*\(TL201\)`
+		span.AddEvent("recording")
+	}
+}

@@ -104,3 +104,19 @@ func compared(ctx context.Context) error {
 	span.End()
 	return nil
 }
+
+// ignoreAll ignores the spans: variadic parameters are not read, and count
+// as taken over.
+func ignoreAll(label string, spans ...trace.Span) {}
+
+var hooks []func(string, ...trace.EventOption)
+
+// hook keeps the span's AddEvent method: the span is kept alive elsewhere.
+func hook(span trace.Span) { hooks = append(hooks, span.AddEvent) }
+
+func keptElsewhere(ctx context.Context) {
+	_, s1 := tracer.Start(ctx, "a") // ok: a variadic parameter takes it over
+	ignoreAll("a", s1)
+	_, s2 := tracer.Start(ctx, "b") // ok: hook keeps a method value
+	hook(s2)
+}
