@@ -25,6 +25,7 @@ func TestSpanend(t *testing.T) {
 			c.Spanend.NoReturnFuncs = []string{"example.com/tracelinttest/spanend/configured.Die"}
 		}},
 		{Name: "errpath", Pkgs: []string{"errpath"}, Config: func(c *config.Config, dir string) { c.Enable = []string{"TL204"} }},
+		{Name: "infer-wrappers off", Pkgs: []string{"noinfer"}, Config: func(c *config.Config, dir string) { c.Spanend.InferWrappers = false }},
 	})
 }
 
