@@ -72,3 +72,19 @@ func deferredEndThenCheck(ctx context.Context, err error) {
 		}
 	}()
 }
+
+// Switches before or after the end do not make it conditional.
+func deferredSwitchesAround(ctx context.Context, kind int) {
+	_, span := tracer.Start(ctx, "around") // ok
+	defer func() {
+		switch kind {
+		case 1:
+			use(ctx)
+		}
+		span.End()
+		switch kind {
+		case 2:
+			use(ctx)
+		}
+	}()
+}

@@ -147,3 +147,10 @@ func remoteShapes(ctx context.Context) error {
 	span.AddEvent("x")
 	return work(ctx)
 }
+
+func ownSpans(ctx context.Context, next func()) error {
+	ctx, after := wrapperlib.Chain(ctx, next) // ok: Chain ends its own span
+	_ = after
+	_ = wrapperlib.Elapsed(ctx, "elapsed") // ok
+	return work(ctx)
+}

@@ -70,6 +70,9 @@ func mayBeNil(ctx context.Context, c *collector, mk func() error, retry bool, cf
 	if err != errSkip {
 		return err
 	}
+	if errSkip != err {
+		return err
+	}
 	if retry {
 		return err
 	}

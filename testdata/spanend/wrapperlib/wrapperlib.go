@@ -135,6 +135,11 @@ func (r *Region) Abandon(other *Region) { other.span.End() }
 // CloseInner closes the inner scope's span, not the region's.
 func (r *Region) CloseInner() { r.inner.span.End() }
 
+// Describe names the region.
+func (r *Region) Describe() string { return describe(r) }
+
+func describe(*Region) string { return "region" }
+
 // Leave ends the region's span.
 func (r *Region) Leave() { r.span.End() }
 
@@ -200,3 +205,18 @@ func startTyped[T any](ctx context.Context, name string) (context.Context, trace
 func StartGeneric(ctx context.Context, name string) (context.Context, trace.Span) {
 	return startTyped[int](ctx, name)
 }
+
+// Chain runs a span of its own and hands back the caller's next function.
+func Chain(ctx context.Context, next func()) (context.Context, func()) {
+	ctx, span := tracer.Start(ctx, "chain")
+	defer span.End()
+	return ctx, next
+}
+
+// Elapsed runs a span of its own and returns a duration.
+func Elapsed(ctx context.Context, name string) time.Duration {
+	_, span := tracer.Start(ctx, name)
+	defer span.End()
+	return time.Second
+}
+
