@@ -33,7 +33,7 @@ type endFuncStartersKey struct{}
 // function literal (directly or through a local variable) that ends a span,
 // or a span's End method value.
 func (s *starters) endFuncResult(fn *types.Func) int {
-	if !s.infer || s.mod.Root == "" {
+	if s.mod.Root == "" { // no module is read with infer-wrappers off
 		return -1
 	}
 	fn = fn.Origin()
@@ -148,7 +148,7 @@ type closer struct {
 // returns a value of a type of the module with a method that ends a span
 // held in a field of its receiver (s.span.End()).
 func (s *starters) closerResult(fn *types.Func) (int, string) {
-	if !s.infer || s.mod.Root == "" || fn.Signature().Results().Len() == 0 || otelapi.SpanResult(fn.Signature()) >= 0 {
+	if s.mod.Root == "" || fn.Signature().Results().Len() == 0 || otelapi.SpanResult(fn.Signature()) >= 0 {
 		return -1, ""
 	}
 	fn = fn.Origin()

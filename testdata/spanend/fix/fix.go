@@ -114,3 +114,18 @@ func startInIfInit(ctx context.Context) {
 		span.AddEvent("recording")
 	}
 }
+
+// The start begins its line but sits in an if statement's init: no fix.
+func startInIfInitOwnLine(ctx context.Context) {
+	if
+	_, span := tracer.Start(ctx, "init") // want `span "span" is not ended on every path.*\(TL201\)`
+	span.IsRecording() {
+		span.AddEvent("recording")
+	}
+}
+
+// Code before the start on its line: no place for the fix.
+func codeBeforeStart(ctx context.Context) {
+	_ = work(ctx); _, span := tracer.Start(ctx, "after") // want `span "span" is not ended on every path.*\(TL201\)`
+	span.AddEvent("after")
+}
