@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"go.opentelemetry.io/otel/codes"
+	"go.opentelemetry.io/otel/trace"
 
 	"example.com/tracelinttest/attrutil"
 )
@@ -43,6 +44,8 @@ func wrapped(ctx context.Context, user *User) {
 	attrutil.Unavailable(span, fmt.Errorf("user %s not found", user.Email))                // ok: the wrapper records a text of its own
 	attrutil.FailFor(span, attrutil.Address(user.Email))                                   // ok: the wrapper records the address masked
 	attrutil.FailIn(span, attrutil.Phrase(user.Email), "en")                               // ok: Error(lang) is the phrase's translation, not the phrase
+	attrutil.Done(span, fmt.Errorf("user %s not found", user.Email))                       // ok: Progress.SetStatus is not a span's
+	attrutil.TraceError(spanAndError(ctx, user))                                           // ok: not followed into a call that returns both
 	attrutil.Note(fmt.Errorf("user %s not found", user.Email))                             // ok: the journal is not a span
 	if ok, err := attrutil.Check(span, fmt.Errorf("user %s not found", user.Email)); !ok { // want `the recorded error includes user.Email.*\(TL403\)`
 		_ = err
@@ -68,4 +71,8 @@ func branches(ctx context.Context, user *User, retry bool) {
 		cause = errors.Join(cause, context.Canceled)
 	}
 	span.RecordError(cause) // ok
+}
+
+func spanAndError(ctx context.Context, user *User) (trace.Span, error) {
+	return trace.SpanFromContext(ctx), fmt.Errorf("user %s not found", user.Email)
 }
