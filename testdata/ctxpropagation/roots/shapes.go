@@ -1,0 +1,56 @@
+package roots
+
+import (
+	"context"
+	"net/http"
+)
+
+// A handler kept in a package-level variable is a function like any other.
+var handle = func(ctx context.Context) error {
+	return use(context.Background()) /* fix */ // want `context.Background\(\) starts a new trace although "ctx" is in scope.*\(TL101\)`
+}
+
+// A context from a function value, or from a request the function builds,
+// carries no trace of the caller's.
+func fromValue(derive func() context.Context) {
+	ctx := derive()
+	use(ctx)
+	use(context.Background()) // ok
+}
+
+func newRequest() *http.Request {
+	r, _ := http.NewRequest(http.MethodGet, "/", nil)
+	return r
+}
+
+func builtRequest() {
+	ctx := newRequest().Context()
+	use(ctx)
+	use(context.Background()) // ok: the request was built here
+}
+
+type replayer struct{ reqs []*http.Request }
+
+func (s *replayer) request(i int) *http.Request { return s.reqs[i] }
+
+// An accessor takes no arguments: s.request(0) is a lookup.
+func replay(s *replayer) {
+	ctx := s.request(0).Context()
+	use(ctx)
+	use(context.Background()) // ok
+}
+
+func runNow(f func()) { f() }
+
+// A literal given to a call runs here, with the caller's context in scope.
+func runsHere(ctx context.Context) {
+	runNow(func() {
+		use(context.Background()) /* fix */ // want `context.Background\(\) starts a new trace although "ctx" is in scope.*\(TL101\)`
+	})
+}
+
+// Error methods have no package.
+func describe(ctx context.Context, err error) string {
+	_ = use(ctx)
+	return err.Error()
+}
