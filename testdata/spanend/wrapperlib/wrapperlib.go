@@ -220,3 +220,17 @@ func Elapsed(ctx context.Context, name string) time.Duration {
 	return time.Second
 }
 
+
+// Task holds a span until End.
+type Task struct{ span trace.Span }
+
+// End ends the task's span.
+func (t *Task) End() { t.span.End() }
+
+// StartTask starts a span and hands out the task that ends it.
+func StartTask(ctx context.Context, name string) *Task { return startTask(ctx, name) }
+
+func startTask(ctx context.Context, name string) *Task {
+	_, span := tracer.Start(ctx, name)
+	return &Task{span: span}
+}
