@@ -19,7 +19,7 @@ func deferTaskInLoop(ctx context.Context, items []string) {
 func deferBeforeRestart(ctx context.Context, items []string) {
 	_, span := tracer.Start(ctx, "first") // want `span "span" is not ended on every path: it leaks at the end of the function on line 25.*\(TL201\)`
 	for _, it := range items {
-		defer span.End() // want `span "span" is ended by a defer inside a loop.*\(TL203\)`
+		defer span.End()                // want `span "span" is ended by a defer inside a loop.*\(TL203\)`
 		_, span = tracer.Start(ctx, it) // want `span "span" is not ended on every path: it leaks at the end of the function on line 25; call span.End\(\) on every path through the loop body.*\(TL201\)`
 	}
 }

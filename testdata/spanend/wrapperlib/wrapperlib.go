@@ -220,7 +220,6 @@ func Elapsed(ctx context.Context, name string) time.Duration {
 	return time.Second
 }
 
-
 // Task holds a span until End.
 type Task struct{ span trace.Span }
 
