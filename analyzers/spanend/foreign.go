@@ -100,7 +100,8 @@ type foreignSpan struct {
 }
 
 // bindGetter records the span fetched by the getter call at cur, or returns
-// nil when it is neither ended directly nor kept in a local variable.
+// nil when it is neither ended directly nor kept in a variable (of this
+// function or an enclosing one).
 func (c *checker) bindGetter(cur inspector.Cursor) *foreignSpan {
 	call := cur.Node().(*ast.CallExpr)
 	fs := &foreignSpan{getter: types.ExprString(call.Fun), call: call}
@@ -129,7 +130,7 @@ func (c *checker) bindGetter(cur inspector.Cursor) *foreignSpan {
 		spanLHS, _ := pickResults(lhs, n, idx, sig, otelapi.SpanResult(sig), -1)
 		v, ok := identObj(c.pass.TypesInfo, spanLHS).(*types.Var)
 		fs.fun = c.funcOf(cur)
-		if !ok || fs.fun == nil || !fs.fun.declares(v) {
+		if !ok || fs.fun == nil {
 			return nil
 		}
 		fs.span = v

@@ -119,3 +119,14 @@ func withContextBound(w http.ResponseWriter, r *http.Request) {
 	}
 	span.End()
 }
+
+// A function literal that ends the caller's span kept in a variable of the
+// enclosing function.
+func endedInLiteral(ctx context.Context) {
+	var span trace.Span
+	func() {
+		span = trace.SpanFromContext(ctx)
+		span.End() // want `span "span" comes from trace.SpanFromContext.*\(TL206\)`
+	}()
+	span.AddEvent("after")
+}
