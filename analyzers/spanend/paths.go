@@ -324,8 +324,8 @@ func (c *checker) declaredIn(v *types.Var, n ast.Node) bool {
 
 // deferEndFix returns the fix that inserts "defer span.End()" after the
 // start, when that is a mechanical repair: the function never ends nor hands
-// over the span, every leak is an exit, and the start is a statement of its
-// own outside any loop of the function.
+// over the span (nor its context), every leak is an exit, and the start is a
+// statement of its own outside any loop of the function.
 func (c *checker) deferEndFix(s *start, leaks []leak, end string) *analysis.SuggestedFix {
 	for _, l := range leaks {
 		if l.kind != leakExit {
@@ -339,6 +339,9 @@ func (c *checker) deferEndFix(s *start, leaks []leak, end string) *analysis.Sugg
 		if u.eff&(effEnds|effEscapes|effEndsOnSomePaths) != 0 {
 			return nil
 		}
+	}
+	if len(s.ctxHandOvers) > 0 {
+		return nil // a path hands the span over with its context: ending it here would end it twice
 	}
 	if _, inLoop := enclosingLoop(s.cur); inLoop {
 		return nil

@@ -3,6 +3,7 @@ package foreign
 
 import (
 	"context"
+	"errors"
 	"net/http"
 
 	"go.opentelemetry.io/otel"
@@ -103,7 +104,7 @@ var rootSpan = trace.SpanFromContext(context.Background())
 
 // The returned function's parameter is not the context.
 func returnsClosure(ctx context.Context) func(error) {
-	_, span := tracer.Start(ctx, "closure") /* fix */ // want `span "span" is not ended on every path: it leaks at the return on line 108.*\(TL201\)`
+	_, span := tracer.Start(ctx, "closure") /* fix */ // want `span "span" is not ended on every path: it leaks at the return on line 109.*\(TL201\)`
 	span.SetName("closure")
 	return func(err error) { _ = err }
 }
@@ -111,7 +112,7 @@ func returnsClosure(ctx context.Context) func(error) {
 // r.WithContext hands the context to the request, but a bound span is
 // still this function's to end.
 func withContextBound(w http.ResponseWriter, r *http.Request) {
-	ctx, span := tracer.Start(r.Context(), "request") // want `span "span" is not ended on every path: it leaks at the return on line 118.*\(TL201\)`
+	ctx, span := tracer.Start(r.Context(), "request") // want `span "span" is not ended on every path: it leaks at the return on line 119.*\(TL201\)`
 	r = r.WithContext(ctx)
 	if r.Method != http.MethodGet {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -129,4 +130,16 @@ func endedInLiteral(ctx context.Context) {
 		span.End() // want `span "span" comes from trace.SpanFromContext.*\(TL206\)`
 	}()
 	span.AddEvent("after")
+}
+
+var errFailed = errors.New("failed")
+
+// A context handed over on one path does not end the span on another.
+func handOverOrFail(ctx context.Context, fail bool) (context.Context, error) {
+	ctx, span := tracer.Start(ctx, "handover") // want `span "span" is not ended on every path: it leaks at the return on line 144.*\(TL201\)`
+	if !fail {
+		return ctx, nil
+	}
+	span.AddEvent("failed")
+	return nil, errFailed
 }

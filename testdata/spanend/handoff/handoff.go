@@ -51,8 +51,9 @@ func startCall(ctx context.Context) *call {
 }
 
 // A path that returns early without handing the context over still leaks.
+// No fix: a deferred End would also end the span the other path hands over.
 func beforeWithEarlyExit(ctx context.Context, skip bool) context.Context {
-	ctx, span := tracer.Start(ctx, "client") /* fix */ // want `span "span" is not ended on every path: it leaks at the return on line 57;.*TL201`
+	ctx, span := tracer.Start(ctx, "client") // want `span "span" is not ended on every path: it leaks at the return on line 58;.*TL201`
 	if skip {
 		return nil
 	}
