@@ -54,7 +54,7 @@ var TL201 = &rules.Rule{
 	},
 	KnownProblems: []string{
 		"Handing the span to a function outside the module, an interface method or a variadic parameter counts as handing over ownership.",
-		"The autofix is offered only when the function never ends the span and the start is not inside a loop.",
+		"The autofix is offered only when the function never ends the span nor hands it (or, where the package ends spans taken from a context, its context) to someone else, and the start is not inside a loop.",
 	},
 	Options: startOptions,
 }
