@@ -15,7 +15,7 @@ func TestPiiattrs(t *testing.T) {
 	testmodule.Run(t, "piiattrs", piiattrs.New, []testmodule.Case{
 		{Name: "defaults", Pkgs: []string{"keys", "sinks", "urls", "netaddr"}},
 		{Name: "redactor", Pkgs: []string{"values"}, Config: func(c *config.Config, dir string) {
-			c.Piiattrs.Redactors = []string{redactor}
+			c.Piiattrs.Redactors = []string{redactor, "example.com/tracelinttest/piiattrs/privacy.Mask"}
 		}},
 		{Name: "registry, credentials off", Pkgs: []string{"registryoff"}, Config: func(c *config.Config, dir string) {
 			c.Dir = filepath.Join(dir, "piiattrs", "registry")

@@ -67,3 +67,13 @@ func named(span trace.Span, base, tok, who, id string) {
 var docsAttr = attribute.String("url.full", docsURL.String())
 
 var docsURL = &url.URL{Scheme: "https", Host: "example.com", Path: "/docs"}
+
+var resetLink string
+
+func prepareReset(token string) { resetLink = "https://example.com/reset?access_token=" + token }
+
+// A package-level variable may hold another URL by the time it is read:
+// its one assignment is not followed.
+func recordReset(span trace.Span) {
+	span.SetAttributes(attribute.String("url.full", resetLink)) // ok
+}

@@ -2,6 +2,7 @@ package values
 
 import (
 	"encoding/json"
+	"example.com/tracelinttest/piiattrs/privacy"
 	"fmt"
 
 	"go.opentelemetry.io/otel/attribute"
@@ -91,6 +92,7 @@ func serialised(span trace.Span, o *Order, u *Customer, p Profile, c Contact, t 
 		attrutil.Dump("customer", u),                                  // want `the value u of attribute "customer" is personal data \(contact: Customer.Email, serialised whole\).*\(TL403\)`
 		attrutil.Str("order.contact", u.Email),                        // want `the value u.Email of attribute "order.contact" is personal data \(contact: email\).*\(TL403\)`
 		attrutil.Object("order.total", o.Total),                       // ok: a number
+		attrutil.Object("customer", privacy.Mask(u)),                  // ok: masked by a redactor
 		attrutil.Object("order.profile", p),                           // ok: json skips the e-mail address
 		attrutil.Object("ticket", tk),                                 // ok: json sees no unexported field
 		attribute.String("ticket", fmt.Sprintf("%+v", tk)),            // want `the value tk of attribute "ticket" is personal data \(contact: Ticket.email, serialised whole\).*\(TL403\)`
