@@ -23,7 +23,7 @@ func (c *checker) serialised(e ast.Expr, jsonOnly bool) (valueMatch, bool) {
 	if t == nil || hasTextMethod(t) {
 		return valueMatch{}, false
 	}
-	if m, ok := c.personalFields(t, jsonOnly, 0, make(map[types.Type]bool)); ok {
+	if m, ok := c.personalFields(t, jsonOnly, 0); ok {
 		m.Why += ", serialised whole"
 		return valueMatch{match: m, expr: e}, true
 	}
@@ -43,15 +43,14 @@ func hasTextMethod(t types.Type) bool {
 	return false
 }
 
-func (c *checker) personalFields(t types.Type, jsonOnly bool, depth int, seen map[types.Type]bool) (pii.Match, bool) {
+func (c *checker) personalFields(t types.Type, jsonOnly bool, depth int) (pii.Match, bool) {
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
 	}
 	st, ok := t.Underlying().(*types.Struct)
-	if !ok || depth > maxFieldDepth || seen[t] {
-		return pii.Match{}, false
+	if !ok || depth > maxFieldDepth {
+		return pii.Match{}, false // the bound also ends recursive types
 	}
-	seen[t] = true
 	owner := typeName(t)
 	for i := range st.NumFields() {
 		f := st.Field(i)
@@ -66,7 +65,7 @@ func (c *checker) personalFields(t types.Type, jsonOnly bool, depth int, seen ma
 		if _, isPtr := f.Type().Underlying().(*types.Pointer); isPtr && !jsonOnly {
 			continue // fmt prints a nested pointer as an address
 		}
-		if m, ok := c.personalFields(f.Type(), jsonOnly, depth+1, seen); ok {
+		if m, ok := c.personalFields(f.Type(), jsonOnly, depth+1); ok {
 			return m, true
 		}
 	}

@@ -71,8 +71,17 @@ type DeepA struct{ B DeepB }
 // DeepB is the second level of Deep.
 type DeepB struct{ C Recipient }
 
+// FarA holds a DeepB one level further down than Both does.
+type FarA struct{ X DeepB }
+
+// Both reaches DeepB twice: once below the depth read, once within it.
+type Both struct {
+	Far  FarA
+	Near DeepB
+}
+
 // More whole values: nested by value, pseudonymous, below the depth read.
-func serialisedMore(span trace.Span, s Session, sh Shipment, b Badge, cd Card, d Deep, l *Label) {
+func serialisedMore(span trace.Span, s Session, sh Shipment, b Badge, cd Card, d Deep, l *Label, bo Both) {
 	span.SetAttributes(
 		attrutil.Object("session", s),                       // ok: a pseudonymous identifier only
 		attribute.String("shipment", fmt.Sprintf("%v", sh)), // want `the value sh of attribute "shipment" is personal data \(contact: Recipient.Email, serialised whole\).*\(TL403\)`
@@ -80,6 +89,7 @@ func serialisedMore(span trace.Span, s Session, sh Shipment, b Badge, cd Card, d
 		attribute.Stringer("badge", b),                      // ok: String prints no field
 		attribute.Stringer("card", cd),                      // want `the value cd of attribute "card" is personal data .*printed by its String method.*\(TL403\)`
 		attrutil.Object("deep", d),                          // ok: deeper than two levels
+		attrutil.Object("both", bo),                         // want `the value bo of attribute "both" is personal data \(contact: Recipient.Email, serialised whole\).*\(TL403\)`
 	)
 }
 
