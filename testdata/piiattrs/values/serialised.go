@@ -38,6 +38,13 @@ func (t Tier) String() string { return t.Level }
 // Session holds a pseudonymous identifier, which TL404 judges by key only.
 type Session struct{ UserID, Region string }
 
+// Notice prints its topic and a fixed sender, not its own address.
+type Notice struct{ Email, Topic string }
+
+var defaults = Notice{Email: "noreply@example.com"}
+
+func (n *Notice) String() string { return (*n).Topic + " from " + defaults.Email }
+
 // Member names its pseudonymous identifier before its e-mail address.
 type Member struct{ UserID, Email string }
 
@@ -84,9 +91,10 @@ type Both struct {
 }
 
 // More whole values: nested by value, pseudonymous, below the depth read.
-func serialisedMore(span trace.Span, s Session, sh Shipment, b Badge, cd Card, d Deep, l *Label, bo Both, mb Member) {
+func serialisedMore(span trace.Span, s Session, sh Shipment, b Badge, cd Card, d Deep, l *Label, bo Both, mb Member, nt *Notice) {
 	span.SetAttributes(
 		attrutil.Object("session", s),                       // ok: a pseudonymous identifier only
+		attribute.Stringer("notice", nt),                    // ok: String reads the receiver's topic only
 		attrutil.Object("member", mb),                       // want `the value mb of attribute "member" is personal data \(contact: Member.Email, serialised whole\).*\(TL403\)`
 		attribute.String("shipment", fmt.Sprintf("%v", sh)), // want `the value sh of attribute "shipment" is personal data \(contact: Recipient.Email, serialised whole\).*\(TL403\)`
 		attribute.Stringer("contact.email", cd),             // want `attribute "contact.email" records personal data \(contact: email\).*\(TL402\)`
