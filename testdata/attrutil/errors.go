@@ -3,6 +3,7 @@ package attrutil
 import (
 	"errors"
 
+	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/codes"
 	"go.opentelemetry.io/otel/trace"
 )
@@ -91,4 +92,27 @@ func (p *Progress) SetStatus(code int) { p.code = code }
 func Done(span trace.Span, err error) {
 	var p Progress
 	p.SetStatus(0)
+}
+
+// FailWith records err on span with extra attributes.
+func FailWith(span trace.Span, err error, attrs ...attribute.KeyValue) {
+	span.RecordError(err, trace.WithAttributes(attrs...))
+}
+
+// Report records cause on span and sets a fixed summary as its status.
+func Report(span trace.Span, cause error, summary string) {
+	span.RecordError(cause)
+	span.SetStatus(codes.Error, summary)
+}
+
+// Logger prints errors to the process's log.
+type Logger struct{}
+
+// Print writes err to the log.
+func (Logger) Print(err error) {}
+
+// LogOnly writes err to the process's log, not to the span.
+func LogOnly(span trace.Span, err error) {
+	var l Logger
+	l.Print(err)
 }

@@ -44,6 +44,9 @@ func wrapped(ctx context.Context, user *User) {
 	attrutil.Unavailable(span, fmt.Errorf("user %s not found", user.Email))                // ok: the wrapper records a text of its own
 	attrutil.FailFor(span, attrutil.Address(user.Email))                                   // ok: the wrapper records the address masked
 	attrutil.FailIn(span, attrutil.Phrase(user.Email), "en")                               // ok: Error(lang) is the phrase's translation, not the phrase
+	attrutil.FailWith(span, fmt.Errorf("user %s not found", user.Email))                   // want `the recorded error includes user.Email.*\(TL403\)`
+	attrutil.Report(span, fmt.Errorf("user %s not found", user.Email), "lookup failed")    // want `the recorded error includes user.Email.*\(TL403\)`
+	attrutil.LogOnly(span, fmt.Errorf("user %s not found", user.Email))                    // ok: the log is not the span
 	attrutil.Done(span, fmt.Errorf("user %s not found", user.Email))                       // ok: Progress.SetStatus is not a span's
 	attrutil.TraceError(spanAndError(ctx, user))                                           // ok: not followed into a call that returns both
 	attrutil.Note(fmt.Errorf("user %s not found", user.Email))                             // ok: the journal is not a span
