@@ -54,3 +54,13 @@ func describe(ctx context.Context, err error) string {
 	_ = use(ctx)
 	return err.Error()
 }
+
+type valueKey struct{}
+
+// A context made from a root, carrying a parameter's value, carries no
+// trace: the caller passed no context.
+func rootFromValue(id string) {
+	ctx := context.WithValue(context.Background(), valueKey{}, id)
+	_ = use(ctx)
+	_ = use(context.Background()) // ok
+}
