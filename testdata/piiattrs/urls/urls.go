@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/trace"
@@ -76,4 +77,14 @@ func prepareReset(token string) { resetLink = "https://example.com/reset?access_
 // its one assignment is not followed.
 func recordReset(span trace.Span) {
 	span.SetAttributes(attribute.String("url.full", resetLink)) // ok
+}
+
+// Locals defined from each other are followed a few steps only.
+func cyclicLocals(span trace.Span, n int) {
+	var a, b string
+	for i := 0; i < n; i++ {
+		a = b + "&access_token=" + strconv.Itoa(i)
+		b = a
+	}
+	span.SetAttributes(attribute.String("url.full", a)) // want `the value a of attribute "url.full" is a credential \(query parameter "access_token"\).*\(TL401\)`
 }
