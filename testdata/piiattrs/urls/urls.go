@@ -18,12 +18,13 @@ func callback(w http.ResponseWriter, r *http.Request) {
 	token := r.URL.Query().Get("access_token")
 	_ = token
 	span.SetAttributes(
-		attribute.String("url.full", r.URL.String()),  // want `the value r.URL.String\(\) of attribute "url.full" is a credential \(query parameter "access_token"\): secrets must never reach telemetry; drop it \(TL401\)`
-		attribute.String("http.target", r.RequestURI), // want `the value r.RequestURI of attribute "http.target" is a credential \(query parameter "access_token"\).*\(TL401\)`
-		attribute.String("url.query", r.URL.RawQuery), // want `the value r.URL.RawQuery of attribute "url.query" is a credential .*\(TL401\)`
-		attribute.Stringer("app.callback_url", r.URL), // want `the value r.URL of attribute "app.callback_url" is a credential .*\(TL401\)`
-		attribute.String("url.path", r.URL.Path),      // ok: the path holds no query
-		attribute.String("app.page_url", r.URL.Path),  // ok: the same
+		attribute.String("url.full", r.URL.String()),            // want `the value r.URL.String\(\) of attribute "url.full" is a credential \(query parameter "access_token"\): secrets must never reach telemetry; drop it \(TL401\)`
+		attribute.String("http.target", r.RequestURI),           // want `the value r.RequestURI of attribute "http.target" is a credential \(query parameter "access_token"\).*\(TL401\)`
+		attribute.String("app.request_uri", r.URL.RequestURI()), // want `the value r.URL.RequestURI\(\) of attribute "app.request_uri" is a credential \(query parameter "access_token"\).*\(TL401\)`
+		attribute.String("url.query", r.URL.RawQuery),           // want `the value r.URL.RawQuery of attribute "url.query" is a credential .*\(TL401\)`
+		attribute.Stringer("app.callback_url", r.URL),           // want `the value r.URL of attribute "app.callback_url" is a credential .*\(TL401\)`
+		attribute.String("url.path", r.URL.Path),                // ok: the path holds no query
+		attribute.String("app.page_url", r.URL.Path),            // ok: the same
 	)
 }
 
