@@ -89,3 +89,24 @@ func cyclicLocals(span trace.Span, n int) {
 	}
 	span.SetAttributes(attribute.String("url.full", a)) // want `the value a of attribute "url.full" is a credential \(query parameter "access_token"\).*\(TL401\)`
 }
+
+// A handler that keeps its URL in a local, checks its input through a
+// function value, and reads a cookie and a path value, which are not in
+// the query.
+func stored(w http.ResponseWriter, r *http.Request, valid func(string) bool) {
+	span := trace.SpanFromContext(r.Context())
+	if c, err := r.Cookie("access_token"); err == nil && !valid(c.Value) {
+		return
+	}
+	_ = r.PathValue("token")
+	full := r.URL.String()
+	span.SetAttributes(attribute.String("url.full", full)) // ok: the cookie and the path value are not in the query
+}
+
+// The same URL in a local, with a secret in the query.
+func storedSecret(w http.ResponseWriter, r *http.Request) {
+	span := trace.SpanFromContext(r.Context())
+	_ = r.URL.Query().Get("api_key")
+	full := r.URL.String()
+	span.SetAttributes(attribute.String("url.full", full)) // want `the value full of attribute "url.full" is a credential \(query parameter "api_key"\).*\(TL401\)`
+}
