@@ -9,3 +9,6 @@ func Initials(s string) string { return s[:1] }
 
 // Mask returns v with its personal fields blanked.
 func Mask[T any](v T) T { return v }
+
+// ContactEmail is the address users write to about their data.
+const ContactEmail = "privacy@example.com"

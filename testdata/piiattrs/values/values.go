@@ -113,3 +113,13 @@ func hashEmail(s string) string { return s }
 type item struct{ Name string }
 
 func product() item { return item{} }
+
+// A boolean or a constant says nothing personal, whatever its name.
+func flags(span trace.Span, email bool) {
+	const phone = "withheld"
+	span.SetAttributes(
+		attribute.String("app.note", fmt.Sprint(email)),                // ok: a boolean
+		attribute.String("app.contact", fmt.Sprint(phone, 1)),          // ok: a constant
+		attribute.String("app.help", fmt.Sprint(privacy.ContactEmail)), // ok: a constant of another package
+	)
+}
