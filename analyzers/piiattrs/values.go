@@ -315,7 +315,9 @@ func (c *checker) redacted(e ast.Expr) bool {
 	if c.redactors[fn.FullName()] {
 		return true
 	}
-	if _, ok := otelapi.AttributeValueFunc(fn); ok && len(call.Args) == 1 {
+	// attribute.StringValue(privacy.Redact(e)), strings.ToLower(privacy.Redact(e)):
+	// a value constructor or a string function keeps what it is given.
+	if _, ok := otelapi.AttributeValueFunc(fn); (ok || passThrough[fn.FullName()]) && len(call.Args) == 1 {
 		return c.redacted(call.Args[0])
 	}
 	return false
