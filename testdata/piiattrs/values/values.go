@@ -60,22 +60,24 @@ func values(span trace.Span, o *Order, req Login, u *Customer, email string, req
 		attribute.KeyValue{Key: "order.who", Value: attribute.StringValue(o.Customer.Email)}, // want `\(TL403\)`
 		attribute.String("order.who", privacy.Initials(email)),                               // ok: the call's own name decides
 		attribute.String("user.email", lookupAddress(privacy.Redact(email))),                 // want `attribute "user.email" records .*\(TL402\)`
+		attribute.String("user.email", fmt.Sprint(privacy.Redact(email), email)),             // want `attribute "user.email" records .*\(TL402\)`
 		attribute.Int(email, 1),                                                              // want `the attribute key email is personal data \(contact: email\).*\(TL403\)`
 	)
 	// Safe values.
 	span.SetAttributes(
-		attribute.String("order.contact", privacy.Redact(o.Customer.Email)),    // ok: a configured redactor
-		attribute.String("user.email", privacy.Redact(email)),                  // ok
-		attribute.String("user.email", strings.ToLower(privacy.Redact(email))), // ok: still redacted
-		attribute.Int("order.contact_length", len(o.Customer.Email)),           // ok
-		attribute.String("customer.plan", u.Plan),                              // ok
-		attribute.Float64("order.total", o.Total),                              // ok
-		attribute.String("order.customer_id", u.ID),                            // ok: TL406 is opt-in
-		attribute.String("order.who", hashEmail(email)),                        // ok
-		attribute.String("order.product", product().Name),                      // ok
-		attribute.String("user.name", "anonymous"),                             // ok: a constant
-		attribute.String("store_id", req2.GetStoreId()),                        // ok: the type's last word is not a person
-		attribute.String("order.who", customerEmail(o)),                        // ok: a call with arguments is not judged by its name
+		attribute.String("order.contact", privacy.Redact(o.Customer.Email)),                        // ok: a configured redactor
+		attribute.String("user.email", privacy.Redact(email)),                                      // ok
+		attribute.String("user.email", strings.ToLower(privacy.Redact(email))),                     // ok: still redacted
+		attribute.KeyValue{Key: "user.email", Value: attribute.StringValue(privacy.Redact(email))}, // ok: redacted
+		attribute.Int("order.contact_length", len(o.Customer.Email)),                               // ok
+		attribute.String("customer.plan", u.Plan),                                                  // ok
+		attribute.Float64("order.total", o.Total),                                                  // ok
+		attribute.String("order.customer_id", u.ID),                                                // ok: TL406 is opt-in
+		attribute.String("order.who", hashEmail(email)),                                            // ok
+		attribute.String("order.product", product().Name),                                          // ok
+		attribute.String("user.name", "anonymous"),                                                 // ok: a constant
+		attribute.String("store_id", req2.GetStoreId()),                                            // ok: the type's last word is not a person
+		attribute.String("order.who", customerEmail(o)),                                            // ok: a call with arguments is not judged by its name
 	)
 }
 
