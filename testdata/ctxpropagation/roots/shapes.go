@@ -64,3 +64,11 @@ func rootFromValue(id string) {
 	_ = use(ctx)
 	_ = use(context.Background()) // ok
 }
+
+// A request the function builds is not an accessor of a parameter.
+func localRequest() {
+	req, _ := http.NewRequest(http.MethodGet, "/", nil)
+	ctx := req.Context()
+	_ = use(ctx)
+	_ = use(context.Background()) // ok
+}
