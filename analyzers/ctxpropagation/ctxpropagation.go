@@ -41,17 +41,23 @@ func New(src config.Source) *analysis.Analyzer {
 }
 
 func run(pass *analysis.Pass, src config.Source, cache *memo.Cache) error {
-	if len(pass.Files) == 0 || !otelapi.ImportsAny(pass.Pkg, []string{"context"}) {
+	if len(pass.Files) == 0 {
 		return nil
 	}
 	cfg, dir, err := report.ConfigFor(pass, src)
 	if err != nil {
 		return err
 	}
+	rep := report.New(pass, cfg, Rules)
+	// A package whose imports never reach context has no context to drop;
+	// it may still write trace headers by hand (TL105).
+	if !rep.Enabled(TL105) && !otelapi.ImportsAny(pass.Pkg, []string{"context"}) {
+		return nil
+	}
 	c := &checker{
 		pass:       pass,
 		cfg:        &cfg.Ctxpropagation,
-		rep:        report.New(pass, cfg, Rules),
+		rep:        rep,
 		mod:        cache.Sources().Module(dir),
 		cache:      cache,
 		detach:     make(map[string]bool),

@@ -16,11 +16,12 @@ import (
 
 func TestCtxpropagation(t *testing.T) {
 	testmodule.Run(t, "ctxpropagation", ctxpropagation.New, []testmodule.Case{
-		{Name: "defaults", Pkgs: []string{"available", "roots", "rootsmain", "variants", "spancontext", "rootlib", "headers", "groups", "testutil", "scaffold", "datadog", "optin", "cmd/worker", "clicmd"}},
+		{Name: "defaults", Pkgs: []string{"available", "roots", "rootsmain", "variants", "spancontext", "rootlib", "headers", "groups", "testutil", "scaffold", "datadog", "optin", "cmd/worker", "clicmd", "headersplain"}},
 		{Name: "TL104", Pkgs: []string{"crosspkg", "rootlib"}, Config: func(c *config.Config, dir string) {
 			c.Enable = []string{"TL104"}
+			c.Disable = []string{"TL105"} // the other rules still run
 		}},
-		{Name: "configured", Pkgs: []string{"configured"}, Config: func(c *config.Config, dir string) {
+		{Name: "configured", Pkgs: []string{"configured", "testkit"}, Config: func(c *config.Config, dir string) {
 			c.Enable = []string{"TL104"}
 			c.Ctxpropagation.TestingContext = true
 			c.Ctxpropagation.Tests = true

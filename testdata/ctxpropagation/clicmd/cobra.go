@@ -56,3 +56,9 @@ var serveCommand = &cli.Command{
 		return nil
 	},
 }
+
+// Only the framework's Command marks a command: a handler that takes another
+// of its types still serves a request.
+func handleChecked(check cobra.PositionalArgs, w http.ResponseWriter, r *http.Request) {
+	use(stdctx.Background()) /* fix */ // want `starts a new trace although "r" is in scope.*TL101`
+}

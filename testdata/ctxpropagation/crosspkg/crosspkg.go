@@ -59,6 +59,7 @@ func literals(ctx context.Context) {
 	rootlib.Command() // ok
 	register()        // ok
 	rootlib.Now()     // want `Now cannot receive "ctx" and starts a new trace itself \(context.Background\(\) at rootlib.go:59\).*\(TL104\)`
+	rootlib.Once()    // want `Once cannot receive "ctx" and starts a new trace itself \(context.Background\(\) at rootlib.go:65\).*\(TL104\)`
 	spot()            // want `spot cannot receive "ctx".*\(TL104\)`
 	startMonitor()    // ok: the root is in background work the callee starts on purpose
 }

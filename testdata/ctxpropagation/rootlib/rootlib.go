@@ -58,3 +58,11 @@ func Command() func() {
 func Now() {
 	func() { use(context.Background()) }()
 }
+
+// Once gives a literal to a call, which runs it: its root is created by
+// the call too.
+func Once() {
+	runNow(func() { use(context.Background()) })
+}
+
+func runNow(f func()) { f() }

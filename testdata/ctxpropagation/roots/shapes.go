@@ -72,3 +72,33 @@ func localRequest() {
 	_ = use(ctx)
 	_ = use(context.Background()) // ok
 }
+
+type settings struct{ tenant string }
+
+// A value read out of a parameter is no context, so a context made from a
+// root carrying it carries no trace either.
+func rootFromField(s settings) {
+	tenant := s.tenant
+	ctx := context.WithValue(context.Background(), valueKey{}, tenant)
+	_ = use(ctx)
+	_ = use(context.Background()) // ok
+}
+
+type counter struct{ n int }
+
+// Only a literal's own destination counts: a literal assigned to a local,
+// in a statement that also sets a field, runs here.
+func setAndRun(ctx context.Context, c *counter) {
+	var run func()
+	c.n, run = 1, func() {
+		_ = use(context.Background()) /* fix */ // want `context.Background\(\) starts a new trace although "ctx" is in scope.*\(TL101\)`
+	}
+	run()
+}
+
+// A root marked deliberate is judged by the comments of its own file; each
+// file of the package has one, whatever order they are parsed in.
+func markedShapes(ctx context.Context) {
+	_ = use(ctx)
+	_ = use(context.Background()) // ok: detached on purpose
+}

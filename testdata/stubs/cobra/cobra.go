@@ -16,3 +16,6 @@ func (c *Command) Context() context.Context { return c.ctx }
 
 // AddCommand adds sub-commands.
 func (c *Command) AddCommand(cmds ...*Command) {}
+
+// PositionalArgs validates a command's arguments.
+type PositionalArgs func(cmd *Command, args []string) error
