@@ -68,10 +68,10 @@ func TestRelated(t *testing.T) {
 		`spancontext.go:22 -> spancontext.go:24: ctx is passed on here`,
 		`spancontext.go:44 -> spancontext.go:46: r.Context() is passed on here`,
 		`spancontext.go:88 -> spancontext.go:89: the span is returned without its context here`,
-		`crosspkg.go:12 -> rootlib.go:15: the root context is created here`,
-		`crosspkg.go:13 -> rootlib.go:24: the root context is created here`,
-		`crosspkg.go:17 -> rootlib.go:45: the root context is created here`,
-		`crosspkg.go:18 -> crosspkg.go:27: the root context is created here`,
+		`crosspkg.go:13 -> rootlib.go:15: the root context is created here`,
+		`crosspkg.go:14 -> rootlib.go:24: the root context is created here`,
+		`crosspkg.go:18 -> rootlib.go:45: the root context is created here`,
+		`crosspkg.go:19 -> crosspkg.go:28: the root context is created here`,
 	} {
 		if !slices.Contains(got, want) {
 			t.Errorf("missing related information %s; got:\n%s", want, strings.Join(got, "\n"))

@@ -19,3 +19,23 @@ func ctxHelper(ctx context.Context) {
 func TestTop(t *testing.T) {
 	use(context.Background()) // ok
 }
+
+type store struct{}
+
+func (store) Fetch(id string) error                            { return nil }
+func (store) FetchContext(ctx context.Context, id string) error { return ctx.Err() }
+
+// A helper is told to pass its context on...
+func fetchHelper(ctx context.Context, s store) {
+	_ = s.Fetch("1") /* fix */ // want `s.Fetch is called without a context although "ctx" is in scope.*\(TL102\)`
+	drain()                    // want `drain cannot receive "ctx".*\(TL104\)`
+}
+
+// ...a test's top level is not: its calls do the test's own work.
+func TestCalls(t *testing.T) {
+	ctx := t.Context()
+	use(ctx)
+	var s store
+	_ = s.Fetch("1") // ok
+	drain()          // ok
+}

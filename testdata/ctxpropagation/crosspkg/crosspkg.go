@@ -4,6 +4,7 @@ package crosspkg
 
 import (
 	"context"
+	"net/http"
 
 	"example.com/tracelinttest/ctxpropagation/rootlib"
 )
@@ -15,7 +16,7 @@ func handle(ctx context.Context, c rootlib.Cache) {
 	rootlib.Pure("1")                      // ok
 	rootlib.Detached(rootlib.TraceOf(ctx)) // ok: carries the trace over
 	c.Warm()                               // want `Warm cannot receive "ctx".*\(TL104\)`
-	local()                                // want `local cannot receive "ctx" and starts a new trace itself \(helper\(\), which calls context.Background\(\) at crosspkg.go:27\).*\(TL104\)`
+	local()                                // want `local cannot receive "ctx" and starts a new trace itself \(helper\(\), which calls context.Background\(\) at crosspkg.go:28\).*\(TL104\)`
 	withCtx(ctx)                           // ok: judged on its own body
 }
 
@@ -105,4 +106,14 @@ func warm(ctx context.Context) {}
 func withOption(ctx context.Context) {
 	newServer(withContext(ctx)) // ok: ctx goes in through the option
 	newServer()                 // want `newServer cannot receive "ctx".*\(TL104\)`
+}
+
+// A callee that receives a context, here through a request, is judged on its
+// own body (TL101), whatever its caller passes.
+func handOver(ctx context.Context, r *http.Request) {
+	withRequest(r) // ok
+}
+
+func withRequest(r *http.Request) {
+	_ = context.Background() /* fix */ // want `context.Background\(\) starts a new trace although "r" is in scope.*\(TL101\)`
 }
