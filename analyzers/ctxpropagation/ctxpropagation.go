@@ -240,14 +240,16 @@ func (c *checker) contextAt(cur inspector.Cursor) (available, bool) {
 	pos := cur.Node().Pos()
 	inner := c.pass.Pkg.Scope().Innermost(pos)
 	outer, ok := outermostFunc(cur)
-	if inner == nil || !ok {
-		return available{}, false
+	if !ok {
+		return available{}, false // at package level
 	}
 	bearing := c.bearingVars(outer)
 	boundary := callbackBoundary(cur)
 	var carrier available
 	var carrierScope *types.Scope // where carrier is declared
-	for s := inner; s != nil && s.Parent() != c.pass.Pkg.Scope() && s != c.pass.Pkg.Scope(); s = s.Parent() {
+	// Up to the file's scope, whose parent is the package's: neither holds
+	// a variable of the function.
+	for s := inner; s != nil && s.Parent() != c.pass.Pkg.Scope(); s = s.Parent() {
 		var best *types.Var
 		for _, cand := range c.candidates(s) {
 			if _, obj := inner.LookupParent(cand.v.Name(), pos); obj != cand.v || !bearing[cand.v] || cand.v.Pos() < boundary {

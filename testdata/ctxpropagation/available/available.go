@@ -192,3 +192,55 @@ func echoHandler(c EchoContext) {
 	use(stdctx.Background()) /* fix */ // want `although "req" is in scope; pass req.Context\(\) so.*\(TL101\)`
 	_ = req
 }
+
+// Of two requests in the same scope, the one declared last is offered,
+// whatever their names.
+func retry(primary, backup *http.Request) {
+	use(stdctx.TODO()) /* fix */ // want `although "backup" is in scope; pass backup.Context\(\).*\(TL101\)`
+}
+
+// A named result is not a context the function received: before it is set,
+// it is nil.
+func withTrace(r *http.Request) (ctx stdctx.Context) {
+	use(stdctx.Background()) /* fix */ // want `although "r" is in scope; pass r.Context\(\).*\(TL101\)`
+	ctx = r.Context()
+	return ctx
+}
+
+// Other signatures of Value are not a context's either.
+type lookupContext struct{ stdctx.Context }
+
+func (c *lookupContext) Value(key any) string { return "" }
+
+type defaultsContext struct{ stdctx.Context }
+
+func (c *defaultsContext) Value(key, def any) any { return def }
+
+type checkedContext struct{ stdctx.Context }
+
+func (c *checkedContext) Value(key any) (any, bool) { return nil, false }
+
+type namedKeyContext struct{ stdctx.Context }
+
+func (c *namedKeyContext) Value(key interface{ String() string }) any { return nil }
+
+func shadowed(a *lookupContext, b *defaultsContext, c *checkedContext, d *namedKeyContext) {
+	use(stdctx.TODO()) // ok: none of them can be passed as a context
+}
+
+// Only a Context() context.Context method carries a request's context.
+type labelled struct{}
+
+func (labelled) Context() string { return "" }
+
+type scoped struct{}
+
+func (scoped) Context(name string) stdctx.Context { return nil }
+
+type fallible struct{}
+
+func (fallible) Context() (stdctx.Context, error) { return nil, nil }
+
+func notCarriers(a labelled, b scoped, c fallible) {
+	use(stdctx.TODO()) // ok
+}

@@ -194,3 +194,8 @@ func forward(req *http.Request, client *http.Client) {
 func serveAndForward(w http.ResponseWriter, req *http.Request, client *http.Client) {
 	go forward(req, client)
 }
+
+var defaultClient Client
+
+// A call at package level has no context to pass.
+var preloaded = defaultClient.Fetch("config") // ok
