@@ -50,3 +50,79 @@ func outgoing(ctx context.Context, md metadata.MD) {
 	out := metadata.NewOutgoingContext(ctx, md)     // ok
 	fetch(out, 1)
 }
+
+// Each derivation TL106 knows, by package and name.
+func outgoingNew(ctx context.Context, md metadata.MD) {
+	metadata.NewOutgoingContext(ctx, md) // want `the context metadata.NewOutgoingContext returns is not kept, so the outgoing metadata never reaches the work.*\(TL106\)`
+	fetch(ctx, 1)
+}
+
+// Reading metadata or baggage derives nothing.
+func readsOnly(ctx context.Context) {
+	metadata.FromOutgoingContext(ctx) // ok
+	baggage.FromContext(ctx)          // ok
+	fetch(ctx, 1)
+}
+
+// A function of another package that shares a derivation's name is not
+// known to derive one.
+func sameNames(ctx context.Context) {
+	AppendToOutgoingContext(ctx, "k", "v") // ok
+	ContextWithBaggage(ctx)                // ok
+	fetch(ctx, 1)
+}
+
+// AppendToOutgoingContext logs the pairs.
+func AppendToOutgoingContext(ctx context.Context, kv ...string) context.Context { return ctx }
+
+// ContextWithBaggage checks the baggage.
+func ContextWithBaggage(ctx context.Context) context.Context { return ctx }
+
+var shared context.Context
+
+// A variable declared outside the function that assigns it is read
+// elsewhere.
+func setShared(ctx context.Context, b baggage.Baggage) {
+	shared = baggage.ContextWithBaggage(ctx, b) // ok
+}
+
+// A context read only by the loop's next iteration is used.
+func perItem(ctx context.Context, items []int, b baggage.Baggage) {
+	for _, item := range items {
+		fetch(ctx, item)
+		ctx = baggage.ContextWithBaggage(ctx, b) // ok
+	}
+}
+
+// A mention before the loop is not a later read.
+func lastOnly(parent context.Context, items []int, b baggage.Baggage) {
+	ctx := parent
+	fetch(ctx, 0)
+	for range items {
+		ctx = baggage.ContextWithBaggage(parent, b) // want `ctx is derived by baggage.ContextWithBaggage but not used afterwards.*\(TL106\)`
+	}
+}
+
+func load() (context.Context, error) { return nil, nil }
+
+// Assigning ctx again, with = or :=, does not read it.
+func overwritten(ctx context.Context, b baggage.Baggage) error {
+	ctx = baggage.ContextWithBaggage(ctx, b) // want `ctx is derived by baggage.ContextWithBaggage but not used afterwards.*\(TL106\)`
+	ctx, err := load()
+	return err
+}
+
+// A context whose address is taken may be read through the pointer; the
+// address of anything else reads nothing.
+func viaPointer(ctx context.Context, b baggage.Baggage) {
+	p := &ctx
+	ctx = baggage.ContextWithBaggage(ctx, b) // ok
+	fetch(*p, 1)
+}
+
+func addressOfOther(ctx context.Context, b baggage.Baggage) {
+	ctx = baggage.ContextWithBaggage(ctx, b) // want `ctx is derived by baggage.ContextWithBaggage but not used afterwards.*\(TL106\)`
+	keep(&b)
+}
+
+func keep(*baggage.Baggage) {}
