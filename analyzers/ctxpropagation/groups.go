@@ -166,7 +166,9 @@ func (c *checker) loopRederivation(cur inspector.Cursor, assign *ast.AssignStmt,
 // (a range over a slice, map, array, string or integer, a counted for
 // loop), rather than until something happens (for {}, a range over a
 // channel or function): growing a context by one value per iteration of
-// the former is a deliberate way to set several values.
+// the former is a deliberate way to set several values. A for loop counts
+// when it has a condition and a post statement; where its counter starts
+// does not matter.
 func (c *checker) boundedLoop(loop ast.Node) bool {
 	switch loop := loop.(type) {
 	case *ast.RangeStmt:
@@ -176,7 +178,7 @@ func (c *checker) boundedLoop(loop ast.Node) bool {
 		}
 		return true
 	case *ast.ForStmt:
-		return loop.Init != nil && loop.Cond != nil && loop.Post != nil
+		return loop.Cond != nil && loop.Post != nil
 	}
 	return false
 }

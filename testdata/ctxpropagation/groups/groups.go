@@ -106,3 +106,94 @@ func rebound(ctx context.Context) error {
 	g.Go(func() error { return fetch(ctx, 1) }) // ok
 	return g.Wait()
 }
+
+// A for loop is counted when it has a condition and a post statement.
+func counted(ctx context.Context, n int) {
+	i := 0
+	for ; i < n; i++ {
+		ctx = context.WithValue(ctx, key{}, i) // ok: counted
+	}
+	for i < 2*n {
+		ctx = context.WithValue(ctx, key{}, i) // want `so the chain of contexts grows with every iteration.*\(TL106\)`
+		i++
+	}
+	for j := 0; ; j++ {
+		ctx = context.WithValue(ctx, key{}, j) // want `so the chain of contexts grows with every iteration.*\(TL106\)`
+		if j > n {
+			break
+		}
+	}
+	fetch(ctx, i)
+}
+
+// WithKey puts a key into ctx.
+func WithKey(ctx context.Context, k int) context.Context { return ctx }
+
+// Only starts and the context package's derivations grow a chain that is
+// worth reporting: a function of the code's own is not judged.
+func ownDerivation(ctx context.Context, keys []int) {
+	for _, k := range keys {
+		ctx = WithKey(ctx, k) // ok
+	}
+	fetch(ctx, 0)
+}
+
+// Each iteration starting from the loop's starting context is what TL106
+// asks for, whether ctx is declared outside the loop or in it.
+func fromParent(parent context.Context, items []int) {
+	var ctx context.Context
+	var span trace.Span
+	for _, item := range items {
+		ctx, span = tracer.Start(parent, "item") // ok
+		fetch(ctx, item)
+		span.End()
+	}
+	for _, item := range items {
+		ctx := parent
+		var span trace.Span
+		ctx, span = tracer.Start(ctx, "item") // ok: ctx is declared in the loop
+		fetch(ctx, item)
+		span.End()
+	}
+}
+
+// A derivation in the loop's header runs once.
+func pollOnce(ctx context.Context) {
+	var span trace.Span
+	for ctx, span = tracer.Start(ctx, "poll"); ctx.Err() == nil; {
+		fetch(ctx, 1)
+		break
+	}
+	span.End()
+}
+
+// zlogger has a WithContext method of one result, as zerolog's Logger does.
+type zlogger struct{}
+
+func (zlogger) WithContext(ctx context.Context) context.Context { return ctx }
+
+// A WithContext of one result makes no group.
+func logged(ctx context.Context, l zlogger) {
+	ctx = l.WithContext(ctx)
+	fetch(ctx, 1)
+}
+
+// A group assigned with =, its context discarded, and a group used before
+// it has a context.
+func reused(ctx context.Context, run func(context.Context) error) error {
+	g := new(errgroup.Group)
+	g.Go(func() error { return fetch(ctx, 1) }) // ok: before the group has a context
+	g, _ = errgroup.WithContext(ctx)
+	g.Go(func() error {
+		return run(ctx) // want `bind the context WithContext returns and pass it.*\(TL106\)`
+	})
+	return g.Wait()
+}
+
+// Only the group's own closures are judged.
+func twoGroups(ctx context.Context, other *Pool) error {
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return fetch(gctx, 1) })
+	other.Submit(func() { fetch(ctx, 2) }) // ok: another group's closure
+	return g.Wait()
+}
