@@ -2,6 +2,7 @@ package configured
 
 import (
 	"context"
+	"net/http"
 	"testing"
 )
 
@@ -22,13 +23,13 @@ func TestTop(t *testing.T) {
 
 type store struct{}
 
-func (store) Fetch(id string) error                            { return nil }
+func (store) Fetch(id string) error                             { return nil }
 func (store) FetchContext(ctx context.Context, id string) error { return ctx.Err() }
 
 // A helper is told to pass its context on...
 func fetchHelper(ctx context.Context, s store) {
 	_ = s.Fetch("1") /* fix */ // want `s.Fetch is called without a context although "ctx" is in scope.*\(TL102\)`
-	drain()                    // want `drain cannot receive "ctx".*\(TL104\)`
+	drain()          // want `drain cannot receive "ctx".*\(TL104\)`
 }
 
 // ...a test's top level is not: its calls do the test's own work.
@@ -38,4 +39,10 @@ func TestCalls(t *testing.T) {
 	var s store
 	_ = s.Fetch("1") // ok
 	drain()          // ok
+}
+
+// A test checks what went over the wire.
+func TestHeaders(t *testing.T) {
+	r, _ := http.NewRequest(http.MethodGet, "/", nil)
+	_ = r.Header.Get("traceparent") // ok
 }

@@ -4,6 +4,7 @@ package headers
 import (
 	"context"
 	"net/http"
+	"sync"
 
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/propagation"
@@ -76,4 +77,57 @@ func notInjected(ctx context.Context, in *http.Request, w http.ResponseWriter) {
 var forwarded = map[string]bool{
 	"traceparent": true, // ok
 	"tracestate":  true, // ok
+}
+
+// Writing over what the propagator wrote is by hand again.
+func overwrite(ctx context.Context, traceID string) {
+	h := http.Header{}
+	otel.GetTextMapPropagator().Inject(ctx, propagation.HeaderCarrier(h))
+	h.Set("traceparent", traceID) // want `"traceparent" is written by hand.*\(TL105\)`
+	m := propagation.MapCarrier{}
+	otel.GetTextMapPropagator().Inject(ctx, m)
+	m["tracestate"] = traceID // want `"tracestate" is written by hand.*\(TL105\)`
+}
+
+// Filler fills a carrier without being a propagator.
+type Filler struct{}
+
+func (Filler) Fill(ctx context.Context, c propagation.TextMapCarrier) {}
+
+func carrier() propagation.TextMapCarrier { return propagation.MapCarrier{} }
+
+func headerOf() http.Header { return http.Header{} }
+
+// Only a propagator's Inject, of the same carrier, fills it.
+func notAPropagator(ctx context.Context, f Filler) {
+	h := http.Header{}
+	f.Fill(ctx, propagation.HeaderCarrier(h))
+	otel.GetTextMapPropagator().Inject(ctx, carrier())
+	_ = h.Get("traceparent")         // want `"traceparent" is read by hand.*\(TL105\)`
+	_ = headerOf().Get("tracestate") // want `"tracestate" is read by hand.*\(TL105\)`
+}
+
+var defaults = http.Header{}
+
+// A read at package level has no function to look for an Inject in.
+var defaultTrace = defaults.Get("traceparent") // want `"traceparent" is read by hand.*\(TL105\)`
+
+// AppendToOutgoingContext is shaped like gRPC's: its keys are headers.
+func AppendToOutgoingContext(ctx context.Context, kv ...string) context.Context { return ctx }
+
+func outgoing(ctx context.Context, tp string) {
+	var pool sync.Pool
+	_ = pool.Get()                                        // ok: no key
+	ctx = AppendToOutgoingContext(ctx, "traceparent", tp) // want `"traceparent" is written by hand.*\(TL105\)`
+	var n int
+	msg := map[string][]string{}
+	msg["b3"], n = []string{tp}, 1 // want `"b3" is written by hand.*\(TL105\)`
+	_, _ = ctx, n
+}
+
+// Maps keyed by numbers, and maps of other slices, hold no headers.
+func otherMaps(codes map[int]string) {
+	_ = codes[404]                            // ok
+	_ = map[string][]int{"traceparent": {1}}  // ok
+	_ = map[string][]error{"tracestate": nil} // ok
 }
