@@ -14,6 +14,24 @@ func (h prefixHandler) Handle(_ context.Context, r slog.Record) error {
 	return h.Handler.Handle(context.TODO(), r)
 }
 
+// levelHandler names the context of Handle but does not read it; Enabled
+// reads one, but Enabled does not see the record.
+type levelHandler struct{ slog.Handler }
+
+func (h levelHandler) Enabled(ctx context.Context, l slog.Level) bool {
+	return ctx.Err() == nil && l >= slog.LevelInfo
+}
+
+func (h levelHandler) Handle(ctx context.Context, r slog.Record) error {
+	println(r.Message)
+	return nil
+}
+
+// audit has a Handle method of another shape: it is no slog handler.
+type audit struct{}
+
+func (audit) Handle(ctx context.Context, r slog.Record, tag string) error { return ctx.Err() }
+
 func handle(ctx context.Context, logger *slog.Logger) {
 	slog.Info("done")   // ok: no handler reads the context
 	logger.Warn("x")    // ok

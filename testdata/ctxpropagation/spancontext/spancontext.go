@@ -272,3 +272,43 @@ func innerBlock(ctx context.Context, retry bool) {
 		span.End()
 	}
 }
+
+// A callee that hands the context on to something that may start a span is
+// not a reader, nor is a function value.
+func relay(ctx context.Context) { call(ctx) }
+
+func notReaders(ctx context.Context, hook func(context.Context)) {
+	_, span := tracer.Start(ctx, "relayed") /* fix */ // want `the context of span "span" is discarded and ctx is passed on instead.*\(TL103\)`
+	defer span.End()
+	relay(ctx)
+	hook(ctx)
+}
+
+// A callee whose context parameter is blank cannot read it, and a getter
+// named Value only reads, even through an interface with no implementation
+// here.
+func note(_ context.Context, msg string) { _ = msg }
+
+// Settings is implemented elsewhere.
+type Settings interface {
+	Value(ctx context.Context, key string) string
+}
+
+func readers(ctx context.Context, s Settings) {
+	_, span := tracer.Start(ctx, "noted") // ok
+	defer span.End()
+	note(ctx, "x")
+	_ = s.Value(ctx, "limit")
+}
+
+// A callee that reads through a function value of its own may start a span.
+func viaValue(ctx context.Context) {
+	emit := call
+	emit(ctx)
+}
+
+func callsViaValue(ctx context.Context) {
+	_, span := tracer.Start(ctx, "emitted") /* fix */ // want `the context of span "span" is discarded and ctx is passed on instead.*\(TL103\)`
+	defer span.End()
+	viaValue(ctx)
+}

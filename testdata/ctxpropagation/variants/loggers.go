@@ -7,9 +7,9 @@ import "context"
 type quietLogger struct{}
 
 func (quietLogger) Info(msg string)                                 {}
-func (quietLogger) InfoWithContext(ctx context.Context, msg string) {}
+func (quietLogger) InfoWithContext(ctx context.Context, msg string) { _ = msg }
 func (quietLogger) Warn(msg string)                                 {}
-func (quietLogger) WarnWithContext(_ context.Context, msg string)   {}
+func (quietLogger) WarnWithContext(_ context.Context, msg string)   { _ = msg }
 
 // tracingLogger's variant reads the context.
 type tracingLogger struct{ traceOf func(context.Context) string }
