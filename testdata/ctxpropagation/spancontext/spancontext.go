@@ -277,10 +277,15 @@ func innerBlock(ctx context.Context, retry bool) {
 // not a reader, nor is a function value.
 func relay(ctx context.Context) { call(ctx) }
 
-func notReaders(ctx context.Context, hook func(context.Context)) {
+func relays(ctx context.Context) {
 	_, span := tracer.Start(ctx, "relayed") /* fix */ // want `the context of span "span" is discarded and ctx is passed on instead.*\(TL103\)`
 	defer span.End()
 	relay(ctx)
+}
+
+func hooked(ctx context.Context, hook func(context.Context)) {
+	_, span := tracer.Start(ctx, "hooked") /* fix */ // want `the context of span "span" is discarded and ctx is passed on instead.*\(TL103\)`
+	defer span.End()
 	hook(ctx)
 }
 
