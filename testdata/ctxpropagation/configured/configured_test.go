@@ -46,3 +46,8 @@ func TestHeaders(t *testing.T) {
 	r, _ := http.NewRequest(http.MethodGet, "/", nil)
 	_ = r.Header.Get("traceparent") // ok
 }
+
+// An exported helper of a test file is no test either.
+func CtxHelper(ctx context.Context) {
+	use(context.Background()) /* fix */ // want `although "ctx" is in scope; pass ctx.*\(TL101\)`
+}

@@ -102,3 +102,50 @@ func markedShapes(ctx context.Context) {
 	_ = use(ctx)
 	_ = use(context.Background()) // ok: detached on purpose
 }
+
+// Only a nil check of a context, around the root, makes a defensive default.
+func notNilChecks(ctx context.Context, err error, debug bool) {
+	if ctx != nil {
+		_ = use(context.Background()) /* fix */ // want `starts a new trace although "ctx" is in scope.*\(TL101\)`
+	}
+	if err == nil {
+		_ = use(context.Background()) /* fix */ // want `starts a new trace although "ctx" is in scope.*\(TL101\)`
+	}
+	if debug {
+		_ = use(context.TODO()) /* fix */ // want `starts a new trace although "ctx" is in scope.*\(TL101\)`
+	}
+	if ctx == nil {
+		ctx = context.Background() // ok: a defensive default
+	} else {
+		_ = use(context.TODO()) /* fix */ // want `starts a new trace although "ctx" is in scope.*\(TL101\)`
+	}
+}
+
+// TestConnection is no test: it lives in a non-test file.
+func TestConnection(ctx context.Context) error {
+	return use(context.Background()) /* fix */ // want `starts a new trace although "ctx" is in scope.*\(TL101\)`
+}
+
+type tally struct{ count int }
+
+// A root is kept for later only when the variable itself is stored.
+func notStored(ctx context.Context, s *tally) {
+	bg := context.Background() /* fix */ // want `starts a new trace although "ctx" is in scope.*\(TL101\)`
+	_ = &tally{count: 1}
+	s.count = 2
+	var keep context.Context
+	keep = bg
+	_ = use(keep)
+}
+
+// A root used only as a signal (Done, Err) carries no work; one read for a
+// value does.
+func signals(ctx context.Context) {
+	stop, cancel := context.WithCancel(context.Background()) // ok: only a signal
+	for stop.Err() == nil {
+		_ = use(ctx)
+		cancel()
+	}
+	vals := context.Background() /* fix */ // want `starts a new trace although "ctx" is in scope.*\(TL101\)`
+	_ = vals.Value(valueKey{})
+}

@@ -3,15 +3,22 @@ package main
 
 import (
 	"context"
+	"net/http"
 	"os/signal"
 	"syscall"
+
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/propagation"
 )
 
 func use(context.Context) {}
 
+// env carries a trace in the environment, as CI tools pass TRACEPARENT.
+var env = propagation.MapCarrier{}
+
 func init() {
-	ctx := context.Background()
-	use(context.TODO()) // ok
+	ctx := otel.GetTextMapPropagator().Extract(context.Background(), env)
+	use(context.TODO()) // ok: init's top level
 	use(ctx)
 }
 
@@ -23,4 +30,13 @@ func main() {
 		use(context.Background()) // ok: ctx is main's own root, it carries no trace
 	}()
 	use(ctx)
+	traced := otel.GetTextMapPropagator().Extract(ctx, env)
+	use(context.Background()) // ok: main's top level, even with a trace in scope
+	use(traced)
+	http.HandleFunc("/", handle)
+}
+
+// Other functions of package main are judged like any other.
+func handle(w http.ResponseWriter, r *http.Request) {
+	use(context.Background()) /* fix */ // want `starts a new trace although "r" is in scope.*\(TL101\)`
 }
