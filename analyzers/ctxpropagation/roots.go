@@ -474,10 +474,9 @@ func (c *checker) sourceRootOf(decl *ast.FuncDecl, file *ast.File, fn *types.Fun
 	if c.detach[fn.FullName()] || (decl.Recv == nil && (decl.Name.Name == "init" || decl.Name.Name == "main")) {
 		return nil
 	}
+	// A file that does not import context creates no root itself, but may
+	// call a function of its package that does.
 	ctxName := modsource.ImportName(file, "context")
-	if ctxName == "" || ctxName == "." {
-		return nil
-	}
 	var found *rootCreation
 	linked := false
 	stored := storedLits(decl.Body)

@@ -117,3 +117,9 @@ func handOver(ctx context.Context, r *http.Request) {
 func withRequest(r *http.Request) {
 	_ = context.Background() /* fix */ // want `context.Background\(\) starts a new trace although "r" is in scope.*\(TL101\)`
 }
+
+// A function in a file that does not import context may still call one
+// that creates a root.
+func viaOtherFile(ctx context.Context) {
+	rootlib.Later() // want `Later cannot receive "ctx" and starts a new trace itself \(reload\(\), which calls context.TODO\(\) at rootlib.go:24\).*\(TL104\)`
+}
