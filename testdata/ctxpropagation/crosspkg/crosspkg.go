@@ -123,3 +123,26 @@ func withRequest(r *http.Request) {
 func viaOtherFile(ctx context.Context) {
 	rootlib.Later() // want `Later cannot receive "ctx" and starts a new trace itself \(reload\(\), which calls context.TODO\(\) at rootlib.go:24\).*\(TL104\)`
 }
+
+// A method of a type that is, or carries, a context can use its receiver's.
+type job struct{ ctx context.Context }
+
+func (j *job) Context() context.Context { return j.ctx }
+func (j *job) run()                     { _ = context.Background() }
+
+type scoped struct{ context.Context }
+
+func (s scoped) load() { _ = context.Background() }
+
+// Stop is a package-level function, not a teardown method.
+func Stop() { _ = context.Background() }
+
+func describe(err error) string { return err.Error() }
+
+func receivers(s scoped, j *job, ctx context.Context) {
+	j.run()                 // ok: the receiver carries a context
+	s.load()                // ok: the receiver is one
+	Stop()                  // want `Stop cannot receive "ctx".*\(TL104\)`
+	_ = describe(nil)       // ok
+	withCtx(context.TODO()) /* fix */ // want `context.TODO\(\) starts a new trace although "ctx" is in scope.*\(TL101\)`
+}

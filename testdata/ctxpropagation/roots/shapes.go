@@ -149,3 +149,8 @@ func signals(ctx context.Context) {
 	vals := context.Background() /* fix */ // want `starts a new trace although "ctx" is in scope.*\(TL101\)`
 	_ = vals.Value(valueKey{})
 }
+
+// A root given to a function value is judged like any other.
+func throughValue(ctx context.Context, derive func(context.Context) context.Context) {
+	_ = use(derive(context.Background())) /* fix */ // want `starts a new trace although "ctx" is in scope.*\(TL101\)`
+}
