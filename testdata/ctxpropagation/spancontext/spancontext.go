@@ -317,3 +317,25 @@ func callsViaValue(ctx context.Context) {
 	defer span.End()
 	viaValue(ctx)
 }
+
+// kept holds what the helpers below keep.
+var kept []any
+
+// Functions that take the request but are not handlers: one parameter, one
+// result, a writer of another type, a request of another type.
+type writer interface{ Write([]byte) (int, error) }
+
+func logRequest(r *http.Request)                          { kept = append(kept, r) }
+func render(w http.ResponseWriter, r *http.Request) error { kept = append(kept, r); return nil }
+func auditTo(w writer, r *http.Request)                   { kept = append(kept, r) }
+func dump(w http.ResponseWriter, v any)                   { kept = append(kept, v) }
+
+func handlerWithMoreHelpers(w http.ResponseWriter, r *http.Request) {
+	ctx, span := tracer.Start(r.Context(), "get") // ok
+	defer span.End()
+	call(ctx)
+	logRequest(r)
+	_ = render(w, r)
+	auditTo(w, r)
+	dump(w, r)
+}
