@@ -16,7 +16,7 @@ import (
 
 func TestCtxpropagation(t *testing.T) {
 	testmodule.Run(t, "ctxpropagation", ctxpropagation.New, []testmodule.Case{
-		{Name: "defaults", Pkgs: []string{"available", "roots", "rootsmain", "variants", "spancontext", "rootlib", "headers", "groups", "testutil", "scaffold", "datadog", "optin", "cmd/worker", "clicmd", "headersplain"}},
+		{Name: "defaults", Pkgs: []string{"available", "roots", "rootsmain", "variants", "spancontext", "rootlib", "headers", "groups", "testutil", "scaffold", "datadog", "optin", "cmd/worker", "clicmd", "clicmdv3", "headersplain"}},
 		{Name: "TL104", Pkgs: []string{"crosspkg", "rootlib"}, Config: func(c *config.Config, dir string) {
 			c.Enable = []string{"TL104"}
 			c.Disable = []string{"TL105"} // the other rules still run

@@ -7,7 +7,6 @@ import (
 	"net/http"
 
 	"github.com/spf13/cobra"
-	"github.com/urfave/cli/v3"
 )
 
 // A command line command's context is the process's, made in main from a
@@ -46,15 +45,6 @@ func serve(ctx stdctx.Context) {
 // A handler written in such a package still serves a request.
 func handle(w http.ResponseWriter, r *http.Request) {
 	use(stdctx.Background()) /* fix */ // want `starts a new trace although "r" is in scope.*TL101`
-}
-
-// urfave/cli v3's Action gets the process's context too.
-var serveCommand = &cli.Command{
-	Name: "serve",
-	Action: func(ctx stdctx.Context, cmd *cli.Command) error {
-		use(stdctx.Background()) // ok: a command's context carries no trace
-		return nil
-	},
 }
 
 // Only the framework's Command marks a command: a handler that takes another

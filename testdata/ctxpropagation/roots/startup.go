@@ -67,3 +67,39 @@ func markedStartup(ctx context.Context) {
 	_ = use(ctx)
 	_ = use(context.Background()) // ok: detached on purpose
 }
+
+// A constructor may bound its set-up with a deadline too, and its name may
+// start in lower case.
+func newDatastoreUntil(ctx context.Context, at time.Time) (*datastore, error) {
+	initCtx, cancel := context.WithDeadline(context.Background(), at) // ok: set-up bounded by its own deadline
+	defer cancel()
+	use(initCtx)
+	return &datastore{}, nil
+}
+
+// What builds nothing, or builds a context or an error first, is no
+// constructor; nor is a function of another name.
+func newNothing(ctx context.Context) {
+	initCtx, cancel := context.WithTimeout(context.Background(), time.Second) /* fix */ // want `starts a new trace although "ctx" is in scope.*TL101`
+	defer cancel()
+	use(initCtx)
+}
+
+func NewSession(ctx context.Context) (context.Context, error) {
+	sctx, cancel := context.WithTimeout(context.Background(), time.Second) /* fix */ // want `starts a new trace although "ctx" is in scope.*TL101`
+	defer cancel()
+	return sctx, nil
+}
+
+func newCheck(ctx context.Context) error {
+	cctx, cancel := context.WithTimeout(context.Background(), time.Second) /* fix */ // want `starts a new trace although "ctx" is in scope.*TL101`
+	defer cancel()
+	return use(cctx)
+}
+
+func loadDatastore(ctx context.Context) (*datastore, error) {
+	lctx, cancel := context.WithTimeout(context.Background(), time.Second) /* fix */ // want `starts a new trace although "ctx" is in scope.*TL101`
+	defer cancel()
+	use(lctx)
+	return &datastore{}, nil
+}
