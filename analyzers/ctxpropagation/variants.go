@@ -71,12 +71,6 @@ var specialVariants = map[string]variant{
 	"google.golang.org/grpc.Dial": {name: "grpc.NewClient, and pass ctx to each call on the connection", kind: adviceOnly},
 }
 
-// noVariant are functions whose FContext counterpart is deprecated in favour
-// of something else, so suggesting it would be wrong.
-var noVariant = map[string]bool{
-	"google.golang.org/grpc.DialContext": true, // deprecated like Dial: use grpc.NewClient
-}
-
 // variantOf returns the context-taking variant of fn, or nil: one of the
 // special cases, or a function FContext or FWithContext of the same package
 // (or method of the same receiver) whose first parameter is a
@@ -89,7 +83,7 @@ func (c *checker) variantOf(call *ast.CallExpr, fn *types.Func) *variant {
 	var v *variant
 	if sv, ok := specialVariants[fn.FullName()]; ok {
 		v = &sv
-	} else if !noVariant[fn.FullName()] && !c.receivesContext(fn.Signature()) {
+	} else if !c.receivesContext(fn.Signature()) {
 		v = genericVariant(fn)
 		if v != nil && !c.readsContext(v.fn) {
 			v = nil // no better than the plain call

@@ -199,3 +199,62 @@ var defaultClient Client
 
 // A call at package level has no context to pass.
 var preloaded = defaultClient.Fetch("config") // ok
+
+// legacy has methods whose ...Context namesakes are other APIs: a first
+// parameter that is not a context, none at all, other results, a slice
+// for the variadic parameter, a parameter fewer.
+type legacy struct{}
+
+func (legacy) Get(id string) error                              { return nil }
+func (legacy) GetContext(l, id string) error                    { return label(l) }
+func (legacy) Ping() error                                      { return nil }
+func (legacy) PingContext() error                               { return nil }
+func (legacy) Find(id string) (string, error)                   { return "", nil }
+func (legacy) FindContext(ctx context.Context, id string) error { return ctx.Err() }
+func (legacy) Printf(format string, args ...any)                {}
+func (legacy) PrintfContext(ctx context.Context, format string, args []any) {
+	_ = ctx.Err()
+}
+func (legacy) Send(to, body string)                       {}
+func (legacy) SendContext(ctx context.Context, to string) { _ = ctx.Err() }
+
+func label(s string) error { return nil }
+
+func notVariants(ctx context.Context, l legacy) {
+	_ = l.Get("1")     // ok
+	_ = l.Ping()       // ok
+	_, _ = l.Find("1") // ok
+	l.Printf("%d", 1)  // ok
+	l.Send("a", "b")   // ok
+}
+
+// Only the request's own WithContext attaches a context to it; only the
+// request built here, returned or kept in a struct, is sent elsewhere; a
+// command is sent nowhere else.
+func attachedToOther(ctx context.Context, client *http.Client, prev *http.Request) (*http.Request, int) {
+	req, _ := http.NewRequest("GET", "http://x", nil) /* fix */ // want `http.NewRequestWithContext.*\(TL102\)`
+	prev = prev.WithContext(ctx)
+	n := len(strings.Fields("a b"))
+	_ = struct{ n int }{n: n}
+	sendWith(client, req)
+	return prev, n
+}
+
+func sendWith(c *http.Client, r *http.Request) { c.Do(r) }
+
+type sendJob struct{ req *http.Request }
+
+func kept(ctx context.Context) sendJob {
+	req, _ := http.NewRequest("GET", "http://x", nil) // ok: kept as a template
+	return sendJob{req: req}
+}
+
+func command(ctx context.Context) *exec.Cmd {
+	cmd := exec.Command("ls") /* fix */ // want `exec.CommandContext.*\(TL102\)`
+	return cmd
+}
+
+func commandKept(ctx context.Context) struct{ cmd *exec.Cmd } {
+	cmd := exec.Command("ls") /* fix */ // want `exec.CommandContext.*\(TL102\)`
+	return struct{ cmd *exec.Cmd }{cmd: cmd}
+}
