@@ -124,3 +124,19 @@ func sleep(parentCtx context.Context, d time.Duration) {
 	case <-time.After(d):
 	}
 }
+
+// A root is for a teardown only when that variable goes to it, whichever
+// value of its assignment it is.
+func shutdownWithRequest(ctx context.Context, srv server) {
+	bg := context.Background() /* fix */ // want `starts a new trace although "ctx" is in scope.*\(TL101\)`
+	_ = use(bg)
+	_ = srv.Shutdown(ctx)
+}
+
+func shutdownPaired(ctx context.Context, srv server) {
+	n, sctx := 5, context.Background() // ok: for Shutdown below
+	var m, tctx = 6, context.TODO()    // ok: for GracefulStop below
+	_ = srv.Shutdown(sctx)
+	srv.GracefulStop(tctx)
+	_, _ = n, m
+}
