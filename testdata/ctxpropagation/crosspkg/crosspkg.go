@@ -146,3 +146,13 @@ func receivers(s scoped, j *job, ctx context.Context) {
 	_ = describe(nil)       // ok
 	withCtx(context.TODO()) /* fix */ // want `context.TODO\(\) starts a new trace although "ctx" is in scope.*\(TL101\)`
 }
+
+// Calls of builtins on the way to the root are no helpers.
+func sized(ctx context.Context) int {
+	return rootlib.Sized("1") // want `Sized cannot receive "ctx" and starts a new trace itself \(context.Background\(\) at rootlib.go:73\).*\(TL104\)`
+}
+
+// Only the context itself, in whatever form, counts as handed over.
+func loadByID(ctx context.Context, id string) {
+	rootlib.Load(id) // want `Load cannot receive "ctx".*\(TL104\)`
+}

@@ -42,3 +42,9 @@ func started(q string) (span *tracer.Span) {
 	_ = query(context.Background(), q) // ok
 	return span
 }
+
+// A span threaded by hand counts as a span context does.
+func child(span *tracer.Span, q string) error {
+	defer span.StartChild("child").Finish()
+	return query(context.Background(), q) // want `context.Background\(\) drops the caller's context although "span" is in scope.*\(TL101\)`
+}

@@ -197,3 +197,18 @@ func twoGroups(ctx context.Context, other *Pool) error {
 	other.Submit(func() { fetch(ctx, 2) }) // ok: another group's closure
 	return g.Wait()
 }
+
+// reqCtx is a context that also carries another one, as some frameworks'
+// request contexts do.
+type reqCtx interface {
+	context.Context
+	Context() context.Context
+}
+
+// The parent is rc.Context(), not rc itself.
+func groupOfCarried(rc reqCtx) error {
+	g, gctx := errgroup.WithContext(rc.Context())
+	g.Go(func() error { return fetch(rc, 1) }) // ok: not the group's parent
+	g.Go(func() error { return fetch(gctx, 2) })
+	return g.Wait()
+}

@@ -3,6 +3,7 @@ package headers
 
 import (
 	"context"
+	"flag"
 	"net/http"
 	"sync"
 
@@ -130,4 +131,9 @@ func otherMaps(codes map[int]string) {
 	_ = codes[404]                            // ok
 	_ = map[string][]int{"traceparent": {1}}  // ok
 	_ = map[string][]error{"tracestate": nil} // ok
+}
+
+// A package-level function named like a header method is no header method.
+func flags() {
+	_ = flag.Set("baggage", "off") // ok: a flag
 }

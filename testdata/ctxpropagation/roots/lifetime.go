@@ -78,3 +78,15 @@ func markedLifetime(ctx context.Context) {
 	_ = use(ctx)
 	_ = use(context.Background()) // ok: detached on purpose
 }
+
+type request struct{ id string }
+
+func (r *request) ID() string { return r.id }
+
+func (r *request) Context() context.Context { return context.TODO() }
+
+// Only r.Context() hands over the request's context: another method of the
+// request does not.
+func (s *service) Lookup(r *request) error {
+	return s.store.Load(s.ctx, r.ID()) /* fix */ // want `s.ctx is the lifetime context of s, not the request's.*\(TL101\)`
+}

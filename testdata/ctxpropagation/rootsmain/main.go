@@ -40,3 +40,10 @@ func main() {
 func handle(w http.ResponseWriter, r *http.Request) {
 	use(context.Background()) /* fix */ // want `starts a new trace although "r" is in scope.*\(TL101\)`
 }
+
+type app struct{}
+
+// A method named main is no program's top level.
+func (app) main(w http.ResponseWriter, r *http.Request) {
+	use(context.Background()) /* fix */ // want `starts a new trace although "r" is in scope.*\(TL101\)`
+}

@@ -39,3 +39,6 @@ func handle(ctx context.Context, logger *slog.Logger) {
 }
 
 func use(context.Context) {}
+
+// Handle is a package-level function, no slog handler's method.
+func Handle(ctx context.Context, r slog.Record) error { return ctx.Err() }

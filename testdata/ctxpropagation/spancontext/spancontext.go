@@ -339,3 +339,61 @@ func handlerWithMoreHelpers(w http.ResponseWriter, r *http.Request) {
 	auditTo(w, r)
 	dump(w, r)
 }
+
+// The span ends at its first End after the start: not at an earlier End of
+// the same variable, not at a later one, not at another method.
+func endedTwice(ctx context.Context) {
+	child, span := tracer.Start(ctx, "step")
+	call(child)
+	span.End()
+	call(ctx) // ok: after the span ended
+	span.End()
+}
+
+func reusedSpan(ctx context.Context) {
+	child, span := tracer.Start(ctx, "one")
+	call(child)
+	span.End()
+	child, span = tracer.Start(ctx, "two")
+	call(child)
+	call(ctx) // want `ctx is passed on while span "span" is open, although its context child is bound.*\(TL103\)`
+	span.End()
+}
+
+func annotated(ctx context.Context) {
+	child, span := tracer.Start(ctx, "step")
+	span.AddEvent("begin")
+	call(child)
+	call(ctx) // want `ctx is passed on while span "span" is open, although its context child is bound.*\(TL103\)`
+	span.End()
+}
+
+// current returns the span ctx already carries: it starts nothing.
+func current(ctx context.Context) (context.Context, trace.Span) {
+	return ctx, trace.SpanFromContext(ctx)
+}
+
+func usesCurrent(ctx context.Context) {
+	_, span := current(ctx) // ok: not a start
+	span.AddEvent("x")
+	call(ctx)
+}
+
+// traced starts its span through a helper whose name starts in lower case.
+func traced(ctx context.Context, name string) (context.Context, trace.Span) {
+	return startSpan(ctx, name)
+}
+
+func usesTraced(ctx context.Context) {
+	_, span := traced(ctx, "x") /* fix */ // want `the context of span "span" is discarded and ctx is passed on instead.*\(TL103\)`
+	defer span.End()
+	call(ctx)
+}
+
+// A function of another module that takes the context may start spans
+// under it.
+func remoteAfterStart(ctx context.Context, sc trace.SpanContext) {
+	_, span := tracer.Start(ctx, "remote") /* fix */ // want `the context of span "span" is discarded and ctx is passed on instead.*\(TL103\)`
+	defer span.End()
+	call(trace.ContextWithRemoteSpanContext(ctx, sc))
+}
