@@ -25,7 +25,7 @@ func TestCtxpropagation(t *testing.T) {
 			c.Enable = []string{"TL104"}
 			c.Ctxpropagation.TestingContext = true
 			c.Ctxpropagation.Tests = true
-			c.Ctxpropagation.DetachFuncs = []string{"example.com/tracelinttest/ctxpropagation/configured.Shutdown"}
+			c.Ctxpropagation.DetachFuncs = []string{"example.com/tracelinttest/ctxpropagation/configured.Shutdown", "example.com/tracelinttest/ctxpropagation/testkit.Flush"}
 			c.Ctxpropagation.PropagationHeaders = []string{"X-Cloud-Trace-Context"}
 		}},
 	})

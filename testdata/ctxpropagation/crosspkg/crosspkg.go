@@ -156,3 +156,19 @@ func sized(ctx context.Context) int {
 func loadByID(ctx context.Context, id string) {
 	rootlib.Load(id) // want `Load cannot receive "ctx".*\(TL104\)`
 }
+
+// The first root of a function is named, whatever follows it; helpers
+// that take a context or a request answer for their own roots.
+func helpers(ctx context.Context) {
+	rootlib.Twice()                                            // want `Twice cannot receive "ctx" and starts a new trace itself \(context.Background\(\) at helpers.go:12\).*\(TL104\)`
+	rootlib.Then()                                             // want `Then cannot receive "ctx" and starts a new trace itself \(context.Background\(\) at helpers.go:18\).*\(TL104\)`
+	rootlib.Countdown(1)                                       // want `Countdown cannot receive "ctx" and starts a new trace itself \(context.Background\(\) at helpers.go:27\).*\(TL104\)`
+	rootlib.Ping(1)                                            // ok
+	_ = rootlib.Configured(rootlib.Options(), rootlib.Clock()) // ok
+	rootlib.RelayContext("1")                                  // ok
+	rootlib.RelayRequest()                                     // ok
+	rootlib.RelayWriter()                                      // want `RelayWriter cannot receive "ctx" and starts a new trace itself \(viaWriter\(\), which calls context.Background\(\) at helpers.go:76\).*\(TL104\)`
+	rootlib.RelayRPC()                                         // want `RelayRPC cannot receive "ctx" and starts a new trace itself \(viaRPC\(\), which calls context.Background\(\) at helpers.go:81\).*\(TL104\)`
+	rootlib.RelayCancel()                                      // want `RelayCancel cannot receive "ctx" and starts a new trace itself \(viaCancel\(\), which calls context.Background\(\) at helpers.go:86\).*\(TL104\)`
+	rootlib.RelayBuild()                                       // want `RelayBuild cannot receive "ctx" and starts a new trace itself \(viaBuild\(\), which calls context.Background\(\) at helpers.go:91\).*\(TL104\)`
+}

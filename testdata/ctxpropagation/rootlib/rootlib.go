@@ -73,3 +73,6 @@ func Sized(id string) int {
 	use(context.Background())
 	return n
 }
+
+// Lifetime is a package-level context other packages may reach for.
+var Lifetime = context.Background()

@@ -1,6 +1,10 @@
 package roots
 
-import "context"
+import (
+	"context"
+
+	"example.com/tracelinttest/ctxpropagation/rootlib"
+)
 
 // bgCtx is a package-level context: no request's trace is in it.
 var bgCtx = context.Background()
@@ -90,3 +94,48 @@ func (r *request) Context() context.Context { return context.TODO() }
 func (s *service) Lookup(r *request) error {
 	return s.store.Load(s.ctx, r.ID()) /* fix */ // want `s.ctx is the lifetime context of s, not the request's.*\(TL101\)`
 }
+
+// Code outside any function has no request to serve.
+var warmed = store{}.Load(bgCtx, "boot") // ok
+
+// Without a context in scope there is nothing better to pass.
+func (s *service) refreshOne(id string) error {
+	return s.store.Load(s.ctx, id) // ok
+}
+
+// Another package's context variable is package-level too.
+func (s *service) reachOut(ctx context.Context) error {
+	return s.store.Load(rootlib.Lifetime, "1") /* fix */ // want `rootlib.Lifetime is a package-level context, not the request's.*\(TL101\)`
+}
+
+// A local context and a field of another value are not the receiver's
+// lifetime.
+func (s *service) runJob(ctx context.Context, j job, jobs []job) error {
+	other := s.ctx
+	_ = s.store.Load(jobs[0].ctx, "1") // ok
+	_ = s.store.Load(other, "2")       // ok: a local, judged where it is set
+	return s.store.Load(j.ctx, "3")    // ok
+}
+
+func runJobs(ctx context.Context, jobs []job, st store) error {
+	return st.Load(jobs[0].ctx, "1") // ok
+}
+
+// A method with an unnamed receiver has no receiver to hold a context.
+func (service) unnamed(ctx context.Context, j job, st store) error {
+	return st.Load(j.ctx, "1") // ok
+}
+
+// A lifetime context marked as chosen on purpose is not reported.
+func (s *service) audit(ctx context.Context) error {
+	return s.store.Load(s.ctx, "audit") // deliberate: the audit outlives the request
+}
+
+// Start-up code of any package may use its lifetime context.
+func init() {
+	ctx := context.WithValue(bgCtx, key{}, 1)
+	_ = store{}.Load(bgCtx, "warm") // ok
+	use(ctx)
+}
+
+type key struct{}
