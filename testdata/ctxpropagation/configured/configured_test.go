@@ -51,3 +51,10 @@ func TestHeaders(t *testing.T) {
 func CtxHelper(ctx context.Context) {
 	use(context.Background()) /* fix */ // want `although "ctx" is in scope; pass ctx.*\(TL101\)`
 }
+
+// A method named like a test is no test: go test runs functions only.
+type suite struct{}
+
+func (suite) TestLoad(ctx context.Context) {
+	use(context.Background()) /* fix */ // want `although "ctx" is in scope; pass ctx.*\(TL101\)`
+}

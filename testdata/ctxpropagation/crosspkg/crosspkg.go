@@ -172,3 +172,23 @@ func helpers(ctx context.Context) {
 	rootlib.RelayCancel()                                      // want `RelayCancel cannot receive "ctx" and starts a new trace itself \(viaCancel\(\), which calls context.Background\(\) at helpers.go:86\).*\(TL104\)`
 	rootlib.RelayBuild()                                       // want `RelayBuild cannot receive "ctx" and starts a new trace itself \(viaBuild\(\), which calls context.Background\(\) at helpers.go:91\).*\(TL104\)`
 }
+
+type worker struct{}
+
+// Stop takes an argument, so no interface fixes its signature: its root is
+// reported like any other.
+func (worker) Stop(reason string) { _ = context.Background() }
+
+func stopWith(ctx context.Context, w worker) {
+	w.Stop("done") // want `Stop cannot receive "ctx".*\(TL104\)`
+}
+
+// relay takes a context: its root is reported where it is made, not at
+// callers of functions that call it.
+func relay(ctx context.Context) { _ = context.Background() } /* fix */ // want `context.Background\(\) starts a new trace although "ctx" is in scope.*\(TL101\)`
+
+func relayNil() { relay(nil) }
+
+func callsRelay(ctx context.Context) {
+	relayNil() // ok
+}

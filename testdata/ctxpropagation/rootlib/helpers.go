@@ -95,3 +95,6 @@ func Options() options { return options{} }
 
 // Clock returns a clock.
 func Clock() clock { return clock{} }
+
+// Done returns a channel closed at shutdown.
+func Done() <-chan struct{} { return make(chan struct{}) }

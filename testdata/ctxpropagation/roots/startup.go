@@ -103,3 +103,20 @@ func loadDatastore(ctx context.Context) (*datastore, error) {
 	use(lctx)
 	return &datastore{}, nil
 }
+
+// An empty result list, as unformatted code may write it, builds nothing.
+// (gofmt would drop the parentheses: this file keeps them on purpose.)
+func newEmpty(ctx context.Context) () {
+	initCtx, cancel := context.WithTimeout(context.Background(), time.Second) /* fix */ // want `starts a new trace although "ctx" is in scope.*TL101`
+	defer cancel()
+	use(initCtx)
+}
+
+// Only a timeout or a deadline bounds a constructor's set-up: a cancel
+// function does not.
+func newDatastoreCancelled(ctx context.Context) (*datastore, error) {
+	initCtx, cancel := context.WithCancel(context.Background()) /* fix */ // want `starts a new trace although "ctx" is in scope.*TL101`
+	defer cancel()
+	use(initCtx)
+	return &datastore{}, nil
+}
