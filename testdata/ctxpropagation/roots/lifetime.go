@@ -3,6 +3,9 @@ package roots
 import (
 	"context"
 
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/propagation"
+
 	"example.com/tracelinttest/ctxpropagation/rootlib"
 )
 
@@ -55,7 +58,7 @@ func (s *service) Handle(ctx context.Context) {
 	mctx, cancel := merge(ctx, s.ctx) // ok: the request's context goes in too
 	defer cancel()
 	use(mctx)
-	_ = newGroup(s.ctx) // ok: a constructor of something that outlives the request
+	_ = newGroup(s.ctx) // ok: a constructor of a group that lives on
 	go s.worker(s.ctx)  // ok: background work on the service's lifetime
 }
 
@@ -133,9 +136,7 @@ func (s *service) audit(ctx context.Context) error {
 
 // Start-up code of any package may use its lifetime context.
 func init() {
-	ctx := context.WithValue(bgCtx, key{}, 1)
+	ctx := otel.GetTextMapPropagator().Extract(context.Background(), propagation.MapCarrier{})
 	_ = store{}.Load(bgCtx, "warm") // ok
 	use(ctx)
 }
-
-type key struct{}

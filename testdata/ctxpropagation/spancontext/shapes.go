@@ -102,3 +102,10 @@ func reassignedBefore(ctx context.Context) {
 }
 
 type ctxKey struct{}
+
+// A function without results that hands out its span through a getter
+// hands out the span without its context.
+func keepGetter(ctx context.Context, register func(func() trace.Span)) {
+	_, span := tracer.Start(ctx, "kept") // want `the context of span "span" is discarded and only the span is returned.*\(TL103\)`
+	register(func() trace.Span { return span })
+}

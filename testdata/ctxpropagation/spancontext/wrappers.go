@@ -8,25 +8,25 @@ import (
 	"example.com/tracelinttest/ctxpropagation/rootlib"
 )
 
-// startFor has a start helper's results but takes no context: it is no
-// start helper.
-func startFor(name string) (context.Context, trace.Span) {
+// startFor has a start helper's results but takes no context first: it
+// is no start helper.
+func startFor(owner any, name string) (context.Context, trace.Span) {
 	return tracer.Start(base, name)
 }
 
 var base = context.Background()
 
 func usesStartFor(ctx context.Context) {
-	_, span := startFor("x") // ok
+	_, span := startFor(ctx, "x") // ok
 	defer span.End()
 	call(ctx)
 }
 
-var hooks []func()
+func hook() func() { return func() {} }
 
 // startHooked runs a hook through a function value before it starts.
 func startHooked(ctx context.Context, name string) (context.Context, trace.Span) {
-	hooks[0]()
+	hook()()
 	return tracer.Start(ctx, name)
 }
 
