@@ -14,11 +14,11 @@ func main() {
 	_ = use(context.Background()) /* fix */ // want `context.Background\(\) starts a new trace although "ctx" is in scope.*\(TL101\)`
 }
 
-// Only the body of a nil check is a defensive default: its condition runs
-// whatever ctx is.
-func inCondition(ctx context.Context) {
-	if ctx == nil || use(context.Background()) != nil { /* fix */ // want `context.Background\(\) starts a new trace although "ctx" is in scope.*\(TL101\)`
-		return
+// Only the body of a nil check is a defensive default: its init statement
+// runs whatever ctx is.
+func inInit(ctx context.Context) {
+	if err := use(context.Background()); ctx == nil { /* fix */ // want `context.Background\(\) starts a new trace although "ctx" is in scope.*\(TL101\)`
+		_ = err
 	}
 }
 
