@@ -6,11 +6,16 @@
 //
 //	tracelint [-config .tracelint.yml] [-fix] [-json] [-c N] packages...
 //	tracelint keys [-config .tracelint.yml] [-format text|json|weaver] packages...
+//	tracelint lsp [-config .tracelint.yml] [-log FILE]
 //	go vet -vettool=$(command -v tracelint) packages...
 //
 // tracelint keys prints the attribute keys the packages record, with the
 // groups of keys that spell one concept several ways, or writes them as a
 // Weaver registry skeleton.
+//
+// tracelint lsp is a language server for editors, run beside gopls: it
+// publishes the findings of the packages of open files as they are edited,
+// and offers suggested fixes as code actions (docs/editors.md).
 //
 // Without -config, each package is checked with the .tracelint.yml found
 // by walking up from its directory to its module root, or the defaults.
@@ -30,8 +35,13 @@ import (
 )
 
 func main() {
-	if len(os.Args) > 1 && os.Args[1] == "keys" {
-		os.Exit(keysMain(os.Args[2:]))
+	if len(os.Args) > 1 {
+		switch os.Args[1] {
+		case "keys":
+			os.Exit(keysMain(os.Args[2:]))
+		case "lsp":
+			os.Exit(lspMain(os.Args[2:]))
+		}
 	}
 	src := &flagSource{}
 	flag.StringVar(&src.path, "config", "", "the configuration file; by default each package uses the "+

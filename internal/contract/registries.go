@@ -13,6 +13,11 @@ import (
 // of packages, analyzers and drivers asking.
 var registries sync.Map // string (the paths, joined) -> *loaded
 
+// Forget drops the contracts loaded so far, so that the next ForConfig
+// reads its registries again: a long-lived process (the editor server) calls
+// it when files change.
+func Forget() { registries.Clear() }
+
 type loaded struct {
 	once     sync.Once
 	registry *Contract
