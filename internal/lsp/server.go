@@ -414,13 +414,10 @@ func (s *Server) CodeAction(_ context.Context, p *protocol.CodeActionParams) ([]
 	return actions, nil
 }
 
-// overlaps reports whether the finding's range meets r (a cursor meets
-// the range it is in, or at the edge of).
+// overlaps reports whether the finding's lines meet those of r: a cursor
+// anywhere on a finding's line asks for its actions.
 func overlaps(d diagnostic, r protocol.Range) bool {
-	before := func(a, b position) bool { return a.line < b.line || a.line == b.line && a.col < b.col }
-	rs := position{r.Start.Line, r.Start.Character}
-	re := position{r.End.Line, r.End.Character}
-	return !before(re, d.from) && !before(d.to, rs)
+	return r.Start.Line <= d.to.line && d.from.line <= r.End.Line
 }
 
 // fileName returns the file a file: URI names.
