@@ -10,8 +10,13 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/tools/go/analysis"
 
 	"github.com/tracelint/tracelint"
+	"github.com/tracelint/tracelint/analyzers/attrkeys"
+	"github.com/tracelint/tracelint/analyzers/ctxpropagation"
+	"github.com/tracelint/tracelint/analyzers/piiattrs"
+	"github.com/tracelint/tracelint/analyzers/spanend"
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/rules"
 	"github.com/tracelint/tracelint/internal/rulesdoc"
@@ -49,6 +54,28 @@ func TestCatalogueMetadata(t *testing.T) {
 			if !strings.HasPrefix(key, r.Analyzer+".") {
 				t.Errorf("%s: option %q is not under the %s section", r.ID, key, r.Analyzer)
 			}
+		}
+	}
+}
+
+// TestAllIDs keeps rules.AllIDs, the rule IDs an analyzer checks a
+// configuration file's enable and disable against when it loads the file
+// itself (written out there: the analyzer packages cannot import this
+// one), equal to the catalogue.
+func TestAllIDs(t *testing.T) {
+	if got, want := rules.AllIDs(), tracelint.RuleIDs(); !slices.Equal(got, want) {
+		t.Errorf("rules.AllIDs() = %v, but the catalogue has %v; update internal/rules/ids.go", got, want)
+	}
+}
+
+// TestConfigFlag checks that every analyzer, the exported ones that nogo
+// runs and those Analyzers builds, can be given a configuration file by its
+// flag.
+func TestConfigFlag(t *testing.T) {
+	exported := []*analysis.Analyzer{ctxpropagation.Analyzer, spanend.Analyzer, attrkeys.Analyzer, piiattrs.Analyzer}
+	for _, a := range slices.Concat(exported, tracelint.Analyzers(config.Default())) {
+		if a.Flags.Lookup(config.FlagName) == nil {
+			t.Errorf("%s has no -%s.%s flag", a.Name, a.Name, config.FlagName)
 		}
 	}
 }

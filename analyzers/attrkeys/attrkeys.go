@@ -26,22 +26,31 @@ var doc = rules.AnalyzerDoc("check attribute keys against the telemetry contract
 under it, against the OpenTelemetry semantic conventions and the team's
 Weaver registries.`, Rules)
 
-// Analyzer checks attribute keys with the default configuration.
-var Analyzer = New(config.Default())
+// Analyzer checks attribute keys with each package's configuration: the
+// .tracelint.yml found between the package's directory and its module root,
+// or the defaults; its flag -attrkeys.config ("config" in a nogo
+// configuration's analyzer_flags) names one file for every package instead.
+// It is the value nogo and other drivers that load an analyzer package
+// use.
+var Analyzer = New(config.NewFinder("", rules.AllIDs()))
 
-// New returns an attrkeys Analyzer that takes its configuration from src.
+// New returns an attrkeys Analyzer that takes its configuration from src,
+// unless its flag -attrkeys.config names a file, which then applies to every
+// package (see [config.FlagSource]).
 func New(src config.Source) *analysis.Analyzer {
-	cache := memo.For(src)
-	return &analysis.Analyzer{
+	cache := memo.For(src) // before the flag's Source wraps src and hides its Cache
+	a := &analysis.Analyzer{
 		Name:       "attrkeys",
 		Doc:        doc,
 		URL:        rules.DocsBase + "TL301.md",
 		Requires:   []*analysis.Analyzer{inspect.Analyzer},
 		ResultType: reflect.TypeFor[*Inventory](),
-		Run: report.Guard("attrkeys", func(pass *analysis.Pass) (any, error) {
-			return run(pass, src, cache)
-		}),
 	}
+	src = config.WithFlag(&a.Flags, src, rules.AllIDs())
+	a.Run = report.Guard("attrkeys", func(pass *analysis.Pass) (any, error) {
+		return run(pass, src, cache)
+	})
+	return a
 }
 
 // Inventory is attrkeys' result: the attribute keys of the package that

@@ -46,7 +46,7 @@ func TestAttrkeys(t *testing.T) {
 }
 
 func TestSuggestedFixes(t *testing.T) {
-	testmodule.Check(t, analysistest.RunWithSuggestedFixes(t, testmodule.Dir(t), attrkeys.Analyzer, "./attrkeys/fix"))
+	testmodule.Check(t, analysistest.RunWithSuggestedFixes(t, testmodule.Dir(t), attrkeys.New(config.Default()), "./attrkeys/fix"))
 }
 
 // TestInventory checks attrkeys' result, the package's key inventory that

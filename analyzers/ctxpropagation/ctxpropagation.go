@@ -23,21 +23,30 @@ var doc = rules.AnalyzerDoc("check that the request's context is passed on",
 	`ctxpropagation checks that a context in scope is passed on, so that
 downstream spans stay in the request's trace.`, Rules)
 
-// Analyzer checks context propagation with the default configuration.
-var Analyzer = New(config.Default())
+// Analyzer checks context propagation with each package's configuration: the
+// .tracelint.yml found between the package's directory and its module root,
+// or the defaults; its flag -ctxpropagation.config ("config" in a nogo
+// configuration's analyzer_flags) names one file for every package instead.
+// It is the value nogo and other drivers that load an analyzer package
+// use.
+var Analyzer = New(config.NewFinder("", rules.AllIDs()))
 
-// New returns a ctxpropagation Analyzer that takes its configuration from src.
+// New returns a ctxpropagation Analyzer that takes its configuration from src,
+// unless its flag -ctxpropagation.config names a file, which then applies to every
+// package (see [config.FlagSource]).
 func New(src config.Source) *analysis.Analyzer {
-	cache := memo.For(src)
-	return &analysis.Analyzer{
+	cache := memo.For(src) // before the flag's Source wraps src and hides its Cache
+	a := &analysis.Analyzer{
 		Name:     "ctxpropagation",
 		Doc:      doc,
 		URL:      rules.DocsBase + "TL101.md",
 		Requires: []*analysis.Analyzer{inspect.Analyzer},
-		Run: report.Guard("ctxpropagation", func(pass *analysis.Pass) (any, error) {
-			return nil, run(pass, src, cache)
-		}),
 	}
+	src = config.WithFlag(&a.Flags, src, rules.AllIDs())
+	a.Run = report.Guard("ctxpropagation", func(pass *analysis.Pass) (any, error) {
+		return nil, run(pass, src, cache)
+	})
+	return a
 }
 
 func run(pass *analysis.Pass, src config.Source, cache *memo.Cache) error {

@@ -44,7 +44,7 @@ func TestNoWithoutCancelBeforeGo121(t *testing.T) {
 }
 
 func TestSuggestedFixes(t *testing.T) {
-	testmodule.Check(t, analysistest.RunWithSuggestedFixes(t, testmodule.Dir(t), ctxpropagation.Analyzer, "./ctxpropagation/fix"))
+	testmodule.Check(t, analysistest.RunWithSuggestedFixes(t, testmodule.Dir(t), ctxpropagation.New(config.Default()), "./ctxpropagation/fix"))
 }
 
 // TestRelated checks the secondary positions, which // want comments cannot

@@ -27,22 +27,30 @@ var doc = rules.AnalyzerDoc("report personal data and secrets in telemetry",
 and log attributes, span and event names, status descriptions and recorded
 errors, baggage and tracestate.`, Rules)
 
-// Analyzer reports personal data in telemetry with the default
-// configuration.
-var Analyzer = New(config.Default())
+// Analyzer reports personal data in telemetry with each package's configuration: the
+// .tracelint.yml found between the package's directory and its module root,
+// or the defaults; its flag -piiattrs.config ("config" in a nogo
+// configuration's analyzer_flags) names one file for every package instead.
+// It is the value nogo and other drivers that load an analyzer package
+// use.
+var Analyzer = New(config.NewFinder("", rules.AllIDs()))
 
-// New returns a piiattrs Analyzer that takes its configuration from src.
+// New returns a piiattrs Analyzer that takes its configuration from src,
+// unless its flag -piiattrs.config names a file, which then applies to every
+// package (see [config.FlagSource]).
 func New(src config.Source) *analysis.Analyzer {
-	cache := memo.For(src)
-	return &analysis.Analyzer{
+	cache := memo.For(src) // before the flag's Source wraps src and hides its Cache
+	a := &analysis.Analyzer{
 		Name:     "piiattrs",
 		Doc:      doc,
 		URL:      rules.DocsBase + "TL401.md",
 		Requires: []*analysis.Analyzer{inspect.Analyzer},
-		Run: report.Guard("piiattrs", func(pass *analysis.Pass) (any, error) {
-			return nil, run(pass, src, cache)
-		}),
 	}
+	src = config.WithFlag(&a.Flags, src, rules.AllIDs())
+	a.Run = report.Guard("piiattrs", func(pass *analysis.Pass) (any, error) {
+		return nil, run(pass, src, cache)
+	})
+	return a
 }
 
 // watched are the packages whose presence makes the analysis worthwhile.

@@ -20,21 +20,30 @@ var doc = rules.AnalyzerDoc("check that started spans are ended on every path",
 	`spanend checks that every span a function starts is ended, exactly once,
 on every path, or handed over to code that ends it.`, Rules)
 
-// Analyzer checks span ends with the default configuration.
-var Analyzer = New(config.Default())
+// Analyzer checks span ends with each package's configuration: the
+// .tracelint.yml found between the package's directory and its module root,
+// or the defaults; its flag -spanend.config ("config" in a nogo
+// configuration's analyzer_flags) names one file for every package instead.
+// It is the value nogo and other drivers that load an analyzer package
+// use.
+var Analyzer = New(config.NewFinder("", rules.AllIDs()))
 
-// New returns a spanend Analyzer that takes its configuration from src.
+// New returns a spanend Analyzer that takes its configuration from src,
+// unless its flag -spanend.config names a file, which then applies to every
+// package (see [config.FlagSource]).
 func New(src config.Source) *analysis.Analyzer {
-	cache := memo.For(src)
-	return &analysis.Analyzer{
+	cache := memo.For(src) // before the flag's Source wraps src and hides its Cache
+	a := &analysis.Analyzer{
 		Name:     "spanend",
 		Doc:      doc,
 		URL:      rules.DocsBase + "TL201.md",
 		Requires: []*analysis.Analyzer{inspect.Analyzer},
-		Run: report.Guard("spanend", func(pass *analysis.Pass) (any, error) {
-			return nil, run(pass, src, cache)
-		}),
 	}
+	src = config.WithFlag(&a.Flags, src, rules.AllIDs())
+	a.Run = report.Guard("spanend", func(pass *analysis.Pass) (any, error) {
+		return nil, run(pass, src, cache)
+	})
+	return a
 }
 
 func run(pass *analysis.Pass, src config.Source, cache *memo.Cache) error {

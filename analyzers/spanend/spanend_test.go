@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/tracelint/tracelint/analyzers/spanend"
@@ -29,14 +30,38 @@ func TestSpanend(t *testing.T) {
 	})
 }
 
+// TestConfigSources checks where an Analyzer's configuration comes from,
+// on errpath, whose TL204 findings appear only with TL204 enabled, as the
+// testdata module's .tracelint.yml does: the exported Analyzer finds that
+// file, as nogo runs it; an Analyzer built with the defaults takes it from
+// its config flag.
+func TestConfigSources(t *testing.T) {
+	dir := testmodule.Dir(t)
+	flagged := spanend.New(config.Default())
+	if err := flagged.Flags.Set(config.FlagName, filepath.Join(dir, config.FileName)); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		a    *analysis.Analyzer
+	}{
+		{"exported Analyzer", spanend.Analyzer},
+		{"config flag", flagged},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			testmodule.Check(t, analysistest.Run(t, dir, tc.a, "./spanend/errpath"))
+		})
+	}
+}
+
 func TestSuggestedFixes(t *testing.T) {
-	testmodule.Check(t, analysistest.RunWithSuggestedFixes(t, testmodule.Dir(t), spanend.Analyzer, "./spanend/fix"))
+	testmodule.Check(t, analysistest.RunWithSuggestedFixes(t, testmodule.Dir(t), spanend.New(config.Default()), "./spanend/fix"))
 }
 
 // TestRelated checks the secondary positions, which // want comments cannot
 // express: one diagnostic per start, listing every leaking exit.
 func TestRelated(t *testing.T) {
-	results := analysistest.Run(t, testmodule.Dir(t), spanend.Analyzer, "./spanend/paths")
+	results := analysistest.Run(t, testmodule.Dir(t), spanend.New(config.Default()), "./spanend/paths")
 	var got []string
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
