@@ -429,3 +429,27 @@ func (p pipe) Close() error {
 	p.w.Close()
 	return p.r.Close()
 }
+
+// TestBadConfig checks that a broken .tracelint.yml is shown as one error
+// naming the file and line, on the file opened, rather than crashing the
+// server or showing nothing.
+func TestBadConfig(t *testing.T) {
+	dir := NewModule(t)
+	Write(t, filepath.Join(dir, ".tracelint.yml"), "spanend:\n  infer-wrapers: true\n")
+	app := filepath.Join(dir, "app", "app.go")
+	ed := StartEditor(t, dir)
+	ed.Open(app, AppSource)
+	diags := ed.WaitFor(app, func(ds []protocol.Diagnostic) bool { return len(ds) > 0 })
+	msg := string(diags[0].Message.(protocol.String))
+	if len(diags) != 1 || diags[0].Severity != protocol.DiagnosticSeverityError ||
+		!strings.Contains(msg, ".tracelint.yml:2:") || !strings.Contains(msg, "infer-wrapers") {
+		t.Fatalf("with a misspelt key: %s %q, want one error naming .tracelint.yml:2 and the key", Summary(diags), msg)
+	}
+	// Fixing the file and saving a Go file brings the findings back.
+	Write(t, filepath.Join(dir, ".tracelint.yml"), "spanend:\n  infer-wrappers: true\n")
+	ed.Save(app, AppSource)
+	if got := Summary(ed.WaitFor(app, Count(2))); got != "TL201@17 TL201@24" {
+		t.Fatalf("after the configuration was fixed: %s", got)
+	}
+	ed.Close()
+}

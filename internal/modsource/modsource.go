@@ -45,8 +45,11 @@ type Reader struct {
 func NewReader() *Reader { return &Reader{fset: token.NewFileSet()} }
 
 // Forget drops every parsed file, listing and module root, so that the next
-// lookups read the sources again.
+// lookups read the sources again, and the positions of the files parsed so
+// far: a FileSet only grows, by the line table of every file parsed. It must
+// not run while lookups are under way.
 func (r *Reader) Forget() {
+	r.fset = token.NewFileSet()
 	r.files.Clear()
 	r.roots.Clear()
 	r.dirs.Clear()
