@@ -126,6 +126,15 @@ func TestAnalyzerConfigFlag(t *testing.T) {
 		}
 	})
 
+	// The configuration given inline, as a nogo configuration can hermetically.
+	t.Run("inline", func(t *testing.T) {
+		t.Parallel()
+		out, code := vet(t, "-spanend.config-yaml=disable: [TL201]")
+		if code != 0 || strings.Contains(out, "(TL") {
+			t.Errorf("exit code %d, output:\n%s\nwant no finding: the inline configuration disables TL201 and leaves TL204 off", code, out)
+		}
+	})
+
 	t.Run("bad file", func(t *testing.T) {
 		t.Parallel()
 		out, code := vet(t, "-spanend.config="+bad)

@@ -2,6 +2,7 @@ package config
 
 import (
 	"flag"
+	"fmt"
 	"sync"
 )
 
@@ -9,6 +10,13 @@ import (
 // file: -spanend.config in tracelint or go vet -vettool, the key "config" of
 // an analyzer's "analyzer_flags" in a nogo configuration.
 const FlagName = "config"
+
+// InlineFlagName is the name of the analyzer flag that holds a
+// configuration itself, as YAML text: nogo compiles its analyzer_flags into
+// the nogo binary, so a configuration given inline is an input of every nogo
+// action, where a file a flag names is not (Bazel's sandbox and remote
+// executors do not see it, and editing it re-runs nothing).
+const InlineFlagName = "config-yaml"
 
 // FlagSource is a [Source] that an analyzer flag can override: while the
 // flag names a file, every package gets the configuration in that file;
@@ -33,6 +41,9 @@ type FlagSource struct {
 	mu     sync.Mutex
 	path   string  // the flag's value; "" when unset
 	finder *Finder // loads path; nil until the first For after the flag is set
+	inline string  // the inline flag's value; "" when unset
+	parsed *Config // inline, parsed; nil until the first For after it is set
+	err    error   // the error parsing inline gave
 }
 
 // WithFlag defines the flag [FlagName] on flags, an analyzer's Flags, and
@@ -51,6 +62,9 @@ func WithFlag(flags *flag.FlagSet, fallback Source, ruleIDs []string) *FlagSourc
 	flags.Var((*pathFlag)(s), FlagName, "a configuration file ("+FileName+" schema) for every package, "+
 		"in place of the configuration found or given otherwise; a relative path starts at "+
 		"the working directory of the analysis (under go vet, each package's directory)")
+	flags.Var((*inlineFlag)(s), InlineFlagName, "a configuration ("+FileName+" schema) as YAML text, "+
+		"for every package, in place of the configuration found or given otherwise; "+
+		"for Bazel nogo, where a file the -"+FlagName+" flag names is not an input of the action")
 	return s
 }
 
@@ -58,6 +72,19 @@ func WithFlag(flags *flag.FlagSet, fallback Source, ruleIDs []string) *FlagSourc
 // when the flag is set, else the fallback's configuration.
 func (s *FlagSource) For(dir string) (*Config, error) {
 	s.mu.Lock()
+	if s.inline != "" {
+		defer s.mu.Unlock()
+		if s.path != "" {
+			return nil, fmt.Errorf("the analyzer flags %s and %s are both set; set one", FlagName, InlineFlagName)
+		}
+		if s.parsed == nil && s.err == nil {
+			s.parsed, s.err = Parse([]byte(s.inline), "flag "+InlineFlagName, s.ruleIDs)
+			if s.parsed != nil {
+				s.parsed.Dir = "" // relative registry paths start at the working directory
+			}
+		}
+		return s.parsed, s.err
+	}
 	path, finder := s.path, s.finder
 	if path != "" && finder == nil {
 		// A Finder with an explicit file loads it once and remembers the
@@ -91,6 +118,29 @@ func (f *pathFlag) Set(path string) error {
 	defer f.mu.Unlock()
 	if path != f.path {
 		f.path, f.finder = path, nil
+	}
+	return nil
+}
+
+// inlineFlag is the flag.Value of a FlagSource's inline configuration.
+type inlineFlag FlagSource
+
+func (f *inlineFlag) String() string {
+	if f == nil {
+		return ""
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.inline
+}
+
+// Set records the text; it is parsed when a package needs it, so that its
+// errors come from the analyzer's run with their position.
+func (f *inlineFlag) Set(text string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if text != f.inline {
+		f.inline, f.parsed, f.err = text, nil, nil
 	}
 	return nil
 }

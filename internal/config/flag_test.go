@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -150,5 +151,47 @@ func TestFlagSourceFinderFallback(t *testing.T) {
 	}
 	if cfg, err := s.For(filepath.Join(root, "n", "b")); err != nil || len(cfg.Enable) != 0 || cfg.Dir != "" {
 		t.Errorf("n/b: got %+v, %v; want the defaults", cfg, err)
+	}
+}
+
+func TestInlineFlag(t *testing.T) {
+	s, fs := newFlagSource(t, Default())
+	if fs.Lookup(InlineFlagName) == nil {
+		t.Fatalf("WithFlag defined no -%s flag", InlineFlagName)
+	}
+	if err := fs.Parse([]string{"-" + InlineFlagName, "disable: [TL201]\nspanend:\n  infer-wrappers: false\n"}); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := s.For(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(cfg.Disable, "TL201") || cfg.Spanend.InferWrappers {
+		t.Errorf("the inline configuration was not applied: disable %v, infer-wrappers %v", cfg.Disable, cfg.Spanend.InferWrappers)
+	}
+
+	// A mistake names the flag and the line in its text.
+	if err := fs.Set(InlineFlagName, "spanend:\n  infer-wrapers: true\n"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.For(t.TempDir()); err == nil || !strings.Contains(err.Error(), "flag config-yaml:2:") || !strings.Contains(err.Error(), "infer-wrapers") {
+		t.Errorf("a misspelt key in the inline flag: %v, want an error naming flag config-yaml:2 and the key", err)
+	}
+
+	// Both flags at once is a mistake too.
+	path := writeFile(t, filepath.Join(t.TempDir(), "c.yml"), "disable: [TL201]\n")
+	if err := fs.Set(FlagName, path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.For(t.TempDir()); err == nil || !strings.Contains(err.Error(), "both set") {
+		t.Errorf("with both flags set: %v, want an error", err)
+	}
+
+	// Emptied, the inline flag gives way to the file flag.
+	if err := fs.Set(InlineFlagName, ""); err != nil {
+		t.Fatal(err)
+	}
+	if cfg, err := s.For(t.TempDir()); err != nil || !slices.Contains(cfg.Disable, "TL201") || !cfg.Spanend.InferWrappers {
+		t.Errorf("with the file flag alone: %v, %v", cfg, err)
 	}
 }
