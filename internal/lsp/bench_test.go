@@ -6,8 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
@@ -124,5 +126,35 @@ func BenchmarkSave(b *testing.B) {
 		runtime.KeepAlive(s) // else the server itself is collected before the last reading
 		b.ReportMetric(after10, "MiB-heap-after-10-saves")
 		b.ReportMetric(after100, "MiB-heap-after-100-saves")
+	}
+}
+
+// BenchmarkChange is an analysis of an unsaved buffer, after a pause in
+// typing: with the buffer as an overlay, go/packages type-checks every
+// dependency from source.
+func BenchmarkChange(b *testing.B) {
+	_, file := benchDir(b)
+	text, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := New(Options{RuleIDs: tracelint.RuleIDs(), Analyzers: tracelint.Analyzers, Debounce: time.Millisecond})
+	ctx := context.Background()
+	s.DidOpen(ctx, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
+		URI: uri.File(file), LanguageID: "go", Version: 1, Text: string(text),
+	}})
+	s.Wait()
+	version := int32(1)
+	for b.Loop() {
+		version++
+		s.DidChange(ctx, &protocol.DidChangeTextDocumentParams{
+			TextDocument: protocol.VersionedTextDocumentIdentifier{
+				TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: uri.File(file)}, Version: version,
+			},
+			ContentChanges: []protocol.TextDocumentContentChangeEvent{
+				&protocol.TextDocumentContentChangeWholeDocument{Text: string(text) + "\n// edited " + strconv.Itoa(int(version)) + "\n"},
+			},
+		})
+		s.Wait()
 	}
 }

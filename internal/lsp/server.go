@@ -328,9 +328,8 @@ func (s *Server) analyze(dir string, g int) {
 }
 
 // unsaved returns the buffers whose text differs from their file: only
-// those go to the loader as overlays, because any overlay makes
-// go/packages type-check every dependency from source instead of reading
-// export data (about nine times the cost of a load on a small package).
+// those need reading in place of the file (see load, which keeps export
+// data for the dependencies where it can).
 func unsaved(docs map[string][]byte) map[string][]byte {
 	var overlay map[string][]byte
 	for name, text := range docs {

@@ -453,3 +453,27 @@ func TestBadConfig(t *testing.T) {
 	}
 	ed.Close()
 }
+
+// TestUnsavedImports checks an unsaved buffer whose imports differ from
+// its file's: go/packages must then see the buffer as an overlay, or the
+// new import would be missing from the package's dependencies.
+func TestUnsavedImports(t *testing.T) {
+	dir := NewModule(t)
+	app := filepath.Join(dir, "app", "app.go")
+	ed := StartEditor(t, dir)
+	ed.Open(app, AppSource)
+	ed.WaitFor(app, Count(2))
+	text := strings.Replace(AppSource, `"errors"`, `"errors"
+	"fmt"`, 1) + `
+// Print leaks its span too.
+func Print(ctx context.Context) {
+	_, span := tracer.Start(ctx, fmt.Sprint("print"))
+	_ = span
+}
+`
+	ed.Change(app, text)
+	if got := Summary(ed.WaitFor(app, Count(3))); got != "TL201@18 TL201@25 TL201@36" {
+		t.Fatalf("with an unsaved import of fmt: %s, want TL201@18 TL201@25 TL201@36", got)
+	}
+	ed.Close()
+}
