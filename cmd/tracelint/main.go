@@ -34,13 +34,17 @@ import (
 	"github.com/tracelint/tracelint/internal/contract"
 )
 
+// subcommands run `tracelint NAME args...` and return the exit code. Each
+// file that implements one registers it from an init function.
+var subcommands = map[string]func(args []string) int{
+	"keys": keysMain,
+	"lsp":  lspMain,
+}
+
 func main() {
 	if len(os.Args) > 1 {
-		switch os.Args[1] {
-		case "keys":
-			os.Exit(keysMain(os.Args[2:]))
-		case "lsp":
-			os.Exit(lspMain(os.Args[2:]))
+		if run, ok := subcommands[os.Args[1]]; ok {
+			os.Exit(run(os.Args[2:]))
 		}
 	}
 	src := &flagSource{}
