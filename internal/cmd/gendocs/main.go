@@ -1,7 +1,8 @@
 // Command gendocs writes the documentation generated from the rule
 // catalogue and the configuration schema: docs/rules/<ID>.md for every rule,
-// the rule table and the configuration block of README.md, and the JSON
-// Schema of .tracelint.yml, docs/tracelint.schema.json. It removes the pages
+// the rule table and the configuration block of README.md, the JSON
+// Schema of .tracelint.yml, docs/tracelint.schema.json, and the code-review
+// checklist, docs/checklist.md. It removes the pages
 // of rules that no longer exist. Run it from the repository root, through go
 // generate.
 package main
@@ -13,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/tracelint/tracelint"
+	"github.com/tracelint/tracelint/internal/checklist"
 	"github.com/tracelint/tracelint/internal/rulesdoc"
 )
 
@@ -65,6 +67,13 @@ func generate(root string) error {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(root, "docs", "tracelint.schema.json"), append(schema, '\n'), 0o644); err != nil {
+		return err
+	}
+	list, err := checklist.Page(tracelint.Rules())
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(root, "docs", "checklist.md"), []byte(list), 0o644); err != nil {
 		return err
 	}
 	out, err := rulesdoc.SpliceTable(string(doc), rulesdoc.RenderTable(tracelint.Rules()))
