@@ -64,9 +64,9 @@ func New(name string, settings any) (*Plugin, error) {
 		return nil, fmt.Errorf("%s settings: %w", name, err)
 	}
 	// A broken registry stops the run here, once, rather than once per
-	// package.
+	// package. The error names the setting, or the registry file and line.
 	if _, err := contract.ForConfig(cfg); err != nil {
-		return nil, fmt.Errorf("%s settings: attrkeys.registries: %w", name, err)
+		return nil, fmt.Errorf("%s settings: %w", name, err)
 	}
 	p := &Plugin{}
 	for _, a := range tracelint.Analyzers(cfg) {

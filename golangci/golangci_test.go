@@ -51,10 +51,12 @@ func TestNewBadSettings(t *testing.T) {
 		settings any
 		want     string
 	}{
-		{map[string]any{"spanend": map[string]any{"infer-wrapers": true}}, `spanend settings: unknown key "infer-wrapers" in spanend; allowed keys: start-funcs, no-return-funcs, infer-wrappers`},
+		{map[string]any{"spanend": map[string]any{"infer-wrapers": true}}, `spanend settings: unknown key "infer-wrapers" in spanend; did you mean "infer-wrappers"?`},
+		{map[string]any{"spanend": map[string]any{"inferwrappers": true}}, `spanend settings: unknown key "inferwrappers" in spanend; did you mean "infer-wrappers"?`},
 		{map[string]any{"enable": []any{"TL999"}}, `spanend settings: unknown rule "TL999" in enable; known rules: TL101,`},
+		{map[string]any{"enable": []any{"TL2O1"}}, `spanend settings: unknown rule "TL2O1" in enable; did you mean "TL201"?`},
 		{map[string]any{"attrkeys": map[string]any{"semconv": "yes"}}, `spanend settings: attrkeys.semconv: expected a boolean (true or false), got "yes"`},
-		{map[string]any{"attrkeys": map[string]any{"registries": []any{"missing"}}}, `spanend settings: attrkeys.registries: `},
+		{map[string]any{"attrkeys": map[string]any{"registries": []any{"missing"}}}, `spanend settings: attrkeys.registries[0]: registry "missing" not found at `},
 		{"tracelint", `spanend settings: expected a mapping of options at the top level, got "tracelint"`},
 	} {
 		_, err := New("spanend", tc.settings)

@@ -123,7 +123,7 @@ func TestGolangciLint(t *testing.T) {
 		custom["tracelint"].(map[string]any)["settings"] = map[string]any{"spanend": map[string]any{"infer-wrapers": true}}
 		writeConfig(t, mod, cfg)
 		out, code := runTool(t, bin, mod, "run", "./service/...")
-		want := `tracelint settings: unknown key "infer-wrapers" in spanend; allowed keys: start-funcs, no-return-funcs, infer-wrappers`
+		want := `tracelint settings: unknown key "infer-wrapers" in spanend; did you mean "infer-wrappers"?`
 		if code == 0 || !strings.Contains(out, want) {
 			t.Errorf("exit code %d, output:\n%s\nwant a failure that says: %s", code, out, want)
 		}

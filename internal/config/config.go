@@ -7,7 +7,10 @@
 // splits dotted keys into nested maps.
 package config
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+)
 
 // FileName is the name of the configuration file tracelint looks for.
 const FileName = ".tracelint.yml"
@@ -35,6 +38,26 @@ type Config struct {
 	// (empty for the defaults); relative paths in the configuration resolve
 	// against it.
 	Dir string `yaml:"-" json:"-"`
+
+	// file and pos say where each value was written: pos maps a value's
+	// path in messages ("attrkeys.registries[1]") to its line and column in
+	// file. Both are empty when the configuration did not come from a file.
+	file string
+	pos  map[string]lineCol
+}
+
+type lineCol struct{ line, col int }
+
+// ErrorAt returns an [*Error] about the value at path, as messages name it
+// ("attrkeys.registries[1]"): at the value's position in the file it was
+// read from, or, when there is none (the defaults, golangci-lint's
+// settings), with the path at the start of the message.
+func (c *Config) ErrorAt(path, format string, args ...any) *Error {
+	msg := fmt.Sprintf(format, args...)
+	if p, ok := c.pos[path]; ok {
+		return &Error{File: c.file, Line: p.line, Col: p.col, Msg: msg}
+	}
+	return &Error{Msg: path + ": " + msg}
 }
 
 // Spanend configures the spanend analyzer.

@@ -45,9 +45,11 @@ func find(dir string) (path string, visited []string, err error) {
 }
 
 // exists reports whether path exists; an error other than its absence is
-// an error, not a "no".
+// an error, not a "no". A symbolic link to nothing exists: a configuration
+// file that links to a file not checked out is a mistake for [Load] to
+// report, not a reason to run with the defaults.
 func exists(path string) (bool, error) {
-	_, err := os.Stat(path)
+	_, err := os.Lstat(path)
 	switch {
 	case err == nil:
 		return true, nil

@@ -193,6 +193,23 @@ func TestFinderErrors(t *testing.T) {
 	}
 }
 
+// TestFindDangling checks that a configuration file that is a symbolic
+// link to nothing is found, and reported, rather than passed over for the
+// defaults.
+func TestFindDangling(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, "go.mod", "a/")
+	path := filepath.Join(root, FileName)
+	if err := os.Symlink("../shared/tracelint.yml", path); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := Find(filepath.Join(root, "a")); got != path || err != nil {
+		t.Errorf("Find = %q, %v; want %s", got, err, path)
+	}
+	_, err := NewFinder("", testRules).For(filepath.Join(root, "a"))
+	checkError(t, err, path+`: configuration file not found: it is a symbolic link to "../shared/tracelint.yml", which does not exist`)
+}
+
 func TestFinderConcurrent(t *testing.T) {
 	root := t.TempDir()
 	var dirs []string

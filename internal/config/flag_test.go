@@ -90,7 +90,7 @@ func TestFlagSourceErrors(t *testing.T) {
 	for _, tt := range []struct {
 		name, path, want string
 	}{
-		{"unknown key", bad, bad + `:3:3: unknown key "infer-wrapers" in spanend; allowed keys: start-funcs, no-return-funcs, infer-wrappers`},
+		{"unknown key", bad, bad + `:3:3: unknown key "infer-wrapers" in spanend; did you mean "infer-wrappers"?`},
 		{"unknown rule", unknownRule, unknownRule + `:1:11: unknown rule "TL999" in disable; known rules: TL201, TL202, TL203, TL204, TL301`},
 		{"missing file", filepath.Join(tmp, "nope.yml"), filepath.Join(tmp, "nope.yml") + ": configuration file not found"},
 	} {

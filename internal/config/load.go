@@ -3,7 +3,6 @@ package config
 import (
 	"bytes"
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -18,19 +17,25 @@ import (
 // valid YAML, or does not fit the schema.
 type Error = yamlfile.Error
 
-// Load reads the configuration file at path; see [Parse].
+// Load reads the configuration file at path; see [Parse]. A path that
+// names a directory, nothing, or a symbolic link to nothing is an [*Error]
+// that says so; for a directory that holds a [FileName], it names that file.
 func Load(path string, ruleIDs []string) (*Config, error) {
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, &Error{File: path, Msg: "configuration file not found"}
-	} else if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err // the path is in the Error already
+	data, err := yamlfile.ReadFile(path, "configuration file")
+	if err != nil {
+		// Only a directory holds a file.
+		var e *Error
+		if inDir := filepath.Join(path, FileName); errors.As(err, &e) && fileExists(inDir) {
+			e.Msg += "; did you mean " + inDir + "?"
 		}
-		return nil, &Error{File: path, Msg: "cannot read the configuration file: " + err.Error()}
+		return nil, err
 	}
 	return Parse(data, path, ruleIDs)
+}
+
+func fileExists(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && !info.IsDir()
 }
 
 // Parse decodes the configuration in data over [Default]; filename names the
@@ -65,7 +70,7 @@ func Parse(data []byte, filename string, ruleIDs []string) (*Config, error) {
 	decodeErr := root.Decode(cfg)
 	var typeErr *yaml.TypeError
 	if decodeErr != nil && !errors.As(decodeErr, &typeErr) {
-		return nil, yamlfile.SyntaxError(filename, "invalid YAML: ", decodeErr.Error())
+		return nil, yamlfile.DecodeError(filename, root, decodeErr)
 	}
 	w := &walker{file: filename, rules: slices.Sorted(slices.Values(ruleIDs))}
 	if err := w.value(root, reflect.TypeFor[Config](), loc{}); err != nil {
@@ -75,6 +80,7 @@ func Parse(data []byte, filename string, ruleIDs []string) (*Config, error) {
 		// A gap in the walk; still an *Error naming the file.
 		return nil, yamlfile.SyntaxError(filename, "", typeErr.Errors[0])
 	}
+	cfg.file, cfg.pos = filename, w.pos
 	return withDir(cfg, filename), nil
 }
 
@@ -109,5 +115,6 @@ func ParseSettings(data []byte, dir string, ruleIDs []string) (*Config, error) {
 		return nil, err
 	}
 	cfg.Dir = dir
+	cfg.pos = nil // positions in golangci-lint's re-encoding of the settings
 	return cfg, nil
 }

@@ -85,6 +85,7 @@ func TestLoadValid(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			got.file, got.pos = "", nil // TestErrorAt checks them
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got  %+v\nwant %+v", got, tt.want)
 			}
@@ -97,7 +98,7 @@ func TestLoadValid(t *testing.T) {
 var brokenFiles = map[string]string{
 	"unknown-key.yml":            `2:1: unknown key "foo"; allowed keys: enable, disable, spanend, ctxpropagation, attrkeys, piiattrs`,
 	"unknown-nested-key.yml":     `3:3: unknown key "ignore" in spanend; allowed keys: start-funcs, no-return-funcs, infer-wrappers`,
-	"misspelled-key.yml":         `2:3: unknown key "strat-funcs" in spanend; allowed keys: start-funcs, no-return-funcs, infer-wrappers`,
+	"misspelled-key.yml":         `2:3: unknown key "strat-funcs" in spanend; did you mean "start-funcs"?`,
 	"unknown-pii-key.yml":        `2:3: unknown key "strict" in piiattrs; allowed keys: allow, redactors, extra-patterns, categories`,
 	"bad-pii-category.yml":       `4:17: piiattrs.extra-patterns[0].category: unknown category "secrets"; known categories: credentials, contact, government-id, financial, person-name, birth-date, postal-address, network-identity, pseudonymous`,
 	"bad-redactor.yml":           `2:15: piiattrs.redactors[0]: "Redact" is not a fully qualified function name; write "example.com/pkg.Func" or "(*example.com/pkg.Type).Method"`,
@@ -118,23 +119,22 @@ var brokenFiles = map[string]string{
 	"section-scalar.yml":         `1:10: spanend: expected a mapping, got "true"`,
 	"top-level-list.yml":         `1:1: expected a mapping of options at the top level, got a list`,
 	"unknown-rule.yml":           `4:5: unknown rule "TL299" in disable; known rules: TL201, TL202, TL203, TL204, TL301`,
-	"unknown-rule-flow.yml":      `1:17: unknown rule "tl202" in enable; known rules: TL201, TL202, TL203, TL204, TL301`,
+	"unknown-rule-flow.yml":      `1:17: unknown rule "tl202" in enable; did you mean "TL202"?`,
 	"bad-start-func.yml":         `4:7: spanend.start-funcs[1]: "Start" is not a fully qualified function name; write "example.com/pkg.Func" or "(*example.com/pkg.Type).Method"`,
 	"bad-no-return-func.yml":     `2:21: spanend.no-return-funcs[0]: "*example.com/x/log.Logger.Fatal" is not a fully qualified function name; write "example.com/pkg.Func" or "(*example.com/pkg.Type).Method"`,
 	"duplicate-key.yml":          `3:1: duplicate key "enable"; first defined at line 1`,
 	"duplicate-nested-key.yml":   `4:3: duplicate key "infer-wrappers" in spanend; first defined at line 2`,
 	"two-documents.yml":          `2:1: found a second YAML document; a configuration file holds only one`,
 
-	// Syntax errors are the yaml package's, at the line it names, which is
-	// one short for some parser errors (the flow list that syntax-error.yml
-	// leaves open on line 2), and 1 when it names none.
-	"syntax-error.yml":            `1: invalid YAML: did not find expected ',' or ']'`,
-	"syntax-error-first-line.yml": `1: invalid YAML: mapping values are not allowed in this context`,
-	"syntax-error-indent.yml":     `3: invalid YAML: did not find expected key`,
-	"syntax-error-scanner.yml":    `4: invalid YAML: found unexpected end of stream`,
-	"tab-indent.yml":              `2: invalid YAML: found character that cannot start any token`,
-	"tab-indent-nested.yml":       `2: invalid YAML: found a tab character that violates indentation`,
-	"unknown-anchor.yml":          `1: invalid YAML: unknown anchor 'funcs' referenced`,
+	// Syntax errors are placed where the yaml parser (v4's) finds the
+	// problem, with what it was reading when that began elsewhere.
+	"syntax-error.yml":            `3:17: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence started at line 2, column 16)`,
+	"syntax-error-first-line.yml": `1:16: invalid YAML: mapping values are not allowed in this context`,
+	"syntax-error-indent.yml":     `4:2: invalid YAML: did not find expected key (while parsing a block mapping started at line 1, column 1)`,
+	"syntax-error-scanner.yml":    `5:1: invalid YAML: found unexpected end of stream (while scanning a quoted scalar started at line 4, column 7)`,
+	"tab-indent.yml":              `2:1: invalid YAML: found character that cannot start any token (a tab; indent with spaces)`,
+	"tab-indent-nested.yml":       `3:1: invalid YAML: found a tab character that violates indentation; indent with spaces`,
+	"unknown-anchor.yml":          `2:16: invalid YAML: unknown anchor 'funcs' referenced`,
 }
 
 func TestLoadBroken(t *testing.T) {
@@ -186,13 +186,28 @@ func TestParse(t *testing.T) {
 		{"alias for a rule", "enable: [&r TL204]\ndisable: [*r, TL299]\n", `c.yml:2:15: unknown rule "TL299" in disable; known rules: TL201, TL202, TL203, TL204, TL301`},
 		{"alias to a wrong type", "enable: [&r TL204]\ndisable: *r\n", `c.yml:2:10: disable: expected a list of rule IDs, got "TL204"`},
 		{"alias to a bad rule", "spanend: &s {start-funcs: [&f Start]}\nenable: [*f]\n", `c.yml:1:28: spanend.start-funcs[0]: "Start" is not a fully qualified function name; write "example.com/pkg.Func" or "(*example.com/pkg.Type).Method"`},
+		// A misspelt key or rule ID names the one it most likely stands for.
+		{"key in snake case", "spanend: {infer_wrappers: false}\n", `c.yml:1:11: unknown key "infer_wrappers" in spanend; did you mean "infer-wrappers"?`},
+		{"key in camel case", "spanend: {inferWrappers: false}\n", `c.yml:1:11: unknown key "inferWrappers" in spanend; did you mean "infer-wrappers"?`},
+		{"key lower-cased", "spanend: {inferwrappers: false}\n", `c.yml:1:11: unknown key "inferwrappers" in spanend; did you mean "infer-wrappers"?`},
+		{"misspelt section", "spanned: {}\n", `c.yml:1:1: unknown key "spanned"; did you mean "spanend"?`},
+		{"short key", "piiattrs: {alow: []}\n", `c.yml:1:12: unknown key "alow" in piiattrs; did you mean "allow"?`},
+		{"no near key", "spanend: {ignore: true}\n", `c.yml:1:11: unknown key "ignore" in spanend; allowed keys: start-funcs, no-return-funcs, infer-wrappers`},
+		{"letter O for zero", "enable: [TL2O1]\n", `c.yml:1:10: unknown rule "TL2O1" in enable; did you mean "TL201"?`},
+		{"rule in lower case", "disable: [tl301]\n", `c.yml:1:11: unknown rule "tl301" in disable; did you mean "TL301"?`},
+		{"rule one edit off", "disable: [TL3O]\n", `c.yml:1:11: unknown rule "TL3O" in disable; did you mean "TL301"?`},
+		{"rule near several", "enable: [TL20]\n", `c.yml:1:10: unknown rule "TL20" in enable; known rules: TL201, TL202, TL203, TL204, TL301`},
+		{"rule near none", "enable: [TL999]\n", `c.yml:1:10: unknown rule "TL999" in enable; known rules: TL201, TL202, TL203, TL204, TL301`},
 		{"long value", "spanend: {infer-wrappers: " + strings.Repeat("x", 50) + "}\n", `c.yml:1:27: spanend.infer-wrappers: expected a boolean (true or false), got "` + strings.Repeat("x", 37) + `..."`},
-		// The yaml package does not say where these are; see yamlfile.SyntaxError.
-		{"invalid utf-8", "enable: [TL204]\ndisable: [\xff]\n", `c.yml:1: invalid YAML: invalid leading UTF-8 octet`},
-		{"control character", "enable: [TL204]\n# \x01\n", `c.yml:1: invalid YAML: control characters are not allowed`},
+		// The yaml packages do not say where these are; yamlfile finds them.
+		{"invalid utf-8", "enable: [TL204]\ndisable: [\xff]\n", `c.yml:2:11: invalid YAML: byte 0xFF is not UTF-8`},
+		{"control character", "enable: [TL204]\n# \x01\n", `c.yml:2:3: invalid YAML: the control character U+0001 is not allowed`},
+		{"control character after non-ASCII", "# é\r\n# ü\x7f\n", `c.yml:2:4: invalid YAML: the control character U+007F is not allowed`},
+		{"tab after non-ASCII", "# é\nspanend:\n  start-funcs: [é]\n\tinfer-wrappers: true\n", `c.yml:4:1: invalid YAML: found character that cannot start any token (a tab; indent with spaces)`},
 		{"second empty document", "enable: [TL204]\n---\n", `c.yml:2:1: found a second YAML document; a configuration file holds only one`},
 		{"self-referencing anchor", "enable: &a [*a]\n", `c.yml:1:13: enable[0]: expected a string, got a list`},
-		{"self-merge", "spanend: &s {<<: *s}\n", `c.yml:1: invalid YAML: anchor 's' value contains itself`},
+		{"self-merge", "spanend: &s {<<: *s}\n", `c.yml:1:10: invalid YAML: anchor 's' value contains itself`},
+		{"self-merge nested", "spanend:\n  start-funcs: []\nattrkeys: {deny: [&d {<<: *d}]}\n", `c.yml:3:19: invalid YAML: anchor 'd' value contains itself`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg, err := Parse([]byte(tt.src), "c.yml", testRules)
@@ -207,6 +222,38 @@ func TestParse(t *testing.T) {
 			}
 			checkError(t, err, tt.want)
 		})
+	}
+}
+
+// TestErrorAt checks that an error about a value names where it is
+// written, when the configuration was read from a file.
+func TestErrorAt(t *testing.T) {
+	src := "attrkeys:\n  registries:\n    - a\n    - &b b\n  allow: [*b]\n"
+	cfg, err := Parse([]byte(src), "c.yml", testRules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ path, want string }{
+		{"attrkeys.registries[0]", "c.yml:3:7: bad"},
+		{"attrkeys.registries[1]", "c.yml:4:7: bad"},
+		{"attrkeys.allow[0]", "c.yml:5:11: bad"}, // the alias, not its anchor
+		{"attrkeys.registries", "c.yml:3:5: bad"},
+		{"attrkeys.semconv", "attrkeys.semconv: bad"}, // not in the file
+	} {
+		if got := cfg.ErrorAt(tt.path, "%s", "bad").Error(); got != tt.want {
+			t.Errorf("ErrorAt(%q) = %s, want %s", tt.path, got, tt.want)
+		}
+	}
+	// golangci-lint's settings have no positions worth naming.
+	cfg, err = ParseSettings([]byte(`{"attrkeys":{"registries":["a"]}}`), "/cfg", testRules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := cfg.ErrorAt("attrkeys.registries[0]", "bad").Error(), "attrkeys.registries[0]: bad"; got != want {
+		t.Errorf("settings: ErrorAt = %s, want %s", got, want)
+	}
+	if got, want := Default().ErrorAt("attrkeys.registries[0]", "bad").Error(), "attrkeys.registries[0]: bad"; got != want {
+		t.Errorf("defaults: ErrorAt = %s, want %s", got, want)
 	}
 }
 
@@ -225,10 +272,33 @@ func TestParseNoRules(t *testing.T) {
 	checkError(t, err, `c.yml:1:10: unknown rule "TL204" in enable; known rules: none`)
 }
 
-func TestLoadMissing(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "nothere.yml")
-	_, err := Load(path, testRules)
-	checkError(t, err, path+": configuration file not found")
+// TestLoadPaths checks the errors for a path that names no file Load can
+// read, as a -config flag may.
+func TestLoadPaths(t *testing.T) {
+	tmp := t.TempDir()
+	dir := filepath.Join(tmp, "conf")
+	withFile := filepath.Join(tmp, "repo")
+	dangling := filepath.Join(tmp, "shared.yml")
+	for _, d := range []string{dir, withFile} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(withFile, FileName), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join("team", "tracelint.yml"), dangling); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ path, want string }{
+		{filepath.Join(tmp, "nothere.yml"), ": configuration file not found"},
+		{dangling, `: configuration file not found: it is a symbolic link to "team/tracelint.yml", which does not exist`},
+		{dir, ": is a directory, not a configuration file"},
+		{withFile, ": is a directory, not a configuration file; did you mean " + filepath.Join(withFile, FileName) + "?"},
+	} {
+		_, err := Load(tt.path, testRules)
+		checkError(t, err, tt.path+tt.want)
+	}
 }
 
 func TestErrorString(t *testing.T) {
@@ -256,6 +326,9 @@ func TestSchema(t *testing.T) {
 	var walk func(typ reflect.Type, prefix string)
 	walk = func(typ reflect.Type, prefix string) {
 		for sf := range typ.Fields() {
+			if !sf.IsExported() {
+				continue
+			}
 			if y, j := sf.Tag.Get("yaml"), sf.Tag.Get("json"); y != j || y != "-" && !tagRE.MatchString(y) {
 				t.Errorf("%s.%s: yaml tag %q and json tag %q, want the same kebab-case name", typ, sf.Name, y, j)
 			}
@@ -344,7 +417,7 @@ func TestWalkGeneric(t *testing.T) {
 		{"alias in a list", "keys:\n  - &k {key: a, max: 1}\n  - *k\n", "", nil},
 		{"float for int", "level: 1.5\n", `g.yml:1:8: x.level: expected an integer, got "1.5"`, nil},
 		{"overflow", "level: 99999999999999999999\n", `g.yml:1:8: x.level: expected an integer, got "99999999999999999999"`, nil},
-		{"unknown key in a list item", "keys:\n  - key: a\n  - key: b\n    mx: 3\n", `g.yml:4:5: unknown key "mx" in x.keys[1]; allowed keys: key, max`, nil},
+		{"unknown key in a list item", "keys:\n  - key: a\n  - key: b\n    mx: 3\n", `g.yml:4:5: unknown key "mx" in x.keys[1]; did you mean "max"?`, nil},
 		{"mapping for list of mappings", "keys: {key: a}\n", `g.yml:1:7: x.keys: expected a list of mappings, got a mapping`, nil},
 		{"scalar for list item", "keys: [a]\n", `g.yml:1:8: x.keys[0]: expected a mapping, got "a"`, nil},
 		{"anchor in a list", "keys:\n  - &k {kye: a}\n", `g.yml:2:9: unknown key "kye" in x.keys[0]; allowed keys: key, max`, nil},
@@ -459,7 +532,7 @@ func TestParseSettings(t *testing.T) {
 		}
 	}
 	_, err = ParseSettings([]byte(`{"spanend":{"infer-wrapers":true}}`), "", testRules)
-	if err == nil || err.Error() != `unknown key "infer-wrapers" in spanend; allowed keys: start-funcs, no-return-funcs, infer-wrappers` {
+	if err == nil || err.Error() != `unknown key "infer-wrapers" in spanend; did you mean "infer-wrappers"?` {
 		t.Errorf("got %v", err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/agnivade/levenshtein"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/tracelint/tracelint/internal/yamlfile"
@@ -83,7 +84,8 @@ var kinds = map[reflect.Kind]struct{ one, many string }{
 // It stops at the first problem.
 type walker struct {
 	file  string
-	rules []string // sorted
+	rules []string           // sorted
+	pos   map[string]lineCol // where each value is, by path in messages
 }
 
 func (w *walker) errorf(n *yaml.Node, format string, args ...any) *Error {
@@ -101,6 +103,12 @@ func (w *walker) value(n *yaml.Node, t reflect.Type, l loc) error {
 		r := *n.Alias
 		r.Line, r.Column = n.Line, n.Column
 		n = &r
+	}
+	if l.path != "" {
+		if w.pos == nil {
+			w.pos = make(map[string]lineCol)
+		}
+		w.pos[l.path] = lineCol{n.Line, n.Column}
 	}
 	if isNull(n) {
 		return nil // keeps the default
@@ -160,12 +168,53 @@ func (w *walker) mapping(n *yaml.Node, t reflect.Type, l loc) error {
 	return nil
 }
 
+// unknownKey reports a key that is not in fields: with the key it most
+// likely stands for, or else with the keys there are.
 func (w *walker) unknownKey(k *yaml.Node, name string, fields []field, l loc) error {
 	names := make([]string, len(fields))
 	for i, f := range fields {
 		names[i] = f.name
 	}
+	if near := nearest(name, names, keyForm); near != "" {
+		return w.errorf(k, "unknown key %q%s; did you mean %q?", name, in(l), near)
+	}
 	return w.errorf(k, "unknown key %q%s; allowed keys: %s", name, in(l), strings.Join(names, ", "))
+}
+
+// keyForm is how a key is compared with the schema's: "Infer_Wrappers" and
+// "inferWrappers" (golangci-lint lower-cases its settings' keys to
+// "inferwrappers") are all infer-wrappers.
+func keyForm(s string) string {
+	return strings.NewReplacer("-", "", "_", "").Replace(strings.ToLower(s))
+}
+
+// nearest returns the one candidate that s most likely misspells: equal to
+// s in form, or within a few edits of it in form (one for up to four
+// characters, two up to eleven, then three). It returns "" when there is
+// none, or when several are equally near: a guess between two is no help.
+func nearest(s string, candidates []string, form func(string) string) string {
+	fs := form(s)
+	limit := 3
+	switch {
+	case len(fs) <= 4:
+		limit = 1
+	case len(fs) <= 11:
+		limit = 2
+	}
+	best, bestDist, tie := "", limit+1, false
+	for _, c := range candidates {
+		d := levenshtein.ComputeDistance(fs, form(c))
+		switch {
+		case d < bestDist:
+			best, bestDist, tie = c, d, false
+		case d == bestDist:
+			tie = true
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
 }
 
 // list checks a sequence against slice type t.
@@ -226,11 +275,25 @@ func (w *walker) ruleID(n *yaml.Node, l loc, id string) error {
 	if _, found := slices.BinarySearch(w.rules, id); found {
 		return nil
 	}
+	if near := nearest(id, w.rules, ruleForm); near != "" {
+		return w.errorf(n, "unknown rule %q in %s; did you mean %q?", id, l.key, near)
+	}
 	known := "none"
 	if len(w.rules) > 0 {
 		known = strings.Join(w.rules, ", ")
 	}
 	return w.errorf(n, "unknown rule %q in %s; known rules: %s", id, l.key, known)
+}
+
+// ruleForm is how a rule ID is compared with the known ones: in upper
+// case, with the letter O for a zero and the letter l for a one read as the
+// digits ("TL2O1", "tl2l1").
+func ruleForm(s string) string {
+	s = strings.ToUpper(s)
+	if len(s) > 2 {
+		s = s[:2] + strings.NewReplacer("O", "0", "L", "1", "I", "1").Replace(s[2:])
+	}
+	return s
 }
 
 func (w *walker) nonEmpty(n *yaml.Node, l loc, s string) error {

@@ -34,9 +34,22 @@ type Error = yamlfile.Error
 // a key defined twice, is an [*Error] at its position; Load reports the
 // first problem only.
 func Load(paths []string, base *Contract) (*Contract, error) {
+	c, err := load(paths, base)
+	if pe, ok := err.(*pathError); ok {
+		return nil, &Error{File: paths[pe.index], Msg: "registry " + pe.problem}
+	}
+	return c, err
+}
+
+// load is Load, but a path that names nothing it can read is a
+// *pathError, which ForConfig places in the configuration.
+func load(paths []string, base *Contract) (*Contract, error) {
 	l := &loader{base: base, byKey: make(map[string]*Attribute)}
-	for _, p := range paths {
+	for i, p := range paths {
 		files, err := registryFiles(p)
+		if pe, ok := err.(*pathError); ok {
+			pe.index = i
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -52,22 +65,45 @@ func Load(paths []string, base *Contract) (*Contract, error) {
 	return New(l.attrs), nil
 }
 
+// A pathError is a registry path that names nothing Load can read.
+type pathError struct {
+	index    int    // of the path in Load's paths
+	problem  string // what is wrong, completing "registry ...": "not found"
+	notFound bool   // there is nothing at all at the path
+}
+
+func (e *pathError) Error() string { return "registry " + e.problem }
+
 // registryFiles lists the YAML files at path, sorted, skipping hidden
-// folders.
+// folders. A path that is a symbolic link to a folder is read as the
+// folder.
 func registryFiles(path string) ([]string, error) {
 	info, err := os.Stat(path)
-	if err != nil {
-		return nil, &Error{File: path, Msg: "cannot read the registry: " + pathErr(err)}
-	}
-	if !info.IsDir() {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if target := yamlfile.Dangling(path); target != "" {
+			return nil, &pathError{problem: fmt.Sprintf("is a symbolic link to %q, which does not exist", target)}
+		}
+		return nil, &pathError{problem: "not found", notFound: true}
+	case err != nil:
+		return nil, &pathError{problem: "cannot be read: " + yamlfile.PathErr(err)}
+	case !info.IsDir():
 		return []string{path}, nil
 	}
+	// WalkDir does not follow a link, not even at the root: walk what it
+	// links to, and name the files under path.
+	root, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return nil, &pathError{problem: "cannot be read: " + yamlfile.PathErr(err)}
+	}
 	var files []string
-	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(root, p)
+		p = filepath.Join(path, rel)
 		switch {
 		case err != nil:
-			return &Error{File: p, Msg: "cannot read the registry: " + pathErr(err)}
-		case d.IsDir() && p != path && strings.HasPrefix(d.Name(), "."):
+			return &Error{File: p, Msg: "cannot read the registry: " + yamlfile.PathErr(err)}
+		case d.IsDir() && rel != "." && strings.HasPrefix(d.Name(), "."):
 			return filepath.SkipDir
 		case !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")):
 			files = append(files, p)
@@ -78,17 +114,9 @@ func registryFiles(path string) ([]string, error) {
 		return nil, err
 	}
 	if len(files) == 0 {
-		return nil, &Error{File: path, Msg: "the registry folder holds no .yaml or .yml file"}
+		return nil, &pathError{problem: "is a directory with no .yaml or .yml file in it"}
 	}
 	return files, nil
-}
-
-func pathErr(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error() // the path is in the Error already
-	}
-	return err.Error()
 }
 
 // loader holds what Load has read so far.
@@ -106,9 +134,9 @@ type use struct {
 }
 
 func (l *loader) file(path string) error {
-	data, err := os.ReadFile(path)
+	data, err := yamlfile.ReadFile(path, "registry file")
 	if err != nil {
-		return &Error{File: path, Msg: "cannot read the registry file: " + pathErr(err)}
+		return err
 	}
 	root, err := yamlfile.Parse(data, path, "a registry file")
 	if err != nil || root == nil {
@@ -120,7 +148,7 @@ func (l *loader) file(path string) error {
 	if err := root.Decode(&v); err != nil {
 		var typeErr *yaml.TypeError
 		if !errors.As(err, &typeErr) {
-			return yamlfile.SyntaxError(path, "invalid YAML: ", err.Error())
+			return yamlfile.DecodeError(path, root, err)
 		}
 	}
 	f := &file{name: path}

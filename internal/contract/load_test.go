@@ -124,7 +124,7 @@ var brokenFiles = map[string]string{
 	"not-a-registry.yaml":         `1:1: not a Weaver registry file: expected a groups: list (v1), file_format: definition/2 or file_format: resolved/2.0`,
 	"renamed-without-target.yaml": `8:19: a deprecation with reason renamed needs renamed_to:`,
 	"resolved-no-catalog.yaml":    `1:1: a resolved registry needs an attribute_catalog`,
-	"syntax-error.yaml":           `3: invalid YAML: did not find expected node content`,
+	"syntax-error.yaml":           `4:7: invalid YAML: did not find expected node content`,
 	"unknown-file-format.yaml":    `1:14: unknown file_format "definition/3"; tracelint reads definition/2, resolved/2.0 and manifest/2.0`,
 	"unknown-type.yaml":           `6:15: unknown type "strin"; expected string, int, double, boolean, their arrays (string[], ...), any, template[T] or an enum (members:)`,
 	"unresolved-ref.yaml":         `5:14: ref: "shop.ordr.id" is not defined in the registries or the OpenTelemetry semantic conventions; add the registry that defines it to attrkeys.registries`,
@@ -152,15 +152,39 @@ func TestLoadBroken(t *testing.T) {
 
 func TestLoadPaths(t *testing.T) {
 	_, err := Load([]string{"testdata/missing"}, nil)
-	checkError(t, err, "testdata/missing: cannot read the registry: no such file or directory")
+	checkError(t, err, "testdata/missing: registry not found")
 
 	empty := t.TempDir()
 	_, err = Load([]string{empty}, nil)
-	checkError(t, err, empty+": the registry folder holds no .yaml or .yml file")
+	checkError(t, err, empty+": registry is a directory with no .yaml or .yml file in it")
+
+	// A link to nothing, as a registry and in a registry folder.
+	tmp := t.TempDir()
+	dangling := filepath.Join(tmp, "reg.yaml")
+	symlink(t, "../contracts/reg.yaml", dangling)
+	_, err = Load([]string{dangling}, nil)
+	checkError(t, err, dangling+`: registry is a symbolic link to "../contracts/reg.yaml", which does not exist`)
+	_, err = Load([]string{tmp}, nil)
+	checkError(t, err, dangling+`: registry file not found: it is a symbolic link to "../contracts/reg.yaml", which does not exist`)
+
+	// A link to a folder is read as the folder.
+	linked := filepath.Join(t.TempDir(), "registry")
+	abs, _ := filepath.Abs("testdata/valid/v2")
+	symlink(t, abs, linked)
+	if c, err := Load([]string{linked}, Semconv()); err != nil || c.Len() == 0 {
+		t.Errorf("Load(link to a folder) = %v, %v; want the folder's attributes", c, err)
+	}
 
 	// The same attribute in two registries is a conflict, not an override.
 	_, err = Load([]string{"testdata/valid/v2", "testdata/valid/v2/registry.yaml"}, nil)
 	checkError(t, err, `testdata/valid/v2/registry.yaml:3:10: attribute "payments.method" is defined twice; first at testdata/valid/v2/registry.yaml:3`)
+}
+
+func symlink(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func checkError(t *testing.T, err error, want string) {
