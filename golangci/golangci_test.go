@@ -2,12 +2,15 @@ package golangci
 
 import (
 	"encoding/json"
+	"go/token"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/tools/go/analysis"
 
 	"github.com/tracelint/tracelint"
 	"github.com/tracelint/tracelint/internal/config"
@@ -62,6 +65,79 @@ func TestNewBadSettings(t *testing.T) {
 		_, err := New("spanend", tc.settings)
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("settings %v: got error %v, want %s...", tc.settings, err, tc.want)
+		}
+	}
+}
+
+// TestFolding checks that the plugins' analyzers report related places in
+// the finding's text, where a //nolint on the finding's line silences them
+// with it, and keep the rest of the diagnostic.
+func TestFolding(t *testing.T) {
+	fset := token.NewFileSet()
+	file := func(name string) *token.File {
+		f := fset.AddFile(filepath.FromSlash(name), -1, 1000)
+		f.SetLines([]int{0, 100, 200, 300, 400})
+		return f
+	}
+	api, other, jobs := file("/m/api/api.go"), file("/m/api/other.go"), file("/m/jobs/jobs.go")
+	fix := []analysis.SuggestedFix{{Message: "Add defer span.End()"}}
+	inner := &analysis.Analyzer{Name: "spanend", Doc: "spanend", Run: func(pass *analysis.Pass) (any, error) {
+		pass.Report(analysis.Diagnostic{
+			Pos: api.Pos(105), Category: "TL201", SuggestedFixes: fix,
+			Message: `span "span" is not ended on every path; call span.End() (TL201)`,
+			Related: []analysis.RelatedInformation{
+				{Pos: api.Pos(310), Message: `"span" leaks here`},
+				{Pos: other.Pos(5), Message: "ended here"},
+				{Pos: jobs.Pos(210), Message: "started here"},
+				{Message: "nowhere"},
+			},
+		})
+		pass.Report(analysis.Diagnostic{Pos: api.Pos(1), Message: "no related places (TL202)"})
+		pass.Report(analysis.Diagnostic{Pos: api.Pos(1), Message: "no rule ID", Related: []analysis.RelatedInformation{{Pos: api.Pos(2), Message: "here"}}})
+		return nil, nil
+	}}
+	var got []analysis.Diagnostic
+	pass := &analysis.Pass{Analyzer: inner, Fset: fset, Report: func(d analysis.Diagnostic) { got = append(got, d) }}
+	a := folding(inner)
+	if a.Name != inner.Name {
+		t.Errorf("name %q, want %q", a.Name, inner.Name)
+	}
+	if _, err := a.Run(pass); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`span "span" is not ended on every path; call span.End(); related: line 4: "span" leaks here; other.go:1: ended here; ../jobs/jobs.go:3: started here; nowhere (TL201)`,
+		"no related places (TL202)",
+		"no rule ID; related: line 1: here",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d diagnostics, want %d: %+v", len(got), len(want), got)
+	}
+	for i, d := range got {
+		if d.Message != want[i] || d.Related != nil {
+			t.Errorf("diagnostic %d: %q with %d related places, want %q and none", i, d.Message, len(d.Related), want[i])
+		}
+	}
+	if got[0].Pos != api.Pos(105) || got[0].Category != "TL201" || len(got[0].SuggestedFixes) != 1 {
+		t.Errorf("the diagnostic lost its position, category or fix: %+v", got[0])
+	}
+}
+
+// TestPluginFolds checks that every analyzer of every plugin folds.
+func TestPluginFolds(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, name := range Names {
+		p, err := New(name, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		as, _ := p.BuildAnalyzers()
+		for _, a := range as {
+			for _, b := range tracelint.Analyzers(config.Default()) {
+				if a.Name == b.Name && reflect.ValueOf(a.Run).Pointer() == reflect.ValueOf(b.Run).Pointer() {
+					t.Errorf("plugin %s: analyzer %s reports related places as they are", name, a.Name)
+				}
+			}
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -47,16 +48,19 @@ func TestGolangciLint(t *testing.T) {
 	t.Run("findings", func(t *testing.T) {
 		mod := copyTestdata(t, repo)
 		writeConfig(t, mod, allInOne(t, repo))
-		got, gotRelated := splitRelated(withoutAnalyzerPrefix(golangciFindings(t, bin, filepath.Join(mod, "service"), "./...")))
-		want, wantRelated := splitRelated(standaloneFindings(t, tracelintBin, mod))
+		got := withoutAnalyzerPrefix(golangciFindings(t, bin, filepath.Join(mod, "service"), "./..."))
+		want := standaloneFindings(t, tracelintBin, mod)
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
-			t.Errorf("golangci-lint findings:\n%s\nstandalone tracelint's:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			t.Errorf("golangci-lint findings:\n%s\nstandalone tracelint's, related places folded in:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
-		// golangci-lint shows related information as issues of their own, at
-		// the finding's position when the place is in another package's file.
-		if len(gotRelated) != len(wantRelated) {
-			t.Errorf("golangci-lint shows %d related places, the standalone tracelint %d:\n%s\n\n%s",
-				len(gotRelated), len(wantRelated), strings.Join(gotRelated, "\n"), strings.Join(wantRelated, "\n"))
+		// golangci-lint would show related information as issues of their
+		// own, "spanend(related information): ...", which outlive a //nolint
+		// on the finding; the plugin folds them into the finding's text.
+		if !containsPart(got, "; related: line ") || !containsPart(got, "; related: ../jobs/jobs.go:8: ") {
+			t.Errorf("no finding with related places in its text:\n%s", strings.Join(got, "\n"))
+		}
+		if containsPart(got, "(related information)") {
+			t.Errorf("related places reported as issues:\n%s", strings.Join(got, "\n"))
 		}
 		for _, id := range []string{"(TL101)", "(TL201)", "(TL301)", "(TL404)"} {
 			if !containsPart(got, id) {
@@ -92,13 +96,31 @@ func TestGolangciLint(t *testing.T) {
 		if containsPart(got, "service/orders/orders.go:25:") {
 			t.Error("//nolint:tracelint did not silence TL102 on orders.go:25")
 		}
+		// A finding with related places elsewhere: TL201 on api.go:21,
+		// whose span leaks at the return on line 25. The //nolint on line
+		// 21 silences all of it; nothing is left at line 25.
+		if !containsPart(got, "service/api/api.go:21:15: ") {
+			t.Fatalf("no TL201 on api.go:21 to silence:\n%s", strings.Join(got, "\n"))
+		}
+		appendToLine(t, filepath.Join(mod, "service/api/api.go"), 21, " //nolint:tracelint")
+		got = golangciFindings(t, bin, mod, "./service/...")
+		if containsPart(got, "service/api/api.go:21:") || containsPart(got, "service/api/api.go:25:") {
+			t.Errorf("//nolint:tracelint on api.go:21 left issues on api.go:21 or at its related place, line 25:\n%s", strings.Join(got, "\n"))
+		}
 	})
 
 	t.Run("fix", func(t *testing.T) {
 		mod := copyTestdata(t, repo)
 		writeConfig(t, mod, allInOne(t, repo))
 		apiFile := filepath.Join(mod, "service/api/api.go")
-		endsBefore := strings.Count(read(t, apiFile), "defer span.End()")
+		// Ping (api.go:64) never ends its span: TL201's fix adds the one
+		// defer there.
+		const ping = "service/api/api.go:64:15: "
+		apiBefore := read(t, apiFile)
+		before := golangciFindings(t, bin, mod, "./service/...")
+		if !containsPart(before, ping) || !containsPart(before, "(TL102)") {
+			t.Fatalf("no TL201 on Ping or no TL102 to fix:\n%s", strings.Join(before, "\n"))
+		}
 		runTool(t, bin, mod, "run", "--fix", "--show-stats=false", "./service/...")
 		orders := read(t, filepath.Join(mod, "service/orders/orders.go"))
 		for _, want := range []string{"s.DB.QueryContext(r.Context(), ", "slog.ErrorContext(r.Context(), ", "exec.CommandContext(gctx, "} {
@@ -106,13 +128,22 @@ func TestGolangciLint(t *testing.T) {
 				t.Errorf("--fix did not apply %q to orders.go:\n%s", want, orders)
 			}
 		}
-		// Ping never ends its span: TL201's fix adds the one defer.
-		if api := read(t, apiFile); strings.Count(api, "defer span.End()") != endsBefore+1 ||
-			!strings.Contains(api, "ctx, span := tracer.Start(ctx, \"ping\")\n\tdefer span.End()\n") {
-			t.Errorf("--fix did not add defer span.End() after Ping's start in api.go (%d before):\n%s", endsBefore, api)
+		const start = "ctx, span := tracer.Start(ctx, \"ping\")\n"
+		api := read(t, apiFile)
+		if n, m := strings.Count(apiBefore, "defer span.End()"), strings.Count(api, "defer span.End()"); m != n+1 ||
+			strings.Contains(apiBefore, start+"\tdefer span.End()\n") || !strings.Contains(api, start+"\tdefer span.End()\n") {
+			t.Errorf("--fix did not add one defer span.End() after Ping's start in api.go (%d before, %d after):\n%s", n, m, api)
 		}
-		if got := golangciFindings(t, bin, mod, "./service/orders/..."); containsPart(got, "(TL102)") {
-			t.Errorf("TL102 findings left after --fix:\n%s", strings.Join(got, "\n"))
+		runCmd(t, mod, nil, "go", "build", "./service/...")
+		after := golangciFindings(t, bin, mod, "./service/...")
+		if containsPart(after, ping) {
+			t.Errorf("TL201 on Ping left after --fix:\n%s", strings.Join(after, "\n"))
+		}
+		if containsPart(after, "(TL102)") {
+			t.Errorf("TL102 findings left after --fix:\n%s", strings.Join(after, "\n"))
+		}
+		if !containsPart(after, "service/api/api.go:21:15: ") {
+			t.Errorf("--fix removed TL201 on api.go:21, which has no fix:\n%s", strings.Join(after, "\n"))
 		}
 	})
 
@@ -277,50 +308,70 @@ func golangciFindings(t *testing.T, bin, dir string, patterns ...string) []strin
 }
 
 // standaloneFindings runs the standalone tracelint on the service, with
-// the testdata module's .tracelint.yml, in golangciFindings' form.
+// the testdata module's .tracelint.yml, in golangciFindings' form, each
+// finding's related places (the lines after it that start with a tab)
+// written into its text as the plugin writes them.
 func standaloneFindings(t *testing.T, bin, mod string) []string {
 	out, _ := runTool(t, bin, mod, "./service/...")
-	var want []string
+	lineRE := regexp.MustCompile(`^(.+?):(\d+):(\d+): (\t?)(.*)$`)
+	type finding struct {
+		file, pos, msg string
+		related        []string
+	}
+	var found []*finding
 	for line := range strings.Lines(out) {
 		line = strings.TrimRight(line, "\n")
 		if line == "" {
 			continue
 		}
-		line = strings.TrimPrefix(line, mod+string(filepath.Separator))
-		line = strings.Replace(line, ": \t", ": related: ", 1)
-		want = append(want, line+" (tracelint)")
+		m := lineRE.FindStringSubmatch(line)
+		if m == nil {
+			t.Fatalf("standalone tracelint printed %q, not a finding", line)
+		}
+		if m[4] == "" {
+			found = append(found, &finding{file: m[1], pos: m[2] + ":" + m[3], msg: m[5]})
+			continue
+		}
+		if len(found) == 0 {
+			t.Fatalf("standalone tracelint printed a related place before any finding: %q", line)
+		}
+		f := found[len(found)-1]
+		var where string
+		switch rel, _ := filepath.Rel(filepath.Dir(f.file), m[1]); {
+		case m[1] == f.file:
+			where = "line " + m[2]
+		default:
+			where = filepath.ToSlash(rel) + ":" + m[2]
+		}
+		f.related = append(f.related, where+": "+m[5])
+	}
+	var want []string
+	for _, f := range found {
+		msg := f.msg
+		if len(f.related) > 0 {
+			i := strings.LastIndex(msg, " (TL")
+			msg = msg[:i] + "; related: " + strings.Join(f.related, "; ") + msg[i:]
+		}
+		file, _ := filepath.Rel(mod, f.file)
+		want = append(want, filepath.ToSlash(file)+":"+f.pos+": "+msg+" (tracelint)")
 	}
 	slices.Sort(want)
 	return want
 }
 
 // withoutAnalyzerPrefix rewrites golangci-lint's texts in the standalone
-// driver's form. A linter with several analyzers prefixes each text with
-// the analyzer's name, "spanend: ...", and shows related information as
-// issues of their own, "spanend(related information): ...".
+// driver's form: a linter with several analyzers prefixes each text with
+// the analyzer's name, "spanend: ...".
 func withoutAnalyzerPrefix(lines []string) []string {
 	var out []string
 	for _, l := range lines {
 		for _, a := range []string{"ctxpropagation", "spanend", "attrkeys", "piiattrs"} {
-			l = strings.Replace(l, ": "+a+"(related information): ", ": related: ", 1)
 			l = strings.Replace(l, ": "+a+": ", ": ", 1)
 		}
 		out = append(out, l)
 	}
 	slices.Sort(out)
 	return out
-}
-
-// splitRelated separates findings from related places.
-func splitRelated(lines []string) (findings, related []string) {
-	for _, l := range lines {
-		if strings.Contains(l, ": related: ") {
-			related = append(related, l)
-		} else {
-			findings = append(findings, l)
-		}
-	}
-	return findings, related
 }
 
 func runTool(t *testing.T, bin, dir string, args ...string) (string, int) {
