@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	tracelint [-config .tracelint.yml] [-fix] [-json] [-c N] packages...
+//	tracelint [-config .tracelint.yml] [-format text|json|sarif|github] [-fix [-diff]] packages...
 //	tracelint keys [-config .tracelint.yml] [-format text|json|weaver] packages...
 //	tracelint lsp [-config .tracelint.yml] [-log FILE]
 //	go vet -vettool=$(command -v tracelint) packages...
@@ -19,6 +19,12 @@
 //
 // Without -config, each package is checked with the .tracelint.yml found
 // by walking up from its directory to its module root, or the defaults.
+//
+// tracelint honours //nolint directives (//nolint:TL201, //nolint:spanend,
+// //nolint:tracelint) and reports those that silence nothing as TL000. It
+// exits with 0 without findings, 3 with findings, 1 when something could
+// not be checked, 2 for a mistake on the command line. The README's
+// "Running it" and "Suppressing findings" sections say more.
 package main
 
 import (
@@ -27,11 +33,10 @@ import (
 	"os"
 	"sync"
 
-	"golang.org/x/tools/go/analysis/multichecker"
-
 	"github.com/tracelint/tracelint"
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/contract"
+	"github.com/tracelint/tracelint/internal/driver"
 )
 
 // subcommands run `tracelint NAME args...` and return the exit code. Each
@@ -48,14 +53,23 @@ func main() {
 		}
 	}
 	src := &flagSource{}
-	flag.StringVar(&src.path, "config", "", "the configuration file; by default each package uses the "+
-		config.FileName+" found between its directory and its module root")
-	multichecker.Main(tracelint.Analyzers(src)...)
+	suite := driver.Suite{
+		Analyzers: tracelint.Analyzers(src),
+		Rules:     tracelint.Rules(),
+		Flags: func(fs *flag.FlagSet) {
+			fs.StringVar(&src.path, "config", "", "the configuration file; by default each package uses the "+
+				config.FileName+" found between its directory and its module root")
+		},
+	}
+	if driver.IsVet(suite, os.Args[1:]) {
+		driver.Vet(suite) // exits
+	}
+	os.Exit(driver.Main(suite, os.Args[1:], os.Stdout, os.Stderr))
 }
 
 // flagSource is the configuration named by -config, or found per package. It
-// is created on first use, because the flag is parsed inside multichecker.Main,
-// after the analyzers exist.
+// is created on first use, because the flag is parsed after the analyzers
+// exist.
 type flagSource struct {
 	path   string
 	once   sync.Once
