@@ -6,8 +6,10 @@ package findings
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -76,8 +78,12 @@ func Parse(data []byte, root string) (*Result, error) {
 	}
 	res := &Result{}
 	seen := map[string]bool{}
-	for pkg, byAnalyzer := range tree {
-		for analyzer, raw := range byAnalyzer {
+	// Packages in order, so that a package comes before its test variant
+	// ("p [p.test]") and the finding kept of two copies is always the same.
+	for _, pkg := range slices.Sorted(maps.Keys(tree)) {
+		byAnalyzer := tree[pkg]
+		for _, analyzer := range slices.Sorted(maps.Keys(byAnalyzer)) {
+			raw := byAnalyzer[analyzer]
 			var failed struct{ Error string }
 			if json.Unmarshal(raw, &failed) == nil && failed.Error != "" {
 				res.Errors = append(res.Errors, pkg+": "+failed.Error)
