@@ -242,6 +242,49 @@ func TestEndToEnd(t *testing.T) {
 		}
 	})
 
+	// -format github and sarif hand the findings to internal/ghannot and
+	// internal/sarifout, whose own tests check their output; the exit code
+	// and summary are the command's.
+	t.Run("formats", func(t *testing.T) {
+		t.Parallel()
+		out, errOut, code := runSplit(t, dir, nil, false, bin, "-format", "github", "./service/store")
+		want := "::warning file=service/store/store.go,line=34,col=13,"
+		if code != 3 || !strings.HasPrefix(out, want) || strings.Count(out, "\n") != 2 || errOut != "2 findings (TL201 ×1, TL204 ×1) in 1 package\n" {
+			t.Errorf("-format github: exit code %d, output:\n%s%s\nwant 2 annotations starting %q", code, out, errOut, want)
+		}
+		out, _, code = runSplit(t, dir, nil, false, bin, "-format", "sarif", "./service/store")
+		var log struct {
+			Runs []struct {
+				Results []struct {
+					RuleID string `json:"ruleId"`
+				} `json:"results"`
+			} `json:"runs"`
+		}
+		if err := json.Unmarshal([]byte(out), &log); err != nil || code != 3 || len(log.Runs) != 1 || len(log.Runs[0].Results) != 2 || log.Runs[0].Results[0].RuleID != "TL201" {
+			t.Errorf("-format sarif: exit code %d, %v, log %+v:\n%s", code, err, log, out)
+		}
+	})
+
+	// -write-baseline accepts the findings of a run; with -baseline, only
+	// the others are reported.
+	t.Run("baseline", func(t *testing.T) {
+		t.Parallel()
+		file := filepath.Join(t.TempDir(), "baseline.json")
+		out, errOut, code := runSplit(t, dir, nil, false, bin, "-write-baseline", file, "./service/store")
+		if code != 0 || out != "" || errOut != "wrote 2 findings to "+file+"\n" {
+			t.Errorf("-write-baseline: exit code %d, output:\n%s%s", code, out, errOut)
+		}
+		out, errOut, code = runSplit(t, dir, nil, false, bin, "-baseline", file, "./service/...")
+		want := "26 findings (TL101 ×1, TL102 ×3, TL103 ×1, TL104 ×1, TL105 ×2, TL106 ×2, TL201 ×3, TL202 ×1, TL203 ×1, TL204 ×1, TL205 ×1, TL206 ×1, TL301 ×1, TL302 ×1, TL303 ×1, TL306 ×1, TL403 ×1, TL404 ×2, TL405 ×1) in 9 packages; 2 findings known to the baseline " + file + " not shown\n"
+		if code != 3 || errOut != want || strings.Contains(out, "service/store/") || len(findings(out)) != 26 {
+			t.Errorf("-baseline: exit code %d, output:\n%s%s\nwant the findings outside service/store and:\n%s", code, out, errOut, want)
+		}
+		_, errOut, code = runSplit(t, dir, nil, false, bin, "-baseline", filepath.Join(t.TempDir(), "none.json"), "./service/store")
+		if code != 1 || !strings.HasPrefix(errOut, "tracelint: -baseline: ") {
+			t.Errorf("-baseline with no file: exit code %d, stderr:\n%s", code, errOut)
+		}
+	})
+
 	// -fix -diff prints the fixes and leaves the files alone.
 	t.Run("fix diff", func(t *testing.T) {
 		t.Parallel()
@@ -330,6 +373,7 @@ func TestEndToEnd(t *testing.T) {
 			{[]string{"-format", "xml", "./service/store"}, 2, `tracelint: -format "xml": want text, json, sarif, github`},
 			{[]string{"-json", "-format", "text", "./service/store"}, 2, "tracelint: -json and -format text ask for two formats"},
 			{[]string{"-format", "json", "-c", "2", "./service/store"}, 2, "tracelint: -c shows lines of context in the text format only"},
+			{[]string{"-baseline", "a.json", "-write-baseline", "b.json", "./service/store"}, 2, "tracelint: -baseline reads a baseline and -write-baseline writes one"},
 			{[]string{"-help"}, 0, "-require-reason"},
 			{[]string{"help"}, 0, "spanend "},
 			{[]string{"help", "spanend"}, 0, "-spanend.config value"},

@@ -67,16 +67,6 @@ func (r *run) parseFlags(args []string) (*options, int) {
 		r.errorf("-format %q: want %s", opts.format, strings.Join(formats, ", "))
 		return nil, exitUsage
 	}
-	for flag, set := range map[string]bool{
-		"-format " + opts.format: true,
-		"-baseline":              opts.baseline != "",
-		"-write-baseline":        opts.writeBaseline != "",
-	} {
-		if msg, ok := pending[flag]; ok && set {
-			r.errorf("%s", msg)
-			return nil, exitUsage
-		}
-	}
 	if opts.diff {
 		opts.fix = true // -diff alone previews the fixes too
 	}
