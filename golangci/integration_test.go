@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -312,48 +311,62 @@ func golangciFindings(t *testing.T, bin, dir string, patterns ...string) []strin
 // finding's related places (the lines after it that start with a tab)
 // written into its text as the plugin writes them.
 func standaloneFindings(t *testing.T, bin, mod string) []string {
-	out, _ := runTool(t, bin, mod, "./service/...")
-	lineRE := regexp.MustCompile(`^(.+?):(\d+):(\d+): (\t?)(.*)$`)
-	type finding struct {
-		file, pos, msg string
-		related        []string
+	// -json: the machine-readable tree, on stdout alone (the summary goes to
+	// stderr), with absolute positions; it exits 0 with findings.
+	cmd := exec.Command(bin, "-json", "./service/...")
+	cmd.Dir = mod
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("standalone tracelint -json: %v\n%s", err, stderr.String())
 	}
-	var found []*finding
-	for line := range strings.Lines(out) {
-		line = strings.TrimRight(line, "\n")
-		if line == "" {
-			continue
-		}
-		m := lineRE.FindStringSubmatch(line)
-		if m == nil {
-			t.Fatalf("standalone tracelint printed %q, not a finding", line)
-		}
-		if m[4] == "" {
-			found = append(found, &finding{file: m[1], pos: m[2] + ":" + m[3], msg: m[5]})
-			continue
-		}
-		if len(found) == 0 {
-			t.Fatalf("standalone tracelint printed a related place before any finding: %q", line)
-		}
-		f := found[len(found)-1]
-		var where string
-		switch rel, _ := filepath.Rel(filepath.Dir(f.file), m[1]); {
-		case m[1] == f.file:
-			where = "line " + m[2]
-		default:
-			where = filepath.ToSlash(rel) + ":" + m[2]
-		}
-		f.related = append(f.related, where+": "+m[5])
+	var tree map[string]map[string]json.RawMessage
+	if err := json.Unmarshal(stdout.Bytes(), &tree); err != nil {
+		t.Fatalf("standalone tracelint -json printed no JSON tree: %v\n%s", err, stdout.String())
 	}
+	type place struct{ Posn, Message string }
+	type diag struct {
+		Category, Posn, Message string
+		Related                 []place
+	}
+	split := func(posn string) (file, line, col string) {
+		rest, col, _ := cutLast(posn, ":")
+		file, line, _ = cutLast(rest, ":")
+		return file, line, col
+	}
+	seen := make(map[string]bool)
 	var want []string
-	for _, f := range found {
-		msg := f.msg
-		if len(f.related) > 0 {
-			i := strings.LastIndex(msg, " (TL")
-			msg = msg[:i] + "; related: " + strings.Join(f.related, "; ") + msg[i:]
+	for _, byAnalyzer := range tree {
+		for analyzer, raw := range byAnalyzer {
+			var diags []diag
+			if analyzer == "nolint" || json.Unmarshal(raw, &diags) != nil {
+				continue // the driver's own directive checks, or an analysis error
+			}
+			for _, d := range diags {
+				file, line, col := split(d.Posn)
+				msg := d.Message
+				var related []string
+				for _, r := range d.Related {
+					rfile, rline, _ := split(r.Posn)
+					where := "line " + rline
+					if rfile != file {
+						rel, _ := filepath.Rel(filepath.Dir(file), rfile)
+						where = filepath.ToSlash(rel) + ":" + rline
+					}
+					related = append(related, where+": "+r.Message)
+				}
+				if len(related) > 0 {
+					i := strings.LastIndex(msg, " (TL")
+					msg = msg[:i] + "; related: " + strings.Join(related, "; ") + msg[i:]
+				}
+				relFile, _ := filepath.Rel(mod, file)
+				f := filepath.ToSlash(relFile) + ":" + line + ":" + col + ": " + msg + " (tracelint)"
+				if !seen[f] {
+					seen[f] = true
+					want = append(want, f)
+				}
+			}
 		}
-		file, _ := filepath.Rel(mod, f.file)
-		want = append(want, filepath.ToSlash(file)+":"+f.pos+": "+msg+" (tracelint)")
 	}
 	slices.Sort(want)
 	return want
@@ -372,6 +385,14 @@ func withoutAnalyzerPrefix(lines []string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// cutLast cuts s around the last instance of sep.
+func cutLast(s, sep string) (before, after string, found bool) {
+	if i := strings.LastIndex(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, "", false
 }
 
 func runTool(t *testing.T, bin, dir string, args ...string) (string, int) {
