@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -138,7 +139,12 @@ func (e *env) fixModule(m corpus.Module) (*fixReport, error) {
 
 	fix := exec.Command(e.tracelint, "-fix", "./...")
 	fix.Dir, fix.Env = dir, corpus.Env()
-	if out, err := fix.CombinedOutput(); err != nil && bytes.Contains(out, []byte("conflict")) {
+	// -fix exits 3 while findings remain and 1 on an error; fixes that
+	// overlap one applied, or whose file changed, are reported as "not
+	// applied".
+	out, err := fix.CombinedOutput()
+	var exit *exec.ExitError
+	if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 3) || bytes.Contains(out, []byte("not applied")) {
 		rep.applyError = string(out)
 	}
 	buildAfter, _ := goCmd(dir, "build", "./...").CombinedOutput()
