@@ -90,6 +90,20 @@ func TestSubcommands(t *testing.T) {
 	t.Run("rules", testRules)
 	t.Run("explain", testExplain)
 	t.Run("checklist", testChecklist)
+	t.Run("-V=full", testFullVersion)
+}
+
+// testFullVersion checks the answer go vet asks its tool for: "NAME version
+// devel ... buildID=ID", with the module in between.
+func testFullVersion(t *testing.T) {
+	t.Parallel()
+	out, errOut, code := tracelintIn(t, ".", "-V=full")
+	f := strings.Fields(out)
+	if code != 0 || errOut != "" || len(f) < 4 || f[1] != "version" || f[2] != "devel" ||
+		!strings.HasPrefix(f[len(f)-1], "buildID=") || len(f[len(f)-1]) != len("buildID=")+64 ||
+		!strings.Contains(out, "module=github.com/tracelint/tracelint@") {
+		t.Errorf("tracelint -V=full: exit code %d, stdout %q, stderr %q; want NAME version devel module=... revision=... buildID=<sha256>", code, out, errOut)
+	}
 }
 
 func testVersion(t *testing.T) {

@@ -1,9 +1,14 @@
 package driver
 
 import (
+	"crypto/sha256"
 	"flag"
+	"fmt"
 	"go/ast"
 	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 
@@ -51,6 +56,11 @@ func IsVet(s Suite, args []string) bool {
 // directive silences are dropped; the directives are not checked (TL000
 // needs the whole run).
 func Vet(s Suite) {
+	for _, a := range os.Args[1:] {
+		if a == "-V=full" || a == "--V=full" {
+			os.Exit(printFullVersion(os.Stdout))
+		}
+	}
 	if s.Flags != nil {
 		s.Flags(flag.CommandLine)
 	}
@@ -96,4 +106,45 @@ func silenced(pass *analysis.Pass, directives map[*ast.File]*suppress.Directives
 		}
 	}
 	return false
+}
+
+// printFullVersion answers -V=full as go vet expects of its tool: "NAME
+// version devel ... buildID=ID", where go vet keys its cache on ID, a hash
+// of the executable, as unitchecker's own answer does. Between the two go
+// the module version and VCS revision from the build information, for
+// people who ask.
+func printFullVersion(w io.Writer) int {
+	name := filepath.Base(os.Args[0])
+	exe, err := os.Executable()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", name, err)
+		return 1
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", name, err)
+		return 1
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", name, err)
+		return 1
+	}
+	module, revision := "(unknown)", "(unknown)"
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		module = bi.Main.Path + "@" + bi.Main.Version
+		for _, st := range bi.Settings {
+			if st.Key == "vcs.revision" {
+				revision = st.Value
+			}
+		}
+		for _, st := range bi.Settings {
+			if st.Key == "vcs.modified" && st.Value == "true" {
+				revision += "+modified"
+			}
+		}
+	}
+	fmt.Fprintf(w, "%s version devel module=%s revision=%s buildID=%x\n", name, module, revision, h.Sum(nil))
+	return 0
 }
