@@ -50,15 +50,27 @@ type Suite struct {
 	Flags func(fs *flag.FlagSet)
 }
 
-// version is s.Version, or the version of the main module of the build.
+// version is s.Version, or the version of the main module of the build;
+// a build from a checkout is "0.0.0-devel", with the VCS revision as build
+// metadata when the build recorded it: SARIF consumers want a version that
+// starts with a number.
 func (s *Suite) version() string {
 	if s.Version != "" {
 		return s.Version
 	}
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "0.0.0-devel"
+	}
+	if info.Main.Version != "" && info.Main.Version != "(devel)" {
 		return info.Main.Version
 	}
-	return ""
+	for _, st := range info.Settings {
+		if st.Key == "vcs.revision" && len(st.Value) >= 12 {
+			return "0.0.0-devel+" + st.Value[:12]
+		}
+	}
+	return "0.0.0-devel"
 }
 
 // Main runs the command with args, the arguments after the program name,

@@ -73,7 +73,26 @@ func TestSARIFValidates(t *testing.T) {
 		t.Skipf("set %s to the Sarif.Multitool executable of the npm package @microsoft/sarif-multitool to validate the log", envMultitool)
 	}
 	validate(t, tool, log)
+
+	// The log of a real run of the command (.ci/run writes one with
+	// tracelint -format sarif on the testdata service).
+	if real := os.Getenv(envCommandLog); real != "" {
+		data, err := os.ReadFile(real)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v struct{ Runs []struct{ Results []json.RawMessage } }
+		if err := json.Unmarshal(data, &v); err != nil || len(v.Runs) != 1 || len(v.Runs[0].Results) < 10 {
+			t.Fatalf("%s: %v; want one run with the service's findings, got %d bytes", real, err, len(data))
+		}
+		t.Logf("%s: %d results from the command", real, len(v.Runs[0].Results))
+		validate(t, tool, real)
+	}
 }
+
+// envCommandLog names a SARIF log written by tracelint -format sarif, to be
+// validated too.
+const envCommandLog = "TRACELINT_SARIF_LOG"
 
 // validate runs the validator on log and fails for each error or warning
 // it reports, read from its own SARIF output (its console output is for
