@@ -81,7 +81,9 @@ func TestSARIFValidates(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var v struct{ Runs []struct{ Results []json.RawMessage } }
+		var v struct {
+			Runs []struct{ Results []json.RawMessage }
+		}
 		if err := json.Unmarshal(data, &v); err != nil || len(v.Runs) != 1 || len(v.Runs[0].Results) < 10 {
 			t.Fatalf("%s: %v; want one run with the service's findings, got %d bytes", real, err, len(data))
 		}
