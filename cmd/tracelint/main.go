@@ -7,6 +7,7 @@
 //	tracelint [-config .tracelint.yml] [-format text|json|sarif|github] [-fix [-diff]] packages...
 //	tracelint keys [-config .tracelint.yml] [-format text|json|weaver] packages...
 //	tracelint lsp [-config .tracelint.yml] [-log FILE]
+//	tracelint rules [-format json] | explain TLnnn | checklist | version
 //	go vet -vettool=$(command -v tracelint) packages...
 //
 // tracelint keys prints the attribute keys the packages record, with the
@@ -56,6 +57,14 @@ func main() {
 	suite := driver.Suite{
 		Analyzers: tracelint.Analyzers(src),
 		Rules:     tracelint.Rules(),
+		Commands: []string{
+			"tracelint keys [-format text|json|weaver] [packages]   the attribute keys the code records",
+			"tracelint rules [-format json]                         every rule",
+			"tracelint explain TLnnn                                a rule's page",
+			"tracelint checklist [-config file]                     the code-review checklist",
+			"tracelint lsp [-config file] [-log file]               the language server for editors",
+			"tracelint version                                      version and revision",
+		},
 		Flags: func(fs *flag.FlagSet) {
 			fs.StringVar(&src.path, "config", "", "the configuration file; by default each package uses the "+
 				config.FileName+" found between its directory and its module root")

@@ -39,6 +39,9 @@ const (
 type Suite struct {
 	// Analyzers are the analyzers, each with its own flags.
 	Analyzers []*analysis.Analyzer
+	// Commands are the usage lines of the command's subcommands, printed
+	// under the driver's own.
+	Commands []string
 	// Rules is the rule catalogue: the IDs a //nolint directive may name,
 	// and the rules of a SARIF log.
 	Rules []*rules.Rule

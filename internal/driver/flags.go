@@ -139,7 +139,11 @@ func (r *run) usage(w io.Writer) {
 	fmt.Fprint(w, `usage: tracelint [flags] packages...
        tracelint help [analyzer]
        go vet -vettool=$(command -v tracelint) [flags] packages...
-
+`)
+	for _, c := range r.suite.Commands {
+		fmt.Fprintf(w, "       %s\n", c)
+	}
+	fmt.Fprint(w, `
 Exit codes: 0 no findings, 3 findings, 1 something could not be checked,
 2 a mistake on the command line (-json: 0 with findings).
 
