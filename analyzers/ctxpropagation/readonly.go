@@ -3,6 +3,7 @@ package ctxpropagation
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -52,7 +53,7 @@ func (c *checker) readOnlyCallee(call *ast.CallExpr, k int) bool {
 	}
 	for _, decl := range decls {
 		file := c.pass.Fset.Position(fn.Pos()).Filename
-		if !c.readOnlyParam(decl, file, k, 0) {
+		if !c.readOnlyParam(decl, file, k, nil) {
 			return false
 		}
 	}
@@ -65,10 +66,19 @@ func isGetter(name string) bool {
 	return strings.HasSuffix(name, "FromContext") || name == "Value"
 }
 
+// param is the i-th parameter of a function declaration.
+type param struct {
+	decl *ast.FuncDecl
+	i    int
+}
+
 // readOnlyParam reports whether decl, declared in the package of file,
 // only reads its i-th parameter (see readOnlyCallee), following it through
-// calls of package-level functions of the same package.
-func (c *checker) readOnlyParam(decl *ast.FuncDecl, file string, i, depth int) bool {
+// calls of package-level functions of the same package. open lists the
+// parameters being read already, from the callee down: a call that passes
+// the context back to one of them (recursion) adds no use of its own.
+func (c *checker) readOnlyParam(decl *ast.FuncDecl, file string, i int, open []param) bool {
+	open = append(open, param{decl, i})
 	name := modsource.ParamName(decl, i)
 	if name == "" || name == "_" {
 		return true
@@ -87,7 +97,7 @@ func (c *checker) readOnlyParam(decl *ast.FuncDecl, file string, i, depth int) b
 			return true
 		}
 		if id, isID := n.(*ast.Ident); isID && id.Name == name && len(stack) > 0 {
-			ok = c.readUse(stack[len(stack)-1], id, file, depth)
+			ok = c.readUse(stack[len(stack)-1], id, file, open)
 		}
 		stack = append(stack, n)
 		return true
@@ -96,8 +106,8 @@ func (c *checker) readOnlyParam(decl *ast.FuncDecl, file string, i, depth int) b
 }
 
 // readUse reports whether the mention id of a context parameter, whose
-// syntactic parent is parent, only reads it.
-func (c *checker) readUse(parent ast.Node, id *ast.Ident, file string, depth int) bool {
+// syntactic parent is parent, only reads it; open is as for readOnlyParam.
+func (c *checker) readUse(parent ast.Node, id *ast.Ident, file string, open []param) bool {
 	switch p := parent.(type) {
 	case *ast.SelectorExpr:
 		switch p.Sel.Name {
@@ -117,7 +127,13 @@ func (c *checker) readUse(parent ast.Node, id *ast.Ident, file string, depth int
 					return true
 				}
 				sib, _ := c.mod.Sibling(file, fun.Name)
-				return sib != nil && depth < maxReadOnlyDepth && c.readOnlyParam(sib, file, k, depth+1)
+				if sib == nil {
+					return false
+				}
+				if slices.Contains(open, param{sib, k}) {
+					return true
+				}
+				return len(open) <= maxReadOnlyDepth && c.readOnlyParam(sib, file, k, open)
 			}
 		}
 	}

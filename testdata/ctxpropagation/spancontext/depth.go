@@ -23,3 +23,18 @@ func deepReader(ctx context.Context) {
 	defer span.End()
 	_ = checkDepth0(ctx)
 }
+
+// A read-only helper that calls itself reads the context however deep it
+// recurses: the recursion adds no other use.
+func waitAll(ctx context.Context, n int) bool {
+	if n == 0 {
+		return ctx.Err() == nil
+	}
+	return waitAll(ctx, n-1)
+}
+
+func recursiveReader(ctx context.Context) {
+	_, span := tracer.Start(ctx, "recursive") // ok: waitAll only reads ctx
+	defer span.End()
+	_ = waitAll(ctx, 3)
+}
