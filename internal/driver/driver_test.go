@@ -281,3 +281,12 @@ func applyUnified(before, diff string) (string, error) {
 	out = append(out, old[next:]...)
 	return strings.Join(out, ""), nil
 }
+
+// splitLines splits s after each newline.
+func splitLines(s string) []string {
+	lines := strings.SplitAfter(s, "\n")
+	if len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}
