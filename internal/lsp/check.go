@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -404,11 +405,7 @@ func (t *texts) position(p token.Position) position {
 func utf16Len(s string) uint32 {
 	n := uint32(0)
 	for _, r := range s {
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
+		n += uint32(max(utf16.RuneLen(r), 1)) // an invalid rune is written as U+FFFD
 	}
 	return n
 }
