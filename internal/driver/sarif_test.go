@@ -1,22 +1,15 @@
-package sarifout_test
+package driver
 
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
-	"go/ast"
-	"go/token"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/ast/astutil"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/tracelint/tracelint"
 	"github.com/tracelint/tracelint/internal/config"
@@ -37,7 +30,7 @@ const envMultitool = "TRACELINT_SARIF_MULTITOOL"
 func TestSARIFValidates(t *testing.T) {
 	dir := testmodule.Dir(t)
 	t.Chdir(dir) // the findings' paths are relative to the working directory
-	fs := analyse(t, dir, "./service/...")
+	fs := analyseService(t)
 	var related, fixes int
 	for _, f := range fs {
 		related += len(f.Related)
@@ -150,133 +143,29 @@ func validate(t *testing.T, tool, log string) {
 	}
 }
 
-// analyse runs the suite, with the default configuration, on the packages
-// of the testdata module in dir matching patterns, and converts the
-// diagnostics to findings as a command line would: paths relative to the
-// working directory, the enclosing function, the line's text.
-func analyse(t *testing.T, dir string, patterns ...string) []finding.Finding {
+// analyseService runs the command's analysis, with the default
+// configuration, on the testdata service in the working directory, and
+// returns its findings as the output formats receive them.
+func analyseService(t *testing.T) []finding.Finding {
 	t.Helper()
-	cfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
-			packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule,
-		Dir: dir,
-		Env: append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOFLAGS=-mod=mod"),
+	r := &run{suite: &Suite{Analyzers: tracelint.Analyzers(config.Default()), Rules: tracelint.Rules()}, stdout: io.Discard, stderr: io.Discard}
+	opts, code := r.parseFlags([]string{"./service/..."})
+	if opts == nil {
+		t.Fatalf("flags: exit code %d", code)
 	}
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if packages.PrintErrors(pkgs) > 0 {
-		t.Fatal("the testdata packages do not load")
-	}
-	graph, err := checker.Analyze(tracelint.Analyzers(config.Default()), pkgs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var fs []finding.Finding
-	for act := range graph.All() {
-		if !act.IsRoot {
-			continue
-		}
-		if act.Err != nil {
-			t.Fatalf("%s on %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err)
-		}
-		for _, d := range act.Diagnostics {
-			fs = append(fs, convert(t, act, d))
-		}
-	}
-	return fs
-}
-
-// convert turns a diagnostic into a finding.
-func convert(t *testing.T, act *checker.Action, d analysis.Diagnostic) finding.Finding {
-	fset := act.Package.Fset
-	f := finding.Finding{
-		Rule:     d.Category,
-		Analyzer: act.Analyzer.Name,
-		Package:  act.Package.PkgPath,
-		Pos:      position(t, fset, d.Pos),
-		End:      position(t, fset, orPos(d.End, d.Pos)),
-		Message:  d.Message,
-		URL:      d.URL,
-	}
-	for _, r := range d.Related {
-		f.Related = append(f.Related, finding.Related{
-			Pos: position(t, fset, r.Pos), End: position(t, fset, orPos(r.End, r.Pos)), Message: r.Message,
-		})
-	}
-	for _, fx := range d.SuggestedFixes {
-		out := finding.Fix{Message: fx.Message}
-		for _, e := range fx.TextEdits {
-			out.Edits = append(out.Edits, finding.Edit{
-				Pos: position(t, fset, e.Pos), End: position(t, fset, orPos(e.End, e.Pos)), NewText: string(e.NewText),
-			})
-		}
-		f.Fixes = append(f.Fixes, out)
-	}
-	for _, file := range act.Package.Syntax {
-		if file.FileStart <= d.Pos && d.Pos < file.FileEnd {
-			f.Func = enclosing(file, d.Pos)
-		}
-	}
-	src, err := os.ReadFile(fset.Position(d.Pos).Filename)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(string(src), "\n")
-	f.LineText = strings.TrimSpace(lines[f.Pos.Line-1])
-	return f
-}
-
-func orPos(end, pos token.Pos) token.Pos {
-	if end.IsValid() {
-		return end
-	}
-	return pos
-}
-
-// position resolves p, its file relative to the working directory.
-func position(t *testing.T, fset *token.FileSet, p token.Pos) finding.Position {
-	pos := fset.Position(p)
+	r.opts = opts
 	wd, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
 	}
-	file := pos.Filename
-	if rel, err := filepath.Rel(wd, file); err == nil && !strings.HasPrefix(rel, "..") {
-		file = rel
+	r.wd = workingDirs(wd)
+	l, err := r.load(opts.args)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return finding.Position{File: filepath.ToSlash(file), Line: pos.Line, Column: pos.Column, Offset: pos.Offset}
-}
-
-// enclosing names the function declaration around pos: "F", "(T).M" or
-// "(*T).M"; "" at package level. A function literal counts as its
-// declaration.
-func enclosing(file *ast.File, pos token.Pos) string {
-	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
-	for _, n := range path {
-		fd, ok := n.(*ast.FuncDecl)
-		if !ok {
-			continue
-		}
-		if fd.Recv == nil || len(fd.Recv.List) == 0 {
-			return fd.Name.Name
-		}
-		recv := fd.Recv.List[0].Type
-		star := ""
-		if s, ok := recv.(*ast.StarExpr); ok {
-			star, recv = "*", s.X
-		}
-		switch r := recv.(type) {
-		case *ast.IndexExpr:
-			recv = r.X
-		case *ast.IndexListExpr:
-			recv = r.X
-		}
-		if id, ok := recv.(*ast.Ident); ok {
-			return fmt.Sprintf("(%s%s).%s", star, id.Name, fd.Name.Name)
-		}
-		return fd.Name.Name
+	res, err := r.analyze(l)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return ""
+	return findings(res.items)
 }
