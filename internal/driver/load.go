@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/tracelint/tracelint/internal/finding"
 )
 
 // loadMode is what the analyzers need: syntax and types of the packages
@@ -145,28 +146,12 @@ func (r *run) errorText(e packages.Error) string {
 		return msg
 	}
 	pos := e.Pos
-	file, last, ok := cutNumber(pos)
-	if ok {
-		if f, line, ok := cutNumber(file); ok {
-			pos = fmt.Sprintf("%s:%d:%d", r.rel(f), line, last)
-		} else {
-			pos = fmt.Sprintf("%s:%d", r.rel(file), last)
-		}
+	if file, line, col, ok := finding.ParsePos(pos); ok && col > 0 {
+		pos = fmt.Sprintf("%s:%d:%d", r.rel(file), line, col)
+	} else if ok {
+		pos = fmt.Sprintf("%s:%d", r.rel(file), line)
 	}
 	return pos + ": " + msg
-}
-
-// cutNumber cuts a trailing ":N" off s.
-func cutNumber(s string) (string, int, bool) {
-	i := strings.LastIndexByte(s, ':')
-	if i < 0 {
-		return "", 0, false
-	}
-	n, err := strconv.Atoi(s[i+1:])
-	if err != nil {
-		return "", 0, false
-	}
-	return s[:i], n, true
 }
 
 // workingDirs returns wd and, when it differs, the path it resolves to:

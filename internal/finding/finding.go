@@ -4,6 +4,11 @@
 // to the working directory.
 package finding
 
+import (
+	"strconv"
+	"strings"
+)
+
 // Finding is one diagnostic of one rule.
 type Finding struct {
 	// Rule is the rule ID ("TL201"), or "TL000" for a problem with a
@@ -57,4 +62,31 @@ type Fix struct {
 type Edit struct {
 	Pos, End Position
 	NewText  string
+}
+
+// ParsePos splits a position written "file:line:col" or "file:line", as
+// go/packages writes those of load and type errors; col is 0 in the second
+// form.
+func ParsePos(s string) (file string, line, col int, ok bool) {
+	file, last, ok := cutNumber(s)
+	if !ok {
+		return "", 0, 0, false
+	}
+	if f, l, ok := cutNumber(file); ok {
+		return f, l, last, true
+	}
+	return file, last, 0, true
+}
+
+// cutNumber cuts a trailing ":N" off s.
+func cutNumber(s string) (string, int, bool) {
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(s[i+1:])
+	if err != nil {
+		return "", 0, false
+	}
+	return s[:i], n, true
 }

@@ -8,7 +8,6 @@ import (
 	"go/token"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf16"
 
@@ -16,6 +15,7 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	tlfinding "github.com/tracelint/tracelint/internal/finding"
 	"github.com/tracelint/tracelint/internal/suppress"
 )
 
@@ -283,7 +283,7 @@ func (r *result) addErrors(p *packages.Package, texts *texts) {
 	at := make(map[string]int)
 	for _, e := range p.Errors {
 		lines = append(lines, e.Error())
-		if file, line, ok := splitPos(e.Pos); ok && at[file] == 0 {
+		if file, line, _, ok := tlfinding.ParsePos(e.Pos); ok && at[file] == 0 {
 			at[file] = line
 		}
 	}
@@ -309,32 +309,6 @@ func (r *result) addProblem(p *packages.Package, msg string, texts *texts, at ma
 			message: msg,
 		}})
 	}
-}
-
-// splitPos splits a packages.Error position, "file:line:col" or
-// "file:line", into its file and line.
-func splitPos(pos string) (string, int, bool) {
-	file, last, ok := cutNumber(pos)
-	if !ok {
-		return "", 0, false
-	}
-	if f, line, ok := cutNumber(file); ok {
-		return f, line, true
-	}
-	return file, last, true
-}
-
-// cutNumber cuts a trailing ":N" off s.
-func cutNumber(s string) (string, int, bool) {
-	i := strings.LastIndexByte(s, ':')
-	if i < 0 {
-		return "", 0, false
-	}
-	n, err := strconv.Atoi(s[i+1:])
-	if err != nil {
-		return "", 0, false
-	}
-	return s[:i], n, true
 }
 
 // fileOf returns the syntax tree of p that holds pos.
