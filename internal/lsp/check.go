@@ -186,6 +186,7 @@ func check(analyzers []*analysis.Analyzer, dir string, overlay map[string][]byte
 		return res
 	}
 	seen := make(map[string]bool)
+	directives := make(map[*ast.File]*suppress.Directives) // read once per file, for every analyzer
 	for act := range graph.All() {
 		if !act.IsRoot {
 			continue
@@ -194,7 +195,6 @@ func check(analyzers []*analysis.Analyzer, dir string, overlay map[string][]byte
 			res.addProblem(act.Package, fmt.Sprintf("%s: %v", act.Analyzer.Name, act.Err), texts, nil)
 			continue
 		}
-		directives := make(map[*ast.File]*suppress.Directives)
 		for _, d := range act.Diagnostics {
 			res.addDiagnostic(act, d, texts, seen, directives)
 		}
