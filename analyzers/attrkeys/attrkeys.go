@@ -15,6 +15,7 @@ import (
 	"github.com/tracelint/tracelint/internal/attrsite"
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/contract"
+	"github.com/tracelint/tracelint/internal/keyrule"
 	"github.com/tracelint/tracelint/internal/memo"
 	"github.com/tracelint/tracelint/internal/otelapi"
 	"github.com/tracelint/tracelint/internal/report"
@@ -108,6 +109,7 @@ func run(pass *analysis.Pass, src config.Source, cache *memo.Cache) (*Inventory,
 	if cfg.Attrkeys.Semconv {
 		c.semconv = contract.Semconv()
 	}
+	c.Judge = keyrule.Judge{Cfg: c.cfg, Registry: c.registry, Semconv: c.semconv}
 	wrappers := attrsite.NewWrappers(pass, cache)
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
 	for cur := range root.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
@@ -127,12 +129,13 @@ func run(pass *analysis.Pass, src config.Source, cache *memo.Cache) (*Inventory,
 
 // checker holds the state of one pass.
 type checker struct {
-	pass     *analysis.Pass
-	cfg      *config.Attrkeys
-	rep      *report.Reporter
-	registry *contract.Contract // the team's registries; nil when none are configured
-	semconv  *contract.Contract // the bundled semantic conventions; nil when turned off
-	goKeys   []map[string]bool  // keys of each semconv Go package the package imports
+	pass          *analysis.Pass
+	cfg           *config.Attrkeys
+	rep           *report.Reporter
+	registry      *contract.Contract // the team's registries; nil when none are configured
+	semconv       *contract.Contract // the bundled semantic conventions; nil when turned off
+	goKeys        []map[string]bool  // keys of each semconv Go package the package imports
+	keyrule.Judge                    // the same three, for the language-neutral questions
 
 	cache       *memo.Cache
 	uses        []KeyUse                   // the result

@@ -5,20 +5,17 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
-	"path"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
-	"github.com/agnivade/levenshtein"
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tracelint/tracelint/internal/attrsite"
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/contract"
 	"github.com/tracelint/tracelint/internal/keydrift"
+	"github.com/tracelint/tracelint/internal/keyrule"
 	"github.com/tracelint/tracelint/internal/memo"
 	"github.com/tracelint/tracelint/internal/otelapi"
 	"github.com/tracelint/tracelint/internal/report"
@@ -31,15 +28,15 @@ func (c *checker) check(s attrsite.Site) {
 		c.dynamicKey(s, k)
 		return
 	}
-	if c.ignored(k.text) {
+	if c.Ignored(k.text) {
 		return
 	}
-	if reason, denied := c.denied(k.text); denied {
+	if reason, denied := c.Denied(k.text); denied {
 		c.rep.Report(report.Finding{Rule: TL301, Pos: s.Node.Pos(), End: s.Node.End(),
 			Message: fmt.Sprintf("attribute key %q is denied by attrkeys.deny%s", k.text, reason)})
 		return
 	}
-	attr, known := c.lookup(k.text)
+	attr, known := c.Lookup(k.text)
 	c.recordUse(s, k.text, attr, known)
 	if k.semconv {
 		// Correct by construction, in the semconv version the code uses.
@@ -52,7 +49,7 @@ func (c *checker) check(s attrsite.Site) {
 		return
 	}
 	if !known {
-		if !c.allowed(k.text) && !c.inImportedSemconv(k.text) {
+		if !c.Allowed(k.text) && !c.inImportedSemconv(k.text) {
 			c.unknownKey(s, k)
 		}
 		return
@@ -61,34 +58,12 @@ func (c *checker) check(s attrsite.Site) {
 	case attr.Deprecated == nil:
 		c.stability(s, k, attr)
 	case c.inImportedSemconv(k.text):
-	case c.replacementReady(k.text, attr):
+	case c.ReplacementReady(k.text, attr):
 		c.deprecated(s, k, attr)
 	default:
 		c.stability(s, k, attr)
 	}
 	c.checkValue(s, k, attr)
-}
-
-// replacementReady reports whether a deprecated key has somewhere better
-// to go, which makes it a TL303: a deprecation in the team's registries
-// always has; in the semantic conventions, a key renamed to a key that is
-// at least release candidate, or deprecated with a note saying what to
-// record instead. A semconv key obsoleted with no replacement, renamed to a
-// key still in development, or moved out of the conventions is left to the
-// opt-in TL307: moving off it buys no stability.
-func (c *checker) replacementReady(key string, attr *contract.Attribute) bool {
-	if _, ok := c.registry.Lookup(key); ok {
-		return true
-	}
-	d := attr.Deprecated
-	switch d.Reason {
-	case "obsoleted":
-		return false
-	case "renamed":
-		to, ok := c.lookup(d.RenamedTo)
-		return ok && config.StabilityRank(to.Stability) >= config.StabilityRank("release_candidate")
-	}
-	return !strings.Contains(strings.ToLower(d.Note), "moved to the")
 }
 
 // recordUse adds a site with a constant key to the package's inventory.
@@ -170,7 +145,7 @@ func (c *checker) stability(s attrsite.Site, k key, attr *contract.Attribute) {
 	if attr.Deprecated != nil {
 		c.rep.Report(report.Finding{Rule: TL307, Pos: s.Node.Pos(), End: s.Node.End(),
 			Message: fmt.Sprintf("attribute key %q is deprecated%s, below attrkeys.min-stability (%s): stop recording it, or record its replacement once that is stable enough",
-				k.text, deprecationDetail(attr.Deprecated), c.cfg.MinStability)})
+				k.text, keyrule.DeprecationDetail(attr.Deprecated), c.cfg.MinStability)})
 		return
 	}
 	rank, min := config.StabilityRank(attr.Stability), config.StabilityRank(c.cfg.MinStability)
@@ -191,56 +166,16 @@ func (c *checker) inImportedSemconv(key string) bool {
 	return slices.ContainsFunc(c.goKeys, func(keys map[string]bool) bool { return keys[key] })
 }
 
-// lookup finds key in the team's registries, then in the semantic
-// conventions.
-func (c *checker) lookup(key string) (*contract.Attribute, bool) {
-	if a, ok := c.registry.Lookup(key); ok {
-		return a, true
-	}
-	return c.semconv.Lookup(key)
-}
-
-func (c *checker) ignored(key string) bool {
-	for _, ns := range c.cfg.IgnoreNamespaces {
-		if strings.HasPrefix(key, ns) && (len(key) == len(ns) || key[len(ns)] == '.') {
-			return true
-		}
-	}
-	return false
-}
-
-func (c *checker) allowed(key string) bool {
-	for _, glob := range c.cfg.Allow {
-		if ok, _ := path.Match(glob, key); ok {
-			return true
-		}
-	}
-	return false
-}
-
-// denied returns the reason a key is denied, as ": reason" or "".
-func (c *checker) denied(key string) (string, bool) {
-	for _, d := range c.cfg.Deny {
-		if ok, _ := path.Match(d.Key, key); ok {
-			if d.Reason != "" {
-				return ": " + d.Reason, true
-			}
-			return "", true
-		}
-	}
-	return "", false
-}
-
 // dynamicKey handles a key that is not a constant: its constant start must
 // lead into a template of the contract (TL302 still applies), else it is
 // reported by the opt-in TL305.
 func (c *checker) dynamicKey(s attrsite.Site, k key) {
-	if k.prefix && c.ignored(strings.TrimSuffix(k.text, ".")) {
+	if k.prefix && c.Ignored(strings.TrimSuffix(k.text, ".")) {
 		return
 	}
 	if k.prefix && strings.HasSuffix(k.text, ".") {
 		// "http.request.header." + h: any name after the prefix.
-		if attr, ok := c.lookup(k.text + "x"); ok && attr.Type.Template {
+		if attr, ok := c.Lookup(k.text + "x"); ok && attr.Type.Template {
 			c.checkValue(s, k, attr)
 			return
 		}
@@ -259,14 +194,14 @@ func (c *checker) dynamicKey(s attrsite.Site, k key) {
 // when registries are configured, else only inside a namespace of the
 // semantic conventions; otherwise the naming convention applies.
 func (c *checker) unknownKey(s attrsite.Site, k key) {
-	ns := c.semconvNamespaceOf(k.text)
+	ns := c.SemconvNamespaceOf(k.text)
 	inSemconvNamespace := ns != ""
 	if c.rep.Enabled(TL301) && (c.registry != nil || inSemconvNamespace) {
 		msg := fmt.Sprintf("attribute key %q is not in the telemetry contract", k.text)
 		if c.registry == nil {
 			msg = fmt.Sprintf("attribute key %q is in the namespace %q of the OpenTelemetry semantic conventions but is not one of its keys", k.text, ns)
 		}
-		if near, ok := c.nearest(k.text); ok {
+		if near, ok := c.Nearest(k.text); ok {
 			// No fix: a near key is a guess, and golangci-lint's --fix
 			// would apply it unasked.
 			msg += fmt.Sprintf("; did you mean %q?", near)
@@ -278,8 +213,8 @@ func (c *checker) unknownKey(s attrsite.Site, k key) {
 		c.perKey(k.text, report.Finding{Rule: TL301, Pos: s.Node.Pos(), End: s.Node.End(), Message: msg})
 		return
 	}
-	if !validName(k.text) {
-		msg := fmt.Sprintf("attribute key %q does not follow the naming convention: lowercase, dot-separated namespaces, snake_case words, at least one namespace; write %s", k.text, suggestName(k.text))
+	if !keyrule.ValidName(k.text) {
+		msg := fmt.Sprintf("attribute key %q does not follow the naming convention: lowercase, dot-separated namespaces, snake_case words, at least one namespace; write %s", k.text, keyrule.SuggestName(k.text))
 		if keys := c.semconvWithLastSegment(k.text); len(keys) > 0 {
 			msg += fmt.Sprintf(", or a semantic conventions key if it records the same thing (%s?)", strings.Join(keys, ", "))
 		}
@@ -320,24 +255,6 @@ func (c *checker) flushPerKey() {
 	}
 }
 
-// semconvNamespaceOf returns the namespace of the semantic conventions that
-// key squats, or "": its parent when that holds semconv keys (app.order_id
-// in app), or any deeper prefix of two segments or more that does
-// (messaging.kafka.producer.success under messaging.kafka), the longest
-// first.
-func (c *checker) semconvNamespaceOf(key string) string {
-	if c.semconv == nil {
-		return ""
-	}
-	for i := strings.LastIndexByte(key, '.'); i > 0; i = strings.LastIndexByte(key[:i], '.') {
-		prefix := key[:i]
-		if c.semconv.HasNamespace(prefix) && (strings.Contains(prefix, ".") || i == strings.LastIndexByte(key, '.')) {
-			return prefix
-		}
-	}
-	return ""
-}
-
 // maxSemconvHints bounds how many semantic conventions keys a TL304
 // message names.
 const maxSemconvHints = 3
@@ -350,7 +267,7 @@ func (c *checker) semconvWithLastSegment(key string) []string {
 	if c.semconv == nil {
 		return nil
 	}
-	norm := conventional(key)
+	norm := keyrule.Conventional(key)
 	last := norm[strings.LastIndexByte(norm, '.')+1:]
 	if last == "" {
 		return nil
@@ -381,15 +298,6 @@ func lastSegments(cache *memo.Cache, sc *contract.Contract) map[string][]string 
 	return v.(map[string][]string)
 }
 
-// nearest returns the contract key closest to key, if close enough: the
-// team's registries first, then the semantic conventions.
-func (c *checker) nearest(key string) (string, bool) {
-	if near, ok := c.registry.Nearest(key); ok {
-		return near, true
-	}
-	return c.semconv.Nearest(key)
-}
-
 // deprecated reports a deprecated key, with a fix when it was renamed and
 // the new key keeps the type.
 func (c *checker) deprecated(s attrsite.Site, k key, attr *contract.Attribute) {
@@ -398,7 +306,7 @@ func (c *checker) deprecated(s attrsite.Site, k key, attr *contract.Attribute) {
 	var fix *analysis.SuggestedFix
 	if d.Reason == "renamed" {
 		msg += fmt.Sprintf(": renamed to %q", d.RenamedTo)
-		switch to, ok := c.lookup(d.RenamedTo); {
+		switch to, ok := c.Lookup(d.RenamedTo); {
 		case !ok:
 			msg += ", which the telemetry contract does not define yet"
 		case to.Type.Value().String() == attr.Type.Value().String():
@@ -407,31 +315,15 @@ func (c *checker) deprecated(s attrsite.Site, k key, attr *contract.Attribute) {
 			msg += ", whose type differs; change the value too"
 		}
 		if d.Note != "" {
-			msg += " (" + strings.TrimSuffix(firstLine(d.Note), ".") + ")"
+			msg += " (" + strings.TrimSuffix(keyrule.FirstLine(d.Note), ".") + ")"
 		}
 	} else {
-		msg += deprecationDetail(d)
+		msg += keyrule.DeprecationDetail(d)
 	}
 	if d.Reason != "renamed" {
 		msg += "; stop recording it or use its replacement"
 	}
 	c.rep.Report(report.Finding{Rule: TL303, Pos: s.Node.Pos(), End: s.Node.End(), Message: msg, Fix: fix})
-}
-
-// deprecationDetail says why a key that was not simply renamed is
-// deprecated: ": it is obsolete (note)", " (note)" or "".
-func deprecationDetail(d *contract.Deprecation) string {
-	var detail string
-	switch d.Reason {
-	case "obsoleted":
-		detail = ": it is obsolete"
-	case "renamed":
-		detail = fmt.Sprintf(": renamed to %q", d.RenamedTo)
-	}
-	if d.Note != "" {
-		detail += " (" + strings.TrimSuffix(firstLine(d.Note), ".") + ")"
-	}
-	return detail
 }
 
 // replaceKey returns the fix that spells key in place of k's literal, or
@@ -522,7 +414,7 @@ func (c *checker) enumValue(s attrsite.Site, k key, attr *contract.Attribute) {
 			Message:   fmt.Sprintf("Use the member %q", fold),
 			TextEdits: []analysis.TextEdit{{Pos: lit.Pos(), End: lit.End(), NewText: []byte(strconv.Quote(fold))}},
 		}
-	} else if near, ok := nearMember(v, values); ok {
+	} else if near, ok := keyrule.NearMember(v, values); ok {
 		msg += fmt.Sprintf("; did you mean %q? The enum is open: keep the value only if it is a deliberate extension", near)
 	} else {
 		// Far from every member: an extension of the open enum
@@ -530,30 +422,6 @@ func (c *checker) enumValue(s attrsite.Site, k key, attr *contract.Attribute) {
 		return
 	}
 	c.rep.Report(report.Finding{Rule: TL306, Pos: s.Value.Pos(), End: s.Value.End(), Message: msg, Fix: fix})
-}
-
-// nearMember returns the member a value most likely meant to be: one that
-// contains the value or is contained in it, ignoring case
-// ("postgres"/"postgresql"), or within two edits (one for values of four
-// bytes or less).
-func nearMember(v string, members []string) (string, bool) {
-	limit := 2
-	if len(v) <= 4 {
-		limit = 1
-	}
-	best, bestDist := "", limit+1
-	lv := strings.ToLower(strings.TrimSpace(v))
-	for _, m := range members {
-		lm := strings.ToLower(m)
-		d := levenshtein.ComputeDistance(lv, lm)
-		if len(lv) >= 4 && len(lm) >= 4 && (strings.HasPrefix(lm, lv) || strings.HasPrefix(lv, lm)) {
-			d = min(d, 1)
-		}
-		if d < bestDist || d == bestDist && m < best {
-			best, bestDist = m, d
-		}
-	}
-	return best, best != ""
 }
 
 func quoteValue(v string, kind contract.Kind) string {
@@ -570,68 +438,4 @@ func keyName(k key, attr *contract.Attribute) string {
 		return k.text
 	}
 	return attr.Key + ".*"
-}
-
-// nameRE is the naming convention of attribute keys: lowercase words in
-// dot-separated namespaces, snake_case within a word.
-var nameRE = regexp.MustCompile(`^[a-z][a-z0-9]*([._][a-z0-9]+)*$`)
-
-func validName(key string) bool {
-	return nameRE.MatchString(key) && strings.Contains(key, ".")
-}
-
-// suggestName proposes a conforming spelling of key: words split at case
-// changes, other characters turned into underscores, lowercased, under a
-// namespace placeholder when the key has none. It proposes nothing when
-// that is still not a conforming key.
-//
-//	OrderID                   "<namespace>.order_id"
-//	shop.orderId              "shop.order_id"
-//	HTTPServer                "<namespace>.http_server"
-//	example.com/x/caveatName  "example.com_x_caveat_name"
-func suggestName(key string) string {
-	s := conventional(key)
-	switch {
-	case s == "" || !nameRE.MatchString(s):
-		return "lowercase words under your team's namespace, e.g. \"shop.order_id\""
-	case !strings.Contains(s, "."):
-		return fmt.Sprintf("\"<namespace>.%s\", with your team's namespace", s)
-	}
-	return strconv.Quote(s)
-}
-
-// conventional spells key by the naming convention: lowercase,
-// snake_case words, dots kept ("shop.orderId" becomes "shop.order_id").
-func conventional(key string) string {
-	var b strings.Builder
-	runes := []rune(key)
-	for i, r := range runes {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '.':
-			b.WriteRune(r)
-		case r >= 'A' && r <= 'Z':
-			if i > 0 {
-				prev := runes[i-1]
-				nextLower := i+1 < len(runes) && unicode.IsLower(runes[i+1])
-				if unicode.IsLower(prev) || unicode.IsDigit(prev) || unicode.IsUpper(prev) && nextLower {
-					b.WriteByte('_')
-				}
-			}
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			b.WriteByte('_')
-		}
-	}
-	s := b.String()
-	for strings.Contains(s, "__") || strings.Contains(s, "..") {
-		s = strings.ReplaceAll(strings.ReplaceAll(s, "__", "_"), "..", ".")
-	}
-	s = strings.ReplaceAll(strings.ReplaceAll(s, "_.", "."), "._", ".")
-	s = strings.Trim(s, "_.")
-	return s
-}
-
-func firstLine(s string) string {
-	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
-	return s
 }

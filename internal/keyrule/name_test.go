@@ -1,4 +1,4 @@
-package attrkeys
+package keyrule
 
 import "testing"
 
@@ -17,12 +17,12 @@ func TestSuggestName(t *testing.T) {
 		{"shop.order2Id", `"shop.order2_id"`},
 		{"shop.order__id", `"shop.order_id"`},
 	} {
-		got := suggestName(tt.key)
+		got := SuggestName(tt.key)
 		if got != tt.want {
-			t.Errorf("suggestName(%q) = %s, want %s", tt.key, got, tt.want)
+			t.Errorf("SuggestName(%q) = %s, want %s", tt.key, got, tt.want)
 		}
-		if !validName(tt.key) && got == `"`+tt.key+`"` {
-			t.Errorf("suggestName(%q) proposes the key itself", tt.key)
+		if !ValidName(tt.key) && got == `"`+tt.key+`"` {
+			t.Errorf("SuggestName(%q) proposes the key itself", tt.key)
 		}
 	}
 }
@@ -34,8 +34,8 @@ func TestValidName(t *testing.T) {
 		"shop.orderId":  false,
 		"shop..order":   false,
 	} {
-		if got := validName(key); got != want {
-			t.Errorf("validName(%q) = %v, want %v", key, got, want)
+		if got := ValidName(key); got != want {
+			t.Errorf("ValidName(%q) = %v, want %v", key, got, want)
 		}
 	}
 }
