@@ -148,7 +148,7 @@ type Piiattrs struct {
 	Allow []string `yaml:"allow" json:"allow"`
 	// Redactors lists functions, by fully qualified name
 	// (`example.com/x/privacy.Redact`), whose result is safe to record whatever
-	// their argument.
+	// their argument; for tracelint rust, by Rust path (`crate::privacy::redact`).
 	Redactors []string `yaml:"redactors" json:"redactors" example:"[example.com/x/privacy.Redact]"`
 	// ExtraPatterns adds words and phrases to a category (`credentials`,
 	// `contact`, `government-id`, `financial`, `person-name`, `birth-date`,

@@ -356,12 +356,17 @@ var funcNameRE = func() *regexp.Regexp {
 		`|\(\*?` + path + `\.` + ident + tparams + `\)\.` + ident + `)$`)
 }()
 
-// funcName checks an entry of a list of functions.
+// rustPathRE matches a Rust function's path, as tracelint rust reads
+// redactors and detach functions: crate::privacy::redact, ::a::b.
+var rustPathRE = regexp.MustCompile(`^(?:::)?[\p{L}_][\p{L}\p{Nd}_]*(?:::[\p{L}_][\p{L}\p{Nd}_]*)+$`)
+
+// funcName checks an entry of a list of functions: a Go function's full
+// name, or a Rust path.
 func (w *walker) funcName(n *yaml.Node, l loc, name string) error {
-	if funcNameRE.MatchString(name) {
+	if funcNameRE.MatchString(name) || rustPathRE.MatchString(name) {
 		return nil
 	}
-	return w.errorf(n, `%s: %q is not a fully qualified function name; write "example.com/pkg.Func" or "(*example.com/pkg.Type).Method"`, l.path, name)
+	return w.errorf(n, `%s: %q is not a fully qualified function name; write "example.com/pkg.Func" or "(*example.com/pkg.Type).Method" (or, for Rust, "crate::module::func")`, l.path, name)
 }
 
 // A field is a key of a struct's mapping.

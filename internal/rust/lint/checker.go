@@ -1,0 +1,189 @@
+package lint
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/tracelint/tracelint"
+	"github.com/tracelint/tracelint/internal/config"
+	"github.com/tracelint/tracelint/internal/contract"
+	"github.com/tracelint/tracelint/internal/finding"
+	"github.com/tracelint/tracelint/internal/keyrule"
+	"github.com/tracelint/tracelint/internal/pii"
+	"github.com/tracelint/tracelint/internal/rust/syntax"
+)
+
+// Checker checks Rust files with one configuration. It is safe for
+// concurrent use.
+type Checker struct {
+	cfg       *config.Config
+	judge     keyrule.Judge
+	matcher   *pii.Matcher
+	off       map[pii.Category]bool // categories turned off
+	redactors []string
+	enabled   map[string]bool // by rule ID or Rust-only lint name
+}
+
+// NewChecker returns a checker for cfg: it loads the registries cfg names,
+// and fails with the file and line of a broken one.
+func NewChecker(cfg *config.Config) (*Checker, error) {
+	registry, err := contract.ForConfig(cfg)
+	if err != nil {
+		return nil, err
+	}
+	c := &Checker{cfg: cfg, judge: keyrule.Judge{Cfg: &cfg.Attrkeys, Registry: registry}, enabled: make(map[string]bool)}
+	if cfg.Attrkeys.Semconv {
+		c.judge.Semconv = contract.Semconv()
+	}
+	extra := make(map[pii.Category][]string)
+	for _, p := range cfg.Piiattrs.ExtraPatterns {
+		if cat, ok := pii.ParseCategory(p.Category); ok {
+			extra[cat] = append(extra[cat], p.Words...)
+		}
+	}
+	c.matcher = pii.NewMatcher(extra)
+	cats := &cfg.Piiattrs.Categories
+	c.off = map[pii.Category]bool{
+		pii.Credentials: !cats.Credentials, pii.Contact: !cats.Contact, pii.GovernmentID: !cats.GovernmentID,
+		pii.Financial: !cats.Financial, pii.PersonName: !cats.PersonName, pii.BirthDate: !cats.BirthDate,
+		pii.PostalAddress: !cats.PostalAddress, pii.NetworkIdentity: !cats.NetworkIdentity,
+	}
+	c.redactors = cfg.Piiattrs.Redactors
+	for _, r := range tracelint.Rules() {
+		c.enabled[r.ID] = r.Enabled(cfg)
+	}
+	for _, l := range Lints {
+		if len(l.Mirrors) == 0 {
+			c.enabled[l.Name] = l.enabled(cfg)
+		}
+	}
+	return c, nil
+}
+
+// File returns the findings of one parsed file, with the file's
+// suppressions applied. path is the file's name in the findings' positions.
+func (c *Checker) File(path string, src []byte, root *syntax.Node) []finding.Finding {
+	f := newFile(c, path, src, root)
+	f.check()
+	f.flushPerKey()
+	var out []finding.Finding
+	for i, fd := range f.findings {
+		if !f.silenced(fd, f.at[i]) {
+			out = append(out, fd)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b finding.Finding) int {
+		if a.Pos.Offset != b.Pos.Offset {
+			return a.Pos.Offset - b.Pos.Offset
+		}
+		if a.Rule < b.Rule {
+			return -1
+		}
+		if a.Rule > b.Rule {
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// file is the state of one file's check.
+type file struct {
+	*Checker
+	path     string
+	src      []byte
+	root     *syntax.Node
+	imports  imports
+	findings []finding.Finding
+	at       []*syntax.Node // the node each finding starts at
+	perKey   map[string]int // index in findings of the first finding per rule and key
+	tracing  int            // whether the file traces: 0 not known yet, 1 yes, -1 no
+
+	directives     map[int][]string // nolint names by line
+	directiveLines map[int]bool     // lines of comments or attributes that begin their line
+}
+
+// report adds a finding of lint l under rule (a Go rule ID, or "" for a
+// lint with no Go counterpart) at n, unless the rule is off.
+func (f *file) report(l *Lint, rule string, from, to *syntax.Node, format string, args ...any) *finding.Finding {
+	if rule == "" {
+		rule = l.Name
+	}
+	if !f.enabled[rule] {
+		return nil
+	}
+	fd := finding.Finding{
+		Rule:     rule,
+		Analyzer: l.Name,
+		Pos:      f.position(from.Start, from),
+		End:      f.position(to.End, nil),
+		Message:  fmt.Sprintf(format, args...) + f.suffix(l, rule),
+		URL:      l.URL(),
+		Func:     f.enclosingFunc(from),
+		LineText: lineText(f.src, from.Start),
+	}
+	f.findings = append(f.findings, fd)
+	f.at = append(f.at, from)
+	return &f.findings[len(f.findings)-1]
+}
+
+// suffix names the rule and the lint at the end of a message:
+// " (TL402, tracelint::pii_in_telemetry)".
+func (f *file) suffix(l *Lint, rule string) string {
+	if rule == l.Name {
+		return " (tracelint::" + l.Name + ")"
+	}
+	return " (" + rule + ", tracelint::" + l.Name + ")"
+}
+
+// position returns the place of offset; n, when given, is the node that
+// starts there and knows its line and column.
+func (f *file) position(offset int, n *syntax.Node) finding.Position {
+	if n != nil && n.Start == offset {
+		return finding.Position{File: f.path, Line: n.Line, Column: n.Column, Offset: offset}
+	}
+	line, col := 1, 1
+	for i := 0; i < offset && i < len(f.src); i++ {
+		if f.src[i] == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return finding.Position{File: f.path, Line: line, Column: col, Offset: offset}
+}
+
+// enclosingFunc names the function around n: "name", or "Type::name" in
+// an impl; "" outside functions.
+func (f *file) enclosingFunc(n *syntax.Node) string {
+	fn := n.Ancestor("function_item")
+	if fn == nil {
+		return ""
+	}
+	name := f.text(fn.ChildByField("name"))
+	if impl := fn.Ancestor("impl_item"); impl != nil {
+		if t := impl.ChildByField("type"); t != nil {
+			name = f.text(t) + "::" + name
+		}
+	}
+	return name
+}
+
+// lineText returns the trimmed text of the line at offset.
+func lineText(src []byte, offset int) string {
+	start, end := offset, offset
+	for start > 0 && src[start-1] != '\n' {
+		start--
+	}
+	for end < len(src) && src[end] != '\n' {
+		end++
+	}
+	s := string(src[start:end])
+	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
+		s = s[1:]
+	}
+	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t' || s[len(s)-1] == '\r') {
+		s = s[:len(s)-1]
+	}
+	return s
+}

@@ -1,0 +1,396 @@
+package lint
+
+import (
+	"strings"
+
+	"github.com/tracelint/tracelint/internal/rust/syntax"
+	"github.com/tracelint/tracelint/internal/rust/tracingsyntax"
+)
+
+func newFile(c *Checker, path string, src []byte, root *syntax.Node) *file {
+	return &file{Checker: c, path: path, src: src, root: root, perKey: make(map[string]int)}
+}
+
+// check finds the sites of the file and applies the lints to each.
+func (f *file) check() {
+	f.readImports()
+	for n := range f.root.Preorder() {
+		switch n.Kind {
+		case "macro_invocation":
+			f.macroInvocation(n)
+		case "attribute_item":
+			f.attribute(n)
+		case "call_expression":
+			f.call(n)
+		case "let_declaration":
+			f.letDeclaration(n)
+		case "token_tree":
+			f.tokenCalls(n)
+		}
+	}
+}
+
+// macroInvocation handles a macro call in the syntax tree.
+func (f *file) macroInvocation(n *syntax.Node) {
+	tt := lastChild(n, "token_tree")
+	if tt == nil {
+		return
+	}
+	f.macro(f.text(n.ChildByField("macro")), tt)
+}
+
+// macro handles a call of the macro written as path with token tree tt.
+func (f *file) macro(path string, tt *syntax.Node) {
+	name, ok := f.fromCrate(path, "tracing", true)
+	if !ok || !tracingsyntax.IsMacro(name) {
+		return
+	}
+	m := tracingsyntax.ParseMacro(name, tt, f.src)
+	what := "event field"
+	if m.Span {
+		what = "span field"
+	}
+	for _, fd := range m.Fields {
+		s := site{what: what, key: fd.Name, keyConst: true, keyFrom: fd.NameTokens[0], keyTo: fd.NameTokens[len(fd.NameTokens)-1], value: fd.Value, sigil: fd.Sigil}
+		if fd.Name == "message" && !m.Span {
+			f.checkMessage(nil, []tracingsyntax.Tokens{fd.Value})
+			continue
+		}
+		s.kind, s.recorded = f.valueKind(fd.Value, fd.Sigil, tt)
+		f.checkKey(s)
+		f.checkPII(s)
+	}
+	if !m.Span {
+		f.checkMessage(m.Message, m.Args)
+	}
+	if parent, ok := m.Directives["parent"]; ok && len(parent) == 1 && f.text(parent[0]) == "None" {
+		f.report(FreshRootContext, "TL101", parent[0], parent[0], "parent: None starts a new trace: the %s no longer belongs to the request's trace; drop parent: None to use the current span, or link the new root to it with follows_from", map[bool]string{true: "span", false: "event"}[m.Span])
+	}
+}
+
+// attribute handles #[instrument] and #[tracing::instrument].
+func (f *file) attribute(n *syntax.Node) {
+	attr := firstNamed(n, "attribute")
+	if attr == nil {
+		return
+	}
+	path := attr.NamedChildren()
+	if len(path) == 0 {
+		return
+	}
+	if name, ok := f.fromCrate(f.text(path[0]), "tracing", true); !ok || name != "instrument" {
+		return
+	}
+	fn := nextItem(n)
+	if fn == nil || fn.Kind != "function_item" {
+		return
+	}
+	in := tracingsyntax.ParseInstrument(attr.ChildByField("arguments"), f.src)
+	for _, fd := range in.Fields {
+		s := site{what: "span field", key: fd.Name, keyConst: true, keyFrom: fd.NameTokens[0], keyTo: fd.NameTokens[len(fd.NameTokens)-1], value: fd.Value, sigil: fd.Sigil}
+		s.kind, s.recorded = f.valueKind(fd.Value, fd.Sigil, fn.ChildByField("body"))
+		f.checkKey(s)
+		f.checkPII(s)
+	}
+	f.instrumentArgs(n, fn, in)
+	f.instrumentResult(n, fn, in)
+}
+
+// call handles a call expression: a method call or a path call.
+func (f *file) call(n *syntax.Node) {
+	fn := n.ChildByField("function")
+	args := n.ChildByField("arguments")
+	if fn == nil || args == nil {
+		return
+	}
+	var argTokens []tracingsyntax.Tokens
+	for _, a := range args.NamedChildren() {
+		if a.Kind != "line_comment" && a.Kind != "block_comment" && a.Kind != "attribute_item" {
+			argTokens = append(argTokens, tokensOf(a))
+		}
+	}
+	if fn.Kind == "field_expression" {
+		f.methodCall(n, fn.ChildByField("value"), f.text(fn.ChildByField("field")), argTokens)
+		return
+	}
+	f.pathCall(n, f.text(fn), argTokens)
+}
+
+// tokenCalls finds path calls inside a token tree of a macro that is not
+// tracing's (vec![KeyValue::new(..)]), and tracing macros called there.
+func (f *file) tokenCalls(tt *syntax.Node) {
+	if tt.Parent != nil && (tt.Parent.Kind == "attribute" || tt.Parent.Kind == "macro_invocation" && f.isTracingMacro(tt.Parent)) {
+		return
+	}
+	kids := tt.Children
+	for i, t := range kids {
+		if t.Kind != "token_tree" || i == 0 {
+			continue
+		}
+		// Walk back over a path: a::b::c
+		j := i - 1
+		bang := false
+		if kids[j].Kind == "!" {
+			bang, j = true, j-1
+		}
+		end := j
+		for j >= 0 && kids[j].Kind == "identifier" {
+			if j >= 2 && kids[j-1].Kind == "::" {
+				j -= 2
+				continue
+			}
+			break
+		}
+		if end < 0 || j < 0 || kids[j].Kind != "identifier" || j > end {
+			continue
+		}
+		if j > 0 && kids[j-1].Kind == "." {
+			continue // a method call: not followed inside token trees
+		}
+		path := tracingsyntax.Tokens(kids[j : end+1]).Text(f.src)
+		if i+3 < len(kids) && kids[i+1].Kind == "." && kids[i+3].Kind == "token_tree" && (f.isOtel(path, "Key::new") || f.isOtel(path, "Key::from_static_str")) {
+			// Key::new("k").string(v)
+			key, value := tracingsyntax.Segments(t), tracingsyntax.Segments(kids[i+3])
+			if len(key) == 1 && len(value) == 1 {
+				f.keyValue(t, key[0], value[0], f.text(kids[i+2]))
+			}
+			continue
+		}
+		if bang {
+			if enclosed := tt.Ancestor("macro_invocation"); enclosed == nil || !f.isTracingMacro(enclosed) {
+				f.macro(path, t)
+			}
+			continue
+		}
+		f.pathCall(t, path, tracingsyntax.Segments(t))
+	}
+}
+
+// isTracingMacro reports a macro invocation of one of tracing's macros.
+func (f *file) isTracingMacro(n *syntax.Node) bool {
+	name, ok := f.fromCrate(f.text(n.ChildByField("macro")), "tracing", true)
+	return ok && tracingsyntax.IsMacro(name)
+}
+
+// pathCall handles a call of a function written as path.
+func (f *file) pathCall(n *syntax.Node, path string, args []tracingsyntax.Tokens) {
+	full := f.resolve(path)
+	switch {
+	case f.isOtel(path, "KeyValue::new") && len(args) == 2:
+		f.keyValue(n, args[0], args[1], "")
+	case f.isOtel(path, "Key::new") || f.isOtel(path, "Key::from_static_str"):
+		if n.Parent != nil && n.Parent.Kind == "field_expression" {
+			return // Key::new(k).string(v): the method call handles it
+		}
+		if len(args) == 1 {
+			f.keyValue(n, args[0], nil, "")
+		}
+	case strings.HasSuffix(full, "HeaderName::from_static") && len(args) == 1:
+		f.headerLiteral(n, args[0])
+	}
+	f.spawn(n, full, args)
+}
+
+// isOtel reports whether a written path names opentelemetry's item (a
+// path ending in suffix, such as "KeyValue::new"), written out, imported,
+// or a bare name the file imports from nowhere else.
+func (f *file) isOtel(written, suffix string) bool {
+	full := f.resolve(written)
+	return full == suffix || strings.HasPrefix(full, "opentelemetry") && strings.HasSuffix(full, "::"+suffix)
+}
+
+// methodCall handles recv.method(args).
+func (f *file) methodCall(n, recv *syntax.Node, method string, args []tracingsyntax.Tokens) {
+	switch method {
+	case "record":
+		if len(args) == 2 && len(args[0]) == 1 && args[0][0].Kind == "string_literal" {
+			f.record(args[0][0], args[1])
+		}
+	case "string", "i64", "f64", "bool", "array":
+		if recv != nil && recv.Kind == "call_expression" && len(args) == 1 {
+			callee := f.text(recv.ChildByField("function"))
+			if (f.isOtel(callee, "Key::new") || f.isOtel(callee, "Key::from_static_str")) && recv.ChildByField("arguments") != nil {
+				keyArgs := recv.ChildByField("arguments").NamedChildren()
+				if len(keyArgs) == 1 {
+					f.keyValue(n, tokensOf(keyArgs[0]), args[0], method)
+				}
+			}
+		}
+	case "add_event", "add_event_with_timestamp", "start", "update_name", "span_builder", "start_with_context":
+		if len(args) > 0 && !f.safeValue(args[0]) {
+			if m, expr, ok := f.classifyValue(args[0]); ok {
+				f.reportSpanName(m, method, args[0], expr)
+			}
+		}
+	}
+	f.headerMethod(n, method, args)
+}
+
+// record handles span.record("key", value).
+func (f *file) record(key *syntax.Node, value tracingsyntax.Tokens) {
+	s := site{what: "span field", key: tracingsyntax.StringValue(key, f.src), keyConst: true, keyFrom: key, keyTo: key}
+	s.value, s.sigil = unwrapFieldValue(f, value)
+	s.kind, s.recorded = f.valueKind(s.value, s.sigil, key)
+	f.checkKey(s)
+	f.checkPII(s)
+}
+
+// unwrapFieldValue reads tracing::field::display(x) and debug(x) as the
+// sigils they stand for.
+func unwrapFieldValue(f *file, value tracingsyntax.Tokens) (tracingsyntax.Tokens, string) {
+	steps, ok := f.chain(value)
+	if !ok || len(steps) == 0 {
+		return value, ""
+	}
+	last := steps[len(steps)-1]
+	if last.args == nil {
+		return value, ""
+	}
+	sigil := map[string]string{"display": "%", "debug": "?"}[last.name]
+	if sigil == "" || len(steps) > 1 && last.sep != "::" {
+		return value, ""
+	}
+	segs := tracingsyntax.Segments(last.args)
+	if len(segs) != 1 {
+		return value, ""
+	}
+	return segs[0], sigil
+}
+
+// keyValue handles KeyValue::new(key, value) and Key::new(key).method(value).
+func (f *file) keyValue(n *syntax.Node, key, value tracingsyntax.Tokens, method string) {
+	key = stripRefs(key)
+	if len(key) == 0 {
+		return
+	}
+	s := site{what: "attribute", keyFrom: key[0], keyTo: key[len(key)-1], value: value, propagated: propagatedIn(f, n)}
+	if s.propagated != "" {
+		s.what = s.propagated + " entry"
+	}
+	switch {
+	case len(key) == 1 && key[0].Kind == "string_literal":
+		s.key, s.keyConst = tracingsyntax.StringValue(key[0], f.src), true
+	default:
+		if k, ok := f.constString(key); ok {
+			s.key, s.keyConst = k, true
+		} else if f.semconvConstant(key) {
+			return // a key of opentelemetry_semantic_conventions: right by construction
+		}
+	}
+	if value != nil {
+		s.kind, s.recorded = f.valueKind(value, "", n)
+		if k, ok := map[string]string{"string": "string", "i64": "int", "f64": "double", "bool": "boolean"}[method]; ok {
+			s.kind, s.recorded = k, ""
+		}
+	}
+	if s.propagated == "" {
+		f.checkKey(s)
+	}
+	if value != nil && s.keyConst {
+		f.checkPII(s)
+	}
+}
+
+// propagatedIn returns "baggage" or "tracestate" when n is an argument of
+// a call that puts it there (cx.with_baggage(vec![..]),
+// TraceState::from_key_value(..)).
+func propagatedIn(f *file, n *syntax.Node) string {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Kind == "call_expression" {
+			callee := strings.ToLower(f.text(p.ChildByField("function")))
+			switch {
+			case strings.Contains(callee, "baggage"):
+				return "baggage"
+			case strings.Contains(callee, "trace_state") || strings.Contains(callee, "tracestate"):
+				return "tracestate"
+			}
+		}
+		if strings.HasSuffix(p.Kind, "_item") || p.Kind == "block" {
+			return ""
+		}
+	}
+	return ""
+}
+
+// constString resolves a key written as a constant of the file:
+// const USER_EMAIL: &str = "user.email".
+func (f *file) constString(key tracingsyntax.Tokens) (string, bool) {
+	if len(key) != 1 || key[0].Kind != "identifier" {
+		return "", false
+	}
+	name := f.text(key[0])
+	for n := range f.root.Preorder() {
+		if (n.Kind == "const_item" || n.Kind == "static_item") && f.text(n.ChildByField("name")) == name {
+			if v := n.ChildByField("value"); v != nil && v.Kind == "string_literal" {
+				return tracingsyntax.StringValue(v, f.src), true
+			}
+		}
+	}
+	return "", false
+}
+
+// semconvConstant reports a key written as a constant of
+// opentelemetry_semantic_conventions.
+func (f *file) semconvConstant(key tracingsyntax.Tokens) bool {
+	return strings.HasPrefix(f.resolve(key.Text(f.src)), "opentelemetry_semantic_conventions")
+}
+
+// letDeclaration handles the span guards: let _ = span.enter() and a guard
+// held across .await.
+func (f *file) letDeclaration(n *syntax.Node) {
+	v := n.ChildByField("value")
+	if v == nil || v.Kind != "call_expression" {
+		return
+	}
+	fn := v.ChildByField("function")
+	if fn == nil || fn.Kind != "field_expression" || !emptyArgs(v.ChildByField("arguments")) {
+		return
+	}
+	method := f.text(fn.ChildByField("field"))
+	if method != "enter" && method != "entered" {
+		return
+	}
+	pattern := n.ChildByField("pattern")
+	if f.text(pattern) == "_" {
+		f.report(SpanGuardDroppedAtOnce, "TL202", n, n, "let _ = ….%s() drops the guard at once, so nothing after it runs in the span; bind it to a named variable (let _guard = ….%s()) or use span.in_scope(|| ..)", method, method)
+		return
+	}
+	f.guardAcrossAwait(n, method)
+}
+
+func lastChild(n *syntax.Node, kind string) *syntax.Node {
+	for i := len(n.Children) - 1; i >= 0; i-- {
+		if n.Children[i].Kind == kind {
+			return n.Children[i]
+		}
+	}
+	return nil
+}
+
+func firstNamed(n *syntax.Node, kind string) *syntax.Node {
+	for _, c := range n.Children {
+		if c.Kind == kind {
+			return c
+		}
+	}
+	return nil
+}
+
+// nextItem returns the item an attribute applies to: the next sibling
+// that is neither an attribute nor a comment.
+func nextItem(attr *syntax.Node) *syntax.Node {
+	if attr.Parent == nil {
+		return nil
+	}
+	seen := false
+	for _, c := range attr.Parent.Children {
+		if c == attr {
+			seen = true
+			continue
+		}
+		if seen && c.Kind != "attribute_item" && c.Kind != "line_comment" && c.Kind != "block_comment" {
+			return c
+		}
+	}
+	return nil
+}

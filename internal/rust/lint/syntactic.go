@@ -1,0 +1,189 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tracelint/tracelint/internal/otelapi"
+	"github.com/tracelint/tracelint/internal/pii"
+	"github.com/tracelint/tracelint/internal/rust/syntax"
+	"github.com/tracelint/tracelint/internal/rust/tracingsyntax"
+)
+
+// reportSpanName reports sensitive data in a span or event name given to
+// opentelemetry (tracer.start(..), span.add_event(..)).
+func (f *file) reportSpanName(m pii.Match, method string, arg tracingsyntax.Tokens, expr string) {
+	name := "span name"
+	if strings.HasPrefix(method, "add_event") {
+		name = "event name"
+	}
+	from, to := arg[0], arg[len(arg)-1]
+	switch m.Category {
+	case pii.Credentials:
+		f.report(PIIInTelemetry, "TL401", from, to, "the %s includes %s, %s: secrets must never reach telemetry; use a constant name", name, expr, what(m))
+	case pii.Pseudonymous:
+		f.report(PIIInTelemetry, "TL406", from, to, "the %s includes %s, %s; use a constant name", name, expr, what(m))
+	default:
+		f.report(PIIInTelemetry, "TL405", from, to, "the %s includes %s, %s: names are indexed and shown in every trace view; use a constant name", name, expr, what(m))
+	}
+}
+
+// headerMethods read or write a header map by name.
+var headerMethods = map[string]string{
+	"get": "read", "get_all": "read", "contains_key": "read", "remove": "read",
+	"insert": "written", "append": "written", "entry": "written", "try_insert": "written", "header": "written", "set": "written",
+}
+
+// headerMethod applies manual_trace_propagation to headers.get("traceparent")
+// and the like.
+func (f *file) headerMethod(n *syntax.Node, method string, args []tracingsyntax.Tokens) {
+	how, ok := headerMethods[method]
+	if !ok || len(args) == 0 || len(args[0]) == 0 {
+		return
+	}
+	lit := args[0][0]
+	if lit.Kind != "string_literal" {
+		return
+	}
+	if len(args[0]) > 1 { // "traceparent".to_string()
+		steps, ok := f.chain(args[0][1:])
+		if !ok || len(steps) != 1 || !lookThrough[steps[0].name] && steps[0].name != "parse" {
+			return
+		}
+	}
+	f.header(lit, fmt.Sprintf("%s by hand (.%s)", how, method))
+}
+
+// headerLiteral applies manual_trace_propagation to
+// HeaderName::from_static("traceparent").
+func (f *file) headerLiteral(n *syntax.Node, arg tracingsyntax.Tokens) {
+	if len(arg) == 1 && arg[0].Kind == "string_literal" {
+		f.header(arg[0], "named by hand (HeaderName::from_static)")
+	}
+}
+
+// header reports a propagation header handled by hand: once per function,
+// with the other places as related.
+func (f *file) header(lit *syntax.Node, how string) {
+	name := tracingsyntax.StringValue(lit, f.src)
+	if !otelapi.IsPropagationHeader(name, f.cfg.Ctxpropagation.PropagationHeaders) {
+		return
+	}
+	s := site{key: "in " + f.enclosingFunc(lit), keyFrom: lit, keyTo: lit}
+	f.reportPerKey(ManualTracePropagation, "TL105", s, fmt.Sprintf("trace header %q is %s: copying one header supports one format and drops the rest of the trace context; inject and extract through a TextMapPropagator (opentelemetry::global::get_text_map_propagator)", strings.ToLower(name), how))
+}
+
+// spawners start a task or thread that does not inherit the current span.
+var spawners = map[string]bool{
+	"tokio::spawn": true, "tokio::task::spawn": true, "tokio::task::spawn_blocking": true, "tokio::task::spawn_local": true,
+	"std::thread::spawn": true, "async_std::task::spawn": true,
+}
+
+// spawn applies spawn_without_span: a task or thread started without the
+// current span, in a file that traces.
+func (f *file) spawn(n *syntax.Node, full string, args []tracingsyntax.Tokens) {
+	if !spawners[full] || len(args) != 1 || !f.traces() {
+		return
+	}
+	arg := args[0].Text(f.src)
+	for _, keep := range []string{".instrument(", ".in_current_span(", "in_scope(", ".enter()", ".entered()", "Instrument::instrument("} {
+		if strings.Contains(arg, keep) {
+			return
+		}
+	}
+	at := n
+	if n.Kind == "call_expression" {
+		at = n.ChildByField("function")
+	}
+	f.report(SpawnWithoutSpan, "TL106", at, at, "%s starts work outside the current span: its spans and events lose the request's trace; pass future.in_current_span() (or .instrument(span)), or run a closure inside span.in_scope(..)", full)
+}
+
+// traces reports whether the file uses tracing or opentelemetry.
+func (f *file) traces() bool {
+	if f.tracing == 0 {
+		f.tracing = -1
+		for _, full := range f.imports.names {
+			if strings.HasPrefix(full, "tracing") || strings.HasPrefix(full, "opentelemetry") {
+				f.tracing = 1
+			}
+		}
+		for _, g := range f.imports.globs {
+			if strings.HasPrefix(g, "tracing") {
+				f.tracing = 1
+			}
+		}
+		if f.imports.macroUse["tracing"] || strings.Contains(string(f.src), "tracing::") {
+			f.tracing = 1
+		}
+	}
+	return f.tracing > 0
+}
+
+// guardAcrossAwait applies span_guard_across_await: a guard of
+// span.enter() bound in an async body that then awaits before the block
+// ends.
+func (f *file) guardAcrossAwait(let *syntax.Node, method string) {
+	block := let.Parent
+	if block == nil || block.Kind != "block" || !asyncBody(block) {
+		return
+	}
+	guard := f.text(let.ChildByField("pattern"))
+	after := false
+	for _, stmt := range block.Children {
+		if stmt == let {
+			after = true
+			continue
+		}
+		if !after {
+			continue
+		}
+		if strings.Contains(f.text(stmt), "drop("+guard+")") {
+			return
+		}
+		if aw := firstAwait(stmt); aw != nil {
+			f.report(SpanGuardAcrossAwait, "", let, let, "the guard %s of span.%s() is held across this .await: while the task is suspended, other tasks on the thread run inside the span; use future.instrument(span) for async code", guard, method)
+			f.findings[len(f.findings)-1].Related = append(f.findings[len(f.findings)-1].Related, relatedAt(f, aw, "awaited here"))
+			return
+		}
+	}
+}
+
+// asyncBody reports whether a block runs in an async fn or async block
+// (and not in a closure inside one).
+func asyncBody(b *syntax.Node) bool {
+	for p := b.Parent; p != nil; p = p.Parent {
+		switch p.Kind {
+		case "async_block":
+			return true
+		case "closure_expression":
+			return false
+		case "function_item":
+			if mods := firstNamed(p, "function_modifiers"); mods != nil {
+				for _, m := range mods.Children {
+					if m.Kind == "async" {
+						return true
+					}
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// firstAwait returns the first .await in n that is not inside a closure or
+// async block of its own.
+func firstAwait(n *syntax.Node) *syntax.Node {
+	if n.Kind == "await_expression" {
+		return n
+	}
+	if n.Kind == "closure_expression" || n.Kind == "async_block" || strings.HasSuffix(n.Kind, "_item") {
+		return nil
+	}
+	for _, c := range n.Children {
+		if aw := firstAwait(c); aw != nil {
+			return aw
+		}
+	}
+	return nil
+}

@@ -1,0 +1,47 @@
+use tracing::{info, info_span, Instrument, Span};
+
+async fn work() {}
+
+pub async fn guards() {
+    let span = info_span!("guards");
+    let _ = span.enter(); // want: TL202
+    let _guard = span.enter(); // want: span_guard_across_await
+    work().await;
+}
+
+pub async fn dropped_before() {
+    let span = info_span!("dropped");
+    let guard = span.enter();
+    info!("inside");
+    drop(guard);
+    work().await;
+}
+
+pub async fn nested_block() {
+    let span = info_span!("nested");
+    async {
+        work().await;
+    }
+    .instrument(span)
+    .await;
+}
+
+pub fn sync_guard() {
+    let span = info_span!("sync");
+    let _guard = span.enter();
+    info!("inside");
+}
+
+pub async fn spawns() {
+    tokio::spawn(async { work().await }); // want: TL106
+    tokio::spawn(async { work().await }.in_current_span());
+    tokio::spawn(work().instrument(info_span!("task")));
+    let span = Span::current();
+    std::thread::spawn(move || span.in_scope(|| info!("in span")));
+    std::thread::spawn(|| info!("outside")); // want: TL106
+}
+
+pub fn roots() {
+    let _root = info_span!(parent: None, "root"); // want: TL101
+    let _child = info_span!(parent: Span::current(), "child");
+}
