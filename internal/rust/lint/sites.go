@@ -63,7 +63,7 @@ func (f *file) macro(path string, tt *syntax.Node) {
 	if !m.Span {
 		f.checkMessage(m.Message, m.Args)
 	}
-	if parent, ok := m.Directives["parent"]; ok && len(parent) == 1 && f.text(parent[0]) == "None" {
+	if parent, ok := m.Directives["parent"]; ok && len(parent) == 1 && f.text(parent[0]) == "None" && !f.inTest(tt) {
 		f.report(FreshRootContext, "TL101", parent[0], parent[0], "parent: None starts a new trace: the %s no longer belongs to the request's trace; drop parent: None to use the current span, or link the new root to it with follows_from", map[bool]string{true: "span", false: "event"}[m.Span])
 	}
 }

@@ -66,7 +66,7 @@ func (f *file) headerLiteral(n *syntax.Node, arg tracingsyntax.Tokens) {
 // with the other places as related.
 func (f *file) header(lit *syntax.Node, how string) {
 	name := tracingsyntax.StringValue(lit, f.src)
-	if !otelapi.IsPropagationHeader(name, f.cfg.Ctxpropagation.PropagationHeaders) {
+	if !otelapi.IsPropagationHeader(name, f.cfg.Ctxpropagation.PropagationHeaders) || f.inTest(lit) {
 		return
 	}
 	s := site{key: "in " + f.enclosingFunc(lit), keyFrom: lit, keyTo: lit}
@@ -82,7 +82,7 @@ var spawners = map[string]bool{
 // spawn applies spawn_without_span: a task or thread started without the
 // current span, in a file that traces.
 func (f *file) spawn(n *syntax.Node, full string, args []tracingsyntax.Tokens) {
-	if !spawners[full] || len(args) != 1 || !f.traces() {
+	if !spawners[full] || len(args) != 1 || !f.traces() || f.inTest(n) {
 		return
 	}
 	arg := args[0].Text(f.src)
@@ -124,7 +124,7 @@ func (f *file) traces() bool {
 // ends.
 func (f *file) guardAcrossAwait(let *syntax.Node, method string) {
 	block := let.Parent
-	if block == nil || block.Kind != "block" || !asyncBody(block) {
+	if block == nil || block.Kind != "block" || !asyncBody(block) || f.inTest(let) {
 		return
 	}
 	guard := f.text(let.ChildByField("pattern"))

@@ -6,6 +6,6 @@ pub struct Customer {
 }
 
 pub fn notify(customer: &Customer) {
-    let span = info_span!("notify", user.email = %customer.email);
-    span.in_scope(|| info!("mail sent to {}", customer.email));
+    let span = info_span!("notify", user.email = %customer.email); //~ tracelint::pii_in_telemetry
+    span.in_scope(|| info!("mail sent to {}", customer.email)); //~ tracelint::pii_in_telemetry
 }
