@@ -124,22 +124,8 @@ func setupFor(cache *memo.Cache, cfg *config.Piiattrs) *setup {
 	if s, ok := cache.Map(setupsKey{}).Load(cfg); ok {
 		return s.(*setup)
 	}
-	extra := make(map[pii.Category][]string)
-	for _, p := range cfg.ExtraPatterns {
-		if cat, ok := pii.ParseCategory(p.Category); ok {
-			extra[cat] = append(extra[cat], p.Words...)
-		}
-	}
-	cats := &cfg.Categories
-	s := &setup{
-		matcher:   pii.NewMatcher(extra),
-		redactors: make(map[string]bool),
-		off: map[pii.Category]bool{
-			pii.Credentials: !cats.Credentials, pii.Contact: !cats.Contact, pii.GovernmentID: !cats.GovernmentID,
-			pii.Financial: !cats.Financial, pii.PersonName: !cats.PersonName, pii.BirthDate: !cats.BirthDate,
-			pii.PostalAddress: !cats.PostalAddress, pii.NetworkIdentity: !cats.NetworkIdentity,
-		},
-	}
+	matcher, off := pii.ForConfig(cfg)
+	s := &setup{matcher: matcher, redactors: make(map[string]bool), off: off}
 	for _, r := range cfg.Redactors {
 		s.redactors[r] = true
 	}
@@ -367,26 +353,7 @@ func (c *checker) classifyKey(key string) (pii.Match, bool) {
 }
 
 func (c *checker) classifyKeyOnce(key string) (pii.Match, bool) {
-	if a, ok := c.registry.Lookup(key); ok {
-		if p, ok := a.Annotations["privacy"].(string); ok {
-			var cat pii.Category
-			switch p {
-			case "secret":
-				cat = pii.Credentials
-			case "personal":
-				cat = pii.Personal
-			case "pseudonymous":
-				cat = pii.Pseudonymous
-			case "none":
-				return pii.Match{}, false
-			}
-			if cat != pii.None && !c.off[cat] {
-				return pii.Match{Category: cat, Why: "privacy: " + p + " in the registry"}, true
-			}
-		}
-	}
-	m, ok := c.matcher.Key(key)
-	return m, ok && !c.off[m.Category]
+	return pii.ClassifyKey(c.matcher, c.off, c.registry, key)
 }
 
 func (c *checker) allowed(key string) bool {

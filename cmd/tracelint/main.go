@@ -8,11 +8,16 @@
 //	tracelint keys [-config .tracelint.yml] [-format text|json|weaver] packages...
 //	tracelint lsp [-config .tracelint.yml] [-log FILE]
 //	tracelint rules [-format json] | explain TLnnn | checklist | version
+//	tracelint rust [-config .tracelint.yml] [-format text|json|sarif|github] [paths...]
 //	go vet -vettool=$(command -v tracelint) packages...
 //
 // tracelint keys prints the attribute keys the packages record, with the
 // groups of keys that spell one concept several ways, or writes them as a
 // Weaver registry skeleton.
+//
+// tracelint rust checks Rust sources (tracing macros, #[instrument],
+// opentelemetry attributes and baggage) against the same contract and
+// privacy rules (docs/rust); it needs a build with cgo.
 //
 // tracelint lsp is a language server for editors, run beside gopls: it
 // publishes the findings of the packages of open files as they are edited,
@@ -63,6 +68,7 @@ func main() {
 			"tracelint explain TLnnn                                a rule's page",
 			"tracelint checklist [-config file]                     the code-review checklist",
 			"tracelint lsp [-config file] [-log file]               the language server for editors",
+			"tracelint rust [-config file] [-format f] [paths]      the Rust lints, on Rust sources (cgo builds)",
 			"tracelint version                                      version and revision",
 		},
 		Flags: func(fs *flag.FlagSet) {

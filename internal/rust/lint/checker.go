@@ -35,19 +35,7 @@ func NewChecker(cfg *config.Config) (*Checker, error) {
 	if cfg.Attrkeys.Semconv {
 		c.judge.Semconv = contract.Semconv()
 	}
-	extra := make(map[pii.Category][]string)
-	for _, p := range cfg.Piiattrs.ExtraPatterns {
-		if cat, ok := pii.ParseCategory(p.Category); ok {
-			extra[cat] = append(extra[cat], p.Words...)
-		}
-	}
-	c.matcher = pii.NewMatcher(extra)
-	cats := &cfg.Piiattrs.Categories
-	c.off = map[pii.Category]bool{
-		pii.Credentials: !cats.Credentials, pii.Contact: !cats.Contact, pii.GovernmentID: !cats.GovernmentID,
-		pii.Financial: !cats.Financial, pii.PersonName: !cats.PersonName, pii.BirthDate: !cats.BirthDate,
-		pii.PostalAddress: !cats.PostalAddress, pii.NetworkIdentity: !cats.NetworkIdentity,
-	}
+	c.matcher, c.off = pii.ForConfig(&cfg.Piiattrs)
 	c.redactors = cfg.Piiattrs.Redactors
 	for _, r := range tracelint.Rules() {
 		c.enabled[r.ID] = r.Enabled(cfg)

@@ -137,26 +137,7 @@ func what(m pii.Match) string {
 // classifyKey classifies a constant key: the registry's privacy annotation
 // first, then the matcher.
 func (f *file) classifyKey(key string) (pii.Match, bool) {
-	if a, ok := f.judge.Registry.Lookup(key); ok {
-		if p, ok := a.Annotations["privacy"].(string); ok {
-			var cat pii.Category
-			switch p {
-			case "secret":
-				cat = pii.Credentials
-			case "personal":
-				cat = pii.Personal
-			case "pseudonymous":
-				cat = pii.Pseudonymous
-			case "none":
-				return pii.Match{}, false
-			}
-			if cat != pii.None && !f.off[cat] {
-				return pii.Match{Category: cat, Why: "privacy: " + p + " in the registry"}, true
-			}
-		}
-	}
-	m, ok := f.matcher.Key(key)
-	return m, ok && !f.off[m.Category]
+	return pii.ClassifyKey(f.matcher, f.off, f.judge.Registry, key)
 }
 
 // classifyName classifies the name of a variable, field or method.
