@@ -86,6 +86,7 @@ type file struct {
 	at       []*syntax.Node // the node each finding starts at
 	perKey   map[string]int // index in findings of the first finding per rule and key
 	tracing  int            // whether the file traces: 0 not known yet, 1 yes, -1 no
+	headers  int            // whether the file's code names headers, likewise
 
 	directives     map[int][]string // nolint names by line
 	directiveLines map[int]bool     // lines of comments or attributes that begin their line

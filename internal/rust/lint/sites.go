@@ -191,16 +191,36 @@ func (f *file) pathCall(n *syntax.Node, path string, args []tracingsyntax.Tokens
 	f.spawn(n, full, args)
 }
 
-// isOtel reports whether a written path names opentelemetry's item (a
-// path ending in suffix, such as "KeyValue::new"), written out, imported,
-// or a bare name the file imports from nowhere else.
+// isOtel reports whether a written path names an item of an
+// opentelemetry crate ending in suffix ("KeyValue::new"): written out,
+// imported by name, or a bare name the file imports with a glob from
+// opentelemetry. A Key or KeyValue of the crate's own, or of another
+// crate, is none.
 func (f *file) isOtel(written, suffix string) bool {
 	full := f.resolve(written)
-	return full == suffix || strings.HasPrefix(full, "opentelemetry") && strings.HasSuffix(full, "::"+suffix)
+	if full != suffix && !strings.HasSuffix(full, "::"+suffix) {
+		return false
+	}
+	if strings.HasPrefix(full, "opentelemetry") {
+		return true
+	}
+	if full != suffix {
+		return false
+	}
+	for _, g := range f.imports.globs {
+		if strings.HasPrefix(g, "opentelemetry") {
+			return true
+		}
+	}
+	return false
 }
 
 // methodCall handles recv.method(args).
 func (f *file) methodCall(n, recv *syntax.Node, method string, args []tracingsyntax.Tokens) {
+	if !f.traces() {
+		f.headerMethod(n, method, args)
+		return
+	}
 	switch method {
 	case "record":
 		if len(args) == 2 && len(args[0]) == 1 && args[0][0].Kind == "string_literal" {
@@ -217,7 +237,7 @@ func (f *file) methodCall(n, recv *syntax.Node, method string, args []tracingsyn
 			}
 		}
 	case "add_event", "add_event_with_timestamp", "start", "update_name", "span_builder", "start_with_context":
-		if len(args) > 0 && !f.safeValue(args[0]) {
+		if len(args) > 0 && f.usesOtel() && !f.safeValue(args[0]) {
 			if m, expr, ok := f.classifyValue(args[0]); ok {
 				f.reportSpanName(m, method, args[0], expr)
 			}
@@ -347,8 +367,8 @@ func (f *file) letDeclaration(n *syntax.Node) {
 		return
 	}
 	method := f.text(fn.ChildByField("field"))
-	if method != "enter" && method != "entered" {
-		return
+	if method != "enter" && method != "entered" || !f.isSpan(fn.ChildByField("value")) {
+		return // a runtime's or a lock's guard is another matter
 	}
 	pattern := n.ChildByField("pattern")
 	if f.text(pattern) == "_" {
@@ -393,4 +413,43 @@ func nextItem(attr *syntax.Node) *syntax.Node {
 		}
 	}
 	return nil
+}
+
+// isSpan reports whether an expression is a span, as far as syntax tells:
+// its text names a span (span, self.span, Span::current(), info_span!(..)),
+// or it is a variable bound to a span macro or declared with a Span type.
+func (f *file) isSpan(e *syntax.Node) bool {
+	if e == nil {
+		return false
+	}
+	if strings.Contains(strings.ToLower(f.text(e)), "span") {
+		return true
+	}
+	if e.Kind != "identifier" {
+		return false
+	}
+	name := f.text(e)
+	fn := e.Ancestor("function_item", "closure_expression")
+	if fn == nil {
+		return false
+	}
+	for _, p := range fn.ChildByField("parameters").NamedChildren() {
+		if p.Kind == "parameter" && f.text(p.ChildByField("pattern")) == name {
+			return strings.Contains(f.text(p.ChildByField("type")), "Span")
+		}
+	}
+	for n := range fn.Preorder() {
+		if n.Start >= e.Start {
+			break
+		}
+		if n.Kind == "let_declaration" && f.text(n.ChildByField("pattern")) == name {
+			if strings.Contains(f.text(n.ChildByField("type")), "Span") {
+				return true
+			}
+			if v := n.ChildByField("value"); v != nil && v.Kind == "macro_invocation" && f.isTracingMacro(v) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -69,6 +69,9 @@ func (f *file) header(lit *syntax.Node, how string) {
 	if !otelapi.IsPropagationHeader(name, f.cfg.Ctxpropagation.PropagationHeaders) || f.inTest(lit) {
 		return
 	}
+	if lower := strings.ToLower(name); (lower == "baggage" || lower == "b3") && !f.handlesHeaders() {
+		return // an airline's baggage, a hash's b3: words of other trades
+	}
 	s := site{key: "in " + f.enclosingFunc(lit), keyFrom: lit, keyTo: lit}
 	f.reportPerKey(ManualTracePropagation, "TL105", s, fmt.Sprintf("trace header %q is %s: copying one header supports one format and drops the rest of the trace context; inject and extract through a TextMapPropagator (opentelemetry::global::get_text_map_propagator)", strings.ToLower(name), how))
 }
@@ -96,6 +99,40 @@ func (f *file) spawn(n *syntax.Node, full string, args []tracingsyntax.Tokens) {
 		at = n.ChildByField("function")
 	}
 	f.report(SpawnWithoutSpan, "TL106", at, at, "%s starts work outside the current span: its spans and events lose the request's trace; pass future.in_current_span() (or .instrument(span)), or run a closure inside span.in_scope(..)", full)
+}
+
+// usesOtel reports whether the file imports from an opentelemetry crate.
+func (f *file) usesOtel() bool {
+	for _, full := range f.imports.names {
+		if strings.HasPrefix(full, "opentelemetry") {
+			return true
+		}
+	}
+	for _, g := range f.imports.globs {
+		if strings.HasPrefix(g, "opentelemetry") {
+			return true
+		}
+	}
+	return strings.Contains(string(f.src), "opentelemetry::")
+}
+
+// handlesHeaders reports whether the file's code (not its comments) names
+// headers or gRPC metadata, where "baggage" and "b3" are header names:
+// HeaderMap, headers, req.metadata().
+func (f *file) handlesHeaders() bool {
+	if f.headers == 0 {
+		f.headers = -1
+		for n := range f.root.Preorder() {
+			if n.Kind != "identifier" && n.Kind != "type_identifier" && n.Kind != "field_identifier" {
+				continue
+			}
+			if w := strings.ToLower(f.text(n)); strings.Contains(w, "header") || strings.Contains(w, "metadata") {
+				f.headers = 1
+				break
+			}
+		}
+	}
+	return f.headers > 0
 }
 
 // traces reports whether the file uses tracing or opentelemetry.

@@ -45,3 +45,9 @@ pub fn roots() {
     let _root = info_span!(parent: None, "root"); // want: TL101
     let _child = info_span!(parent: Span::current(), "child");
 }
+
+pub fn runtime_guard(rt: &tokio::runtime::Runtime) {
+    let _ = rt.enter(); // a runtime's guard, not a span's: not this lint's business
+    let _ = info_span!("inline").entered(); // want: TL202
+    let _ = Span::current().entered(); // want: TL202
+}
