@@ -30,10 +30,10 @@ func find(dir string) (path string, visited []string, err error) {
 	for {
 		visited = append(visited, dir)
 		path := filepath.Join(dir, FileName)
-		if ok, err := exists(path); err != nil || ok {
+		if ok, err := Exists(path); err != nil || ok {
 			return path, visited, err
 		}
-		if ok, err := exists(filepath.Join(dir, "go.mod")); err != nil || ok {
+		if ok, err := Exists(filepath.Join(dir, "go.mod")); err != nil || ok {
 			return "", visited, err
 		}
 		parent := filepath.Dir(dir)
@@ -44,11 +44,12 @@ func find(dir string) (path string, visited []string, err error) {
 	}
 }
 
-// exists reports whether path exists; an error other than its absence is
-// an error, not a "no". A symbolic link to nothing exists: a configuration
-// file that links to a file not checked out is a mistake for [Load] to
-// report, not a reason to run with the defaults.
-func exists(path string) (bool, error) {
+// Exists reports whether the configuration file path exists; an error
+// other than its absence is an error, not a "no". A symbolic link to
+// nothing exists: a configuration file that links to a file not checked
+// out is a mistake for [Load] to report, not a reason to run with the
+// defaults.
+func Exists(path string) (bool, error) {
 	_, err := os.Lstat(path)
 	switch {
 	case err == nil:

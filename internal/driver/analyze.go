@@ -168,7 +168,7 @@ func (r *run) convert(res *result, act *checker.Action, d analysis.Diagnostic) *
 			break
 		}
 	}
-	it.LineText = lineText(res.read(r.abs(it.Pos.File)), it.Pos.Offset)
+	it.LineText = lineText(res.read(r.paths.Abs(it.Pos.File)), it.Pos.Offset)
 	return it
 }
 
@@ -181,9 +181,9 @@ func (r *run) position(fset *token.FileSet, pos token.Pos, adjusted bool) findin
 	if adjusted && p.Filename != fset.PositionFor(pos, false).Filename {
 		// A //line directive names another file (cgo's generated files
 		// name the user's): the offset in it is unknown.
-		return finding.Position{File: r.rel(p.Filename), Line: p.Line, Column: p.Column, Offset: -1}
+		return finding.Position{File: r.paths.Rel(p.Filename), Line: p.Line, Column: p.Column, Offset: -1}
 	}
-	return finding.Position{File: r.rel(p.Filename), Line: p.Line, Column: p.Column, Offset: p.Offset}
+	return finding.Position{File: r.paths.Rel(p.Filename), Line: p.Line, Column: p.Column, Offset: p.Offset}
 }
 
 // read returns the contents of the named file, nil when it cannot be

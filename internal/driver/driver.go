@@ -20,10 +20,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/tracelint/tracelint/internal/findingout"
 	"github.com/tracelint/tracelint/internal/rules"
 )
 
@@ -53,27 +53,13 @@ type Suite struct {
 	Flags func(fs *flag.FlagSet)
 }
 
-// version is s.Version, or the version of the main module of the build;
-// a build from a checkout is "0.0.0-devel", with the VCS revision as build
-// metadata when the build recorded it: SARIF consumers want a version that
-// starts with a number.
+// version is s.Version, or the version of the main module of the build
+// (findingout.Version).
 func (s *Suite) version() string {
 	if s.Version != "" {
 		return s.Version
 	}
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "0.0.0-devel"
-	}
-	if info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
-	}
-	for _, st := range info.Settings {
-		if st.Key == "vcs.revision" && len(st.Value) >= 12 {
-			return "0.0.0-devel+" + st.Value[:12]
-		}
-	}
-	return "0.0.0-devel"
+	return findingout.Version()
 }
 
 // Main runs the command with args, the arguments after the program name,
@@ -89,8 +75,7 @@ type run struct {
 	suite          *Suite
 	stdout, stderr io.Writer
 	opts           *options
-	wd             []string          // the working directory, and its real path when that differs
-	absOf          map[string]string // the absolute path of each path rel made
+	paths          findingout.Paths // files named relative to the working directory
 }
 
 func (r *run) main(args []string) int {
@@ -114,7 +99,7 @@ func (r *run) main(args []string) int {
 	}
 	defer stop()
 	if wd, err := os.Getwd(); err == nil {
-		r.wd = workingDirs(wd)
+		r.paths = findingout.NewPaths(wd)
 	}
 
 	loaded, err := r.load(patterns)

@@ -88,7 +88,7 @@ func (r *run) applyFixes(res *result, items []*item) (fixed, error) {
 		}
 		out.files++
 		if r.opts.diff {
-			fmt.Fprint(r.stdout, unified(r.rel(name), before, after))
+			fmt.Fprint(r.stdout, unified(r.paths.Rel(name), before, after))
 			continue
 		}
 		mode := os.FileMode(0o644)
@@ -110,7 +110,7 @@ func (r *run) applyFixes(res *result, items []*item) (fixed, error) {
 func (r *run) fixEdits(res *result, it *item, changed map[string]bool) (map[string][]edit, bool, string) {
 	edits := make(map[string][]edit)
 	for _, e := range it.Fixes[0].Edits {
-		name := r.abs(e.Pos.File)
+		name := r.paths.Abs(e.Pos.File)
 		fi := res.files[name]
 		if fi != nil && fi.generated {
 			return nil, false, ""
@@ -121,7 +121,7 @@ func (r *run) fixEdits(res *result, it *item, changed map[string]bool) (map[stri
 			return nil, false, ""
 		case src == nil || fi != nil && len(src) != fi.size:
 			changed[name] = true
-			return nil, false, fmt.Sprintf("-fix: %s changed since tracelint read it; its fixes are not applied", r.rel(name))
+			return nil, false, fmt.Sprintf("-fix: %s changed since tracelint read it; its fixes are not applied", r.paths.Rel(name))
 		case e.Pos.Offset < 0 || e.Pos.Offset > e.End.Offset || e.End.Offset > len(src) || e.Pos.File != e.End.File:
 			return nil, false, "" // a malformed edit
 		}

@@ -14,10 +14,9 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-)
 
-// formats are the values of -format.
-var formats = []string{"text", "json", "sarif", "github"}
+	"github.com/tracelint/tracelint/internal/findingout"
+)
 
 // options are the command line's flags and arguments.
 type options struct {
@@ -53,20 +52,12 @@ func (r *run) parseFlags(args []string) (*options, int) {
 		return nil, exitUsage
 	}
 	opts.args = fs.Args()
-	if opts.legacyJSON {
-		if opts.format != "" && opts.format != "json" {
-			r.errorf("-json and -format %s ask for two formats; -json is -format json", opts.format)
-			return nil, exitUsage
-		}
-		opts.format = "json"
-	}
-	if opts.format == "" {
-		opts.format = "text"
-	}
-	if !slices.Contains(formats, opts.format) {
-		r.errorf("-format %q: want %s", opts.format, strings.Join(formats, ", "))
+	format, err := findingout.ParseFormat(opts.format, opts.legacyJSON)
+	if err != nil {
+		r.errorf("%v", err)
 		return nil, exitUsage
 	}
+	opts.format = format
 	if opts.diff {
 		opts.fix = true // -diff alone previews the fixes too
 	}
@@ -114,7 +105,7 @@ func (r *run) flagSet() (*flag.FlagSet, *options, map[*analysis.Analyzer]*triSta
 			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
 		})
 	}
-	fs.StringVar(&opts.format, "format", "", "the output format: "+strings.Join(formats, ", ")+" (default text)")
+	fs.StringVar(&opts.format, "format", "", "the output format: "+strings.Join(findingout.Formats, ", ")+" (default text)")
 	fs.BoolVar(&opts.legacyJSON, "json", false, "-format json, but exit with code 0 when there are findings, as tracelint did before -format")
 	fs.IntVar(&opts.context, "c", -1, "in the text format, show each finding's line with this many lines of context")
 	fs.BoolVar(&opts.fix, "fix", false, "apply the first suggested fix of each finding, except in generated files, and report the findings that remain")

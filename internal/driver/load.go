@@ -3,7 +3,6 @@ package driver
 import (
 	"cmp"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -147,51 +146,9 @@ func (r *run) errorText(e packages.Error) string {
 	}
 	pos := e.Pos
 	if file, line, col, ok := finding.ParsePos(pos); ok && col > 0 {
-		pos = fmt.Sprintf("%s:%d:%d", r.rel(file), line, col)
+		pos = fmt.Sprintf("%s:%d:%d", r.paths.Rel(file), line, col)
 	} else if ok {
-		pos = fmt.Sprintf("%s:%d", r.rel(file), line)
+		pos = fmt.Sprintf("%s:%d", r.paths.Rel(file), line)
 	}
 	return pos + ": " + msg
-}
-
-// workingDirs returns wd and, when it differs, the path it resolves to:
-// go list reports files under the real path of a directory reached
-// through a symbolic link.
-func workingDirs(wd string) []string {
-	dirs := []string{wd}
-	if real, err := filepath.EvalSymlinks(wd); err == nil && real != wd {
-		dirs = append(dirs, real)
-	}
-	return dirs
-}
-
-// rel returns name relative to the working directory when it lies below
-// it, else name itself, with forward slashes. It remembers name, for abs.
-func (r *run) rel(name string) string {
-	if name == "" || !filepath.IsAbs(name) {
-		return filepath.ToSlash(name)
-	}
-	for _, wd := range r.wd {
-		if rel, err := filepath.Rel(wd, name); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			rel = filepath.ToSlash(rel)
-			if r.absOf == nil {
-				r.absOf = make(map[string]string)
-			}
-			r.absOf[rel] = name
-			return rel
-		}
-	}
-	return filepath.ToSlash(name)
-}
-
-// abs returns the path go/packages gave for a path rel made: the JSON
-// output keeps absolute paths.
-func (r *run) abs(name string) string {
-	if a, ok := r.absOf[name]; ok {
-		return a
-	}
-	if name == "" || filepath.IsAbs(filepath.FromSlash(name)) || len(r.wd) == 0 {
-		return filepath.FromSlash(name)
-	}
-	return filepath.Join(r.wd[0], filepath.FromSlash(name))
 }

@@ -1,15 +1,12 @@
 package driver
 
 import (
-	"cmp"
 	"fmt"
-	"io"
-	"maps"
-	"os"
 	"slices"
 	"strings"
 
 	"github.com/tracelint/tracelint/internal/finding"
+	"github.com/tracelint/tracelint/internal/findingout"
 )
 
 // report applies the directives, the baseline and the fixes to what the
@@ -35,7 +32,7 @@ func (r *run) report(res *result) int {
 			r.errorf("-write-baseline: %v", err)
 			return exitError
 		}
-		fmt.Fprintf(r.stderr, "wrote %s to %s\n", count(len(items), "finding"), r.opts.writeBaseline)
+		fmt.Fprintf(r.stderr, "wrote %s to %s\n", findingout.Count(len(items), "finding"), r.opts.writeBaseline)
 		if failed {
 			return exitError
 		}
@@ -65,7 +62,7 @@ func (r *run) report(res *result) int {
 		if r.opts.diff {
 			// Nothing was written: every finding is still there.
 			fmt.Fprintf(r.stderr, "%s in %s, shown as a diff and not applied; %s without a fix that applies\n",
-				count(fixed.fixes, "fix"), count(fixed.files, "file"), count(len(fixed.remaining), "finding"))
+				findingout.Count(fixed.fixes, "fix"), findingout.Count(fixed.files, "file"), findingout.Count(len(fixed.remaining), "finding"))
 			return exitCode(failed, len(items) > 0, r.opts.legacyJSON)
 		}
 		remain := "remain"
@@ -73,10 +70,10 @@ func (r *run) report(res *result) int {
 			remain = "remains"
 		}
 		fmt.Fprintf(r.stderr, "applied %s in %s; %s %s\n",
-			count(fixed.fixes, "fix"), count(fixed.files, "file"), count(len(fixed.remaining), "finding"), remain)
+			findingout.Count(fixed.fixes, "fix"), findingout.Count(fixed.files, "file"), findingout.Count(len(fixed.remaining), "finding"), remain)
 		if fixed.overlapping > 0 {
 			fmt.Fprintf(r.stderr, "%s not applied, as %s a fix applied; run tracelint -fix again\n",
-				count(fixed.overlapping, "fix"), overlaps(fixed.overlapping))
+				findingout.Count(fixed.overlapping, "fix"), overlaps(fixed.overlapping))
 		}
 		items = fixed.remaining
 	}
@@ -121,20 +118,12 @@ func (r *run) write(res *result, items []*item) error {
 	case "github":
 		return writeGitHub(r.stdout, findings(items))
 	}
-	return r.writeText(r.stdout, items)
+	return findingout.WriteText(r.stdout, findings(items), r.opts.context, r.paths.Abs)
 }
 
-// sortItems sorts findings by file, line, column and rule.
+// sortItems sorts items as the outputs list them (findingout.Compare).
 func sortItems(items []*item) {
-	slices.SortStableFunc(items, func(a, b *item) int {
-		return cmp.Or(
-			strings.Compare(a.Pos.File, b.Pos.File),
-			cmp.Compare(a.Pos.Line, b.Pos.Line),
-			cmp.Compare(a.Pos.Column, b.Pos.Column),
-			strings.Compare(a.Rule, b.Rule),
-			strings.Compare(a.Message, b.Message),
-			strings.Compare(a.Analyzer, b.Analyzer))
-	})
+	slices.SortStableFunc(items, func(a, b *item) int { return findingout.Compare(&a.Finding, &b.Finding) })
 }
 
 // findings returns the findings of items.
@@ -146,92 +135,19 @@ func findings(items []*item) []finding.Finding {
 	return fs
 }
 
-// writeText writes each finding as "file:line:col: message", its related
-// places beneath, indented by a tab, and with -c N the lines around each.
-func (r *run) writeText(w io.Writer, items []*item) error {
-	var b strings.Builder
-	lines := make(map[string][]string)
-	context := func(from, to finding.Position) {
-		if r.opts.context < 0 || from.File == "" {
-			return
-		}
-		text, ok := lines[from.File]
-		if !ok {
-			src, _ := os.ReadFile(r.abs(from.File))
-			text = strings.Split(string(src), "\n")
-			lines[from.File] = text
-		}
-		last := max(to.Line, from.Line)
-		if to.File != from.File {
-			last = from.Line
-		}
-		for i := from.Line - r.opts.context; i <= last+r.opts.context; i++ {
-			if 1 <= i && i <= len(text) {
-				fmt.Fprintf(&b, "%d\t%s\n", i, text[i-1])
-			}
-		}
-	}
-	for _, it := range items {
-		fmt.Fprintf(&b, "%s: %s\n", place(it.Pos), it.Message)
-		context(it.Pos, it.End)
-		for _, rel := range it.Related {
-			fmt.Fprintf(&b, "\t%s: %s\n", place(rel.Pos), rel.Message)
-			context(rel.Pos, rel.End)
-		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// place is "file:line:col", or "-" for no place.
-func place(p finding.Position) string {
-	switch {
-	case p.File == "":
-		return "-"
-	case p.Line == 0:
-		return p.File
-	case p.Column == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
-	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
-}
-
 // summary is the line that closes a run:
 //
 //	12 findings (TL102 ×9, TL201 ×3) in 4 packages
 //	no findings in 4 packages; 1 package could not be checked
 func summary(items []*item, known int, baseline string, l *loaded) string {
 	var b strings.Builder
-	if len(items) == 0 {
-		b.WriteString("no findings")
-	} else {
-		byRule := make(map[string]int)
-		for _, it := range items {
-			byRule[cmp.Or(it.Rule, it.Analyzer)]++
-		}
-		var parts []string
-		for _, rule := range slices.Sorted(maps.Keys(byRule)) {
-			parts = append(parts, fmt.Sprintf("%s ×%d", rule, byRule[rule]))
-		}
-		fmt.Fprintf(&b, "%s (%s)", count(len(items), "finding"), strings.Join(parts, ", "))
-	}
-	fmt.Fprintf(&b, " in %s", count(len(l.checked), "package"))
+	b.WriteString(findingout.Tally(findings(items)))
+	fmt.Fprintf(&b, " in %s", findingout.Count(len(l.checked), "package"))
 	if known > 0 {
-		fmt.Fprintf(&b, "; %s known to the baseline %s not shown", count(known, "finding"), baseline)
+		fmt.Fprintf(&b, "; %s known to the baseline %s not shown", findingout.Count(known, "finding"), baseline)
 	}
 	if n := len(l.failed); n > 0 {
-		fmt.Fprintf(&b, "; %s could not be checked", count(n, "package"))
+		fmt.Fprintf(&b, "; %s could not be checked", findingout.Count(n, "package"))
 	}
 	return b.String()
-}
-
-// count is "1 finding", "2 findings".
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	if strings.HasSuffix(noun, "x") {
-		return fmt.Sprintf("%d %ses", n, noun)
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

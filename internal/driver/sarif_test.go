@@ -14,6 +14,7 @@ import (
 	"github.com/tracelint/tracelint"
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/finding"
+	"github.com/tracelint/tracelint/internal/findingout"
 	"github.com/tracelint/tracelint/internal/sarifout"
 	"github.com/tracelint/tracelint/internal/testmodule"
 )
@@ -158,7 +159,7 @@ func analyseService(t *testing.T) []finding.Finding {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r.wd = workingDirs(wd)
+	r.paths = findingout.NewPaths(wd)
 	l, err := r.load(opts.args)
 	if err != nil {
 		t.Fatal(err)

@@ -112,14 +112,26 @@ func Guard(name string, run func(*analysis.Pass) (any, error)) func(*analysis.Pa
 // firstFrames picks the function names of the innermost frames of a stack
 // that belong to tracelint, enough to locate a bug from a user's report.
 func firstFrames(stack []byte) string {
+	return FirstFrames(stack, func(fn string) bool {
+		return strings.Contains(fn, "internal/rules.") || strings.Contains(fn, ".Guard.")
+	})
+}
+
+// FirstFrames names the three innermost frames of a stack (as
+// runtime/debug.Stack writes it) that belong to tracelint and that skip does
+// not leave out: "at internal/rust/lint.(*file).check < ...", or "no
+// tracelint frame".
+func FirstFrames(stack []byte, skip func(fn string) bool) string {
+	const module = "github.com/tracelint/tracelint/"
 	var frames []string
 	for line := range strings.SplitSeq(string(stack), "\n") {
-		if strings.HasPrefix(line, "github.com/tracelint/tracelint/") && !strings.Contains(line, "internal/rules.") && !strings.Contains(line, ".Guard.") {
-			name := line[:strings.LastIndex(line, "(")] // drop the arguments, keep "(*T).m"
-			frames = append(frames, strings.TrimPrefix(name, "github.com/tracelint/tracelint/"))
-			if len(frames) == 3 {
-				break
-			}
+		i := strings.LastIndex(line, "(")
+		if !strings.HasPrefix(line, module) || i < 0 || skip(line) {
+			continue
+		}
+		frames = append(frames, strings.TrimPrefix(line[:i], module)) // drop the arguments, keep "(*T).m"
+		if len(frames) == 3 {
+			break
 		}
 	}
 	if len(frames) == 0 {

@@ -96,32 +96,8 @@ func internalError(name string, v any, stack []byte) finding.Finding {
 		Pos:      pos,
 		End:      pos,
 		Message: fmt.Sprintf("internal error: tracelint rust stopped on file %s: %v; please report it with this file's code (%s)",
-			name, v, firstFrames(stack)),
+			name, v, report.FirstFrames(stack, func(fn string) bool {
+				return strings.HasPrefix(fn, "github.com/tracelint/tracelint/internal/rust/command.")
+			})),
 	}
-}
-
-// firstFrames picks the function names of the innermost frames of a stack
-// that belong to tracelint, below this package's recovery, enough to
-// locate a bug from a user's report. (internal/report has the same for
-// the Go analyzers.)
-func firstFrames(stack []byte) string {
-	const module = "github.com/tracelint/tracelint/"
-	var frames []string
-	for line := range strings.SplitSeq(string(stack), "\n") {
-		if !strings.HasPrefix(line, module) || strings.HasPrefix(line, module+"internal/rust/command.") {
-			continue
-		}
-		i := strings.LastIndex(line, "(")
-		if i < 0 {
-			continue
-		}
-		frames = append(frames, strings.TrimPrefix(line[:i], module)) // drop the arguments, keep "(*T).m"
-		if len(frames) == 3 {
-			break
-		}
-	}
-	if len(frames) == 0 {
-		return "no tracelint frame"
-	}
-	return "at " + strings.Join(frames, " < ")
 }

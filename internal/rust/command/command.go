@@ -21,6 +21,7 @@ import (
 
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/finding"
+	"github.com/tracelint/tracelint/internal/findingout"
 	"github.com/tracelint/tracelint/internal/report"
 	"github.com/tracelint/tracelint/internal/rust/syntax"
 	"github.com/tracelint/tracelint/internal/rust/treesitter"
@@ -33,9 +34,6 @@ const (
 	exitUsage    = 2
 	exitFindings = 3
 )
-
-// formats are the values of -format.
-var formats = []string{"text", "json", "sarif", "github"}
 
 const usage = `usage: tracelint rust [-config file] [-format text|json|sarif|github] [-j N] [paths]
 
@@ -87,8 +85,7 @@ type run struct {
 	// the tests.
 	newParser func() (syntax.Parser, error)
 
-	wd    []string          // the working directory, and its real path when that differs
-	absOf map[string]string // the absolute path of each path rel made
+	paths findingout.Paths // files named relative to the working directory
 }
 
 // options are the command line's flags and arguments.
@@ -105,7 +102,7 @@ func flagSet(opts *options) *flag.FlagSet {
 	fs := flag.NewFlagSet("tracelint rust", flag.ContinueOnError)
 	fs.StringVar(&opts.config, "config", "", "the configuration file of every file; by default each file uses the "+
 		config.FileName+" found between its directory and the repository root")
-	fs.StringVar(&opts.format, "format", "", "the output format: "+strings.Join(formats, ", ")+" (default text)")
+	fs.StringVar(&opts.format, "format", "", "the output format: "+strings.Join(findingout.Formats, ", ")+" (default text)")
 	fs.BoolVar(&opts.json, "json", false, "-format json")
 	fs.IntVar(&opts.jobs, "j", runtime.GOMAXPROCS(0), "the number of files parsed and checked at once")
 	return fs
@@ -129,20 +126,12 @@ func (r *run) parseFlags(args []string) (*options, int) {
 	if len(opts.paths) == 0 {
 		opts.paths = []string{"."}
 	}
-	if opts.json {
-		if opts.format != "" && opts.format != "json" {
-			r.errorf("-json and -format %s ask for two formats; -json is -format json", opts.format)
-			return nil, exitUsage
-		}
-		opts.format = "json"
-	}
-	if opts.format == "" {
-		opts.format = "text"
-	}
-	if !slices.Contains(formats, opts.format) {
-		r.errorf("-format %q: want %s", opts.format, strings.Join(formats, ", "))
+	format, err := findingout.ParseFormat(opts.format, opts.json)
+	if err != nil {
+		r.errorf("%v", err)
 		return nil, exitUsage
 	}
+	opts.format = format
 	if opts.jobs < 1 {
 		r.errorf("-j %d: want 1 or more files at once", opts.jobs)
 		return nil, exitUsage
@@ -167,7 +156,7 @@ func (r *run) errorf(format string, args ...any) {
 // code.
 func (r *run) check(opts *options) int {
 	if wd, err := os.Getwd(); err == nil {
-		r.wd = workingDirs(wd)
+		r.paths = findingout.NewPaths(wd)
 	}
 	// Every file's checker before any work, and -config's even without
 	// files: a broken configuration or registry stops the run with one
@@ -203,7 +192,7 @@ func (r *run) check(opts *options) int {
 		checked++
 		found = append(found, f.findings...)
 	}
-	sortFindings(found)
+	slices.SortStableFunc(found, func(a, b finding.Finding) int { return findingout.Compare(&a, &b) })
 	for _, f := range found {
 		if f.Rule == report.InternalErrorCategory {
 			failed = true

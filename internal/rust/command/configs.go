@@ -1,10 +1,6 @@
 package command
 
 import (
-	"errors"
-	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 
 	"github.com/tracelint/tracelint"
@@ -109,7 +105,7 @@ func (c *configs) find(dir string) (string, error) {
 		}
 		visited = append(visited, d)
 		p := filepath.Join(d, config.FileName)
-		ok, err := exists(p)
+		ok, err := config.Exists(p)
 		if err != nil {
 			return "", err
 		}
@@ -117,7 +113,7 @@ func (c *configs) find(dir string) (string, error) {
 			found = p
 			break
 		}
-		root, err := exists(filepath.Join(d, ".git"))
+		root, err := config.Exists(filepath.Join(d, ".git"))
 		if err != nil {
 			return "", err
 		}
@@ -131,19 +127,4 @@ func (c *configs) find(dir string) (string, error) {
 		c.fileOf[d] = found
 	}
 	return found, nil
-}
-
-// exists reports whether path exists; an error other than its absence is
-// an error, not a "no". A symbolic link to nothing exists: a configuration
-// file that links to a file not checked out is a mistake for config.Load
-// to report, not a reason to run with the defaults.
-func exists(path string) (bool, error) {
-	_, err := os.Lstat(path)
-	switch {
-	case err == nil:
-		return true, nil
-	case errors.Is(err, fs.ErrNotExist):
-		return false, nil
-	}
-	return false, fmt.Errorf("looking for %s: %w", config.FileName, err)
 }

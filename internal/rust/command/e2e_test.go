@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tracelint/tracelint/internal/findingout"
 	"github.com/tracelint/tracelint/internal/rust/treesitter"
 )
 
@@ -47,7 +48,7 @@ var clean = []string{
 
 func TestRustCleanTree(t *testing.T) {
 	tree(t, clean...)
-	for _, format := range formats {
+	for _, format := range findingout.Formats {
 		res := runMain(t, "-format", format)
 		if res.code != exitClean || res.stderr != "no findings in 2 files\n" {
 			t.Errorf("-format %s: exit code %d, stderr %q; want 0 and the summary\nstdout:\n%s", format, res.code, res.stderr, res.stdout)
@@ -89,7 +90,7 @@ func TestRustFindings(t *testing.T) {
 	for _, args := range [][]string{{"-format", "json"}, {"-json"}} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			res := runMain(t, args...)
-			var tree map[string]map[string][]jsonDiagnostic
+			var tree map[string]map[string][]findingout.Diagnostic
 			if err := json.Unmarshal([]byte(res.stdout), &tree); err != nil {
 				t.Fatalf("%v:\n%s", err, res.stdout)
 			}

@@ -19,7 +19,7 @@ import (
 // file is one file to check, and what checking it gave.
 type file struct {
 	abs string // the absolute path, to read it and find its configuration
-	rel string // its name in findings (see run.rel)
+	rel string // its name in findings (see findingout.Paths.Rel)
 
 	checker  *lint.Checker
 	findings []finding.Finding
@@ -37,7 +37,7 @@ func (r *run) files(paths []string) (files []*file, failed bool) {
 	add := func(abs string) {
 		if !seen[abs] {
 			seen[abs] = true
-			files = append(files, &file{abs: abs, rel: r.rel(abs)})
+			files = append(files, &file{abs: abs, rel: r.paths.Rel(abs)})
 		}
 	}
 	for _, p := range paths {
@@ -162,43 +162,4 @@ func walk(dir string) ([]string, error) {
 		return nil
 	})
 	return names, errors.Join(append(errs, err)...)
-}
-
-// workingDirs returns wd and, when it differs, the path without symbolic
-// links: a file may be named either way.
-func workingDirs(wd string) []string {
-	dirs := []string{wd}
-	if real, err := filepath.EvalSymlinks(wd); err == nil && real != wd {
-		dirs = append(dirs, real)
-	}
-	return dirs
-}
-
-// rel returns name, an absolute path, relative to the working directory
-// when it lies below it, else name itself, with forward slashes. It
-// remembers name, for abs.
-func (r *run) rel(name string) string {
-	for _, wd := range r.wd {
-		if rel, err := filepath.Rel(wd, name); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			rel = filepath.ToSlash(rel)
-			if r.absOf == nil {
-				r.absOf = make(map[string]string)
-			}
-			r.absOf[rel] = name
-			return rel
-		}
-	}
-	return filepath.ToSlash(name)
-}
-
-// abs returns the absolute path of a path rel made: the JSON output keeps
-// absolute paths.
-func (r *run) abs(name string) string {
-	if a, ok := r.absOf[name]; ok {
-		return a
-	}
-	if name == "" || filepath.IsAbs(filepath.FromSlash(name)) || len(r.wd) == 0 {
-		return filepath.FromSlash(name)
-	}
-	return filepath.Join(r.wd[0], filepath.FromSlash(name))
 }

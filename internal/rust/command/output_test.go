@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/tracelint/tracelint/internal/finding"
+	"github.com/tracelint/tracelint/internal/findingout"
 )
 
 // sample are two findings in src/main.rs, one with a related place, as
@@ -34,8 +35,8 @@ func sample() []finding.Finding {
 func writeSample(t *testing.T, format string) (string, string) {
 	t.Helper()
 	dir := tree(t, "src/main.rs="+strings.Repeat("123456789\n", 8))
-	r := &run{wd: workingDirs(dir)}
-	r.rel(filepath.Join(dir, "src", "main.rs"))
+	r := &run{paths: findingout.NewPaths(dir)}
+	r.paths.Rel(filepath.Join(dir, "src", "main.rs"))
 	var out bytes.Buffer
 	r.stdout = &out
 	if err := r.write(format, sample()); err != nil {
@@ -57,12 +58,12 @@ src/main.rs:5:9: the guard "_g" is held across an .await (span_guard_across_awai
 
 func TestRustJSON(t *testing.T) {
 	got, dir := writeSample(t, "json")
-	var tree map[string]map[string][]jsonDiagnostic
+	var tree map[string]map[string][]findingout.Diagnostic
 	if err := json.Unmarshal([]byte(got), &tree); err != nil {
 		t.Fatalf("%v:\n%s", err, got)
 	}
 	file := filepath.Join(dir, "src", "main.rs")
-	want := map[string]map[string][]jsonDiagnostic{"src": {
+	want := map[string]map[string][]findingout.Diagnostic{"src": {
 		"pii_in_telemetry": {{
 			Category: "TL401", Posn: file + ":4:36", End: file + ":4:61",
 			Message: `the field "user.password" records a secret (TL401)`,
@@ -70,7 +71,7 @@ func TestRustJSON(t *testing.T) {
 		"span_guard_across_await": {{
 			Category: "span_guard_across_await", Posn: file + ":5:9", End: file + ":5:14",
 			Message: `the guard "_g" is held across an .await (span_guard_across_await)`,
-			Related: []jsonRelated{{Posn: file + ":6:20", End: file + ":6:26", Message: "the .await"}},
+			Related: []findingout.Related{{Posn: file + ":6:20", End: file + ":6:26", Message: "the .await"}},
 		}},
 	}}
 	wantJSON, _ := json.Marshal(want)
@@ -108,8 +109,8 @@ func TestRustSARIF(t *testing.T) {
 		t.Fatalf("%v, or not one run:\n%s", err, got)
 	}
 	run := log.Runs[0]
-	if log.Version != "2.1.0" || run.Tool.Driver.Name != "tracelint" || run.Tool.Driver.Version != version() {
-		t.Errorf("version %q, tool %q %q; want 2.1.0, tracelint %s", log.Version, run.Tool.Driver.Name, run.Tool.Driver.Version, version())
+	if log.Version != "2.1.0" || run.Tool.Driver.Name != "tracelint" || run.Tool.Driver.Version != findingout.Version() {
+		t.Errorf("version %q, tool %q %q; want 2.1.0, tracelint %s", log.Version, run.Tool.Driver.Name, run.Tool.Driver.Version, findingout.Version())
 	}
 	var ids []string
 	for _, r := range run.Tool.Driver.Rules {
