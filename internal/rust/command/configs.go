@@ -3,7 +3,6 @@ package command
 import (
 	"path/filepath"
 
-	"github.com/tracelint/tracelint"
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/rust/lint"
 )
@@ -24,24 +23,11 @@ type configs struct {
 func newConfigs(explicit string) *configs {
 	return &configs{
 		explicit: explicit,
-		ruleIDs:  ruleIDs(),
+		ruleIDs:  lint.RuleIDs(),
 		fileOf:   make(map[string]string),
 		loaded:   make(map[string]*config.Config),
 		checkers: make(map[*config.Config]*lint.Checker),
 	}
-}
-
-// ruleIDs are what enable and disable may name: the Go rule IDs, which
-// the lints report under, and the names of the lints that have no Go
-// counterpart.
-func ruleIDs() []string {
-	ids := tracelint.RuleIDs()
-	for _, l := range lint.Lints {
-		if len(l.Mirrors) == 0 {
-			ids = append(ids, l.Name)
-		}
-	}
-	return ids
 }
 
 // checker returns the checker for the files of dir, an absolute directory.

@@ -176,3 +176,12 @@ func lineText(src []byte, offset int) string {
 	}
 	return s
 }
+
+// Load reads the configuration file at path and returns a checker for it.
+func Load(path string) (*Checker, error) {
+	cfg, err := config.Load(path, RuleIDs())
+	if err != nil {
+		return nil, err
+	}
+	return NewChecker(cfg)
+}

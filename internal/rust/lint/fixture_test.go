@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tracelint/tracelint"
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/rust/lint"
 	"github.com/tracelint/tracelint/internal/rust/treesitter"
@@ -26,17 +25,7 @@ var fixtureMarkerRE = regexp.MustCompile(`//~ ([a-z_:]+(?: [a-z_:]+)*)\s*$`)
 // fixture's .tracelint.yml.
 func TestFixture(t *testing.T) {
 	crate := filepath.Join("..", "..", "..", "testdata", "rust")
-	ids := tracelint.RuleIDs()
-	for _, l := range lint.Lints {
-		if len(l.Mirrors) == 0 {
-			ids = append(ids, l.Name)
-		}
-	}
-	cfg, err := config.Load(filepath.Join(crate, config.FileName), ids)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := lint.NewChecker(cfg)
+	c, err := lint.Load(filepath.Join(crate, config.FileName))
 	if err != nil {
 		t.Fatal(err)
 	}

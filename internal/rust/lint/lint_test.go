@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tracelint/tracelint"
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/finding"
 	"github.com/tracelint/tracelint/internal/rust/lint"
@@ -30,13 +29,7 @@ func check(t *testing.T, name string, src []byte, dir string) []finding.Finding 
 	cfg := config.Default()
 	if m := configRE.FindSubmatch(src); m != nil {
 		var err error
-		ids := tracelint.RuleIDs()
-		for _, l := range lint.Lints {
-			if len(l.Mirrors) == 0 {
-				ids = append(ids, l.Name)
-			}
-		}
-		cfg, err = config.Parse(m[1], filepath.Join(dir, config.FileName), ids)
+		cfg, err = config.Parse(m[1], filepath.Join(dir, config.FileName), lint.RuleIDs())
 		if err != nil {
 			t.Fatalf("%s: config: %v", name, err)
 		}

@@ -10,6 +10,7 @@ package lint
 import (
 	"slices"
 
+	"github.com/tracelint/tracelint"
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/rules"
 )
@@ -94,4 +95,17 @@ func (l *Lint) enabled(cfg *config.Config) bool {
 		return true
 	}
 	return l.Default
+}
+
+// RuleIDs returns what enable and disable may name: the Go rule IDs, which
+// the lints report under, and the names of the lints that have no Go
+// counterpart.
+func RuleIDs() []string {
+	ids := tracelint.RuleIDs()
+	for _, l := range Lints {
+		if len(l.Mirrors) == 0 {
+			ids = append(ids, l.Name)
+		}
+	}
+	return ids
 }
