@@ -94,7 +94,7 @@ func TestLints(t *testing.T) {
 // TestTestFiles checks that files of tests, benchmarks and examples are
 // test code to the syntactic lints, by their path.
 func TestTestFiles(t *testing.T) {
-	src := []byte("use tracing::info_span;\npub async fn f() {\n    let _root = info_span!(parent: None, \"root\");\n    tokio::spawn(async {});\n}\n")
+	src := []byte("use tracing::info_span;\n#[tracing::instrument]\npub async fn f() {\n    let _root = info_span!(parent: None, \"root\");\n    tokio::spawn(async {});\n}\n")
 	for path, want := range map[string]int{
 		"src/lib.rs": 2, "tests/it.rs": 0, "crate/benches/b.rs": 0, "examples/server.rs": 0, "src/tests.rs": 0, "src/tests/mod.rs": 0, "src/client_test.rs": 0,
 	} {

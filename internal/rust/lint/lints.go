@@ -47,7 +47,7 @@ var (
 	InstrumentUnrecordedError = &Lint{Name: "instrument_unrecorded_error", Mirrors: []string{"TL204"}}
 	SpanGuardDroppedAtOnce    = &Lint{Name: "span_guard_dropped_at_once", Mirrors: []string{"TL202"}}
 	FreshRootContext          = &Lint{Name: "fresh_root_context", Mirrors: []string{"TL101"}}
-	SpawnWithoutSpan          = &Lint{Name: "spawn_without_span", Mirrors: []string{"TL106"}}
+	SpawnWithoutSpan          = &Lint{Name: "spawn_without_span", Mirrors: []string{"TL101"}}
 	SpanGuardAcrossAwait      = &Lint{Name: "span_guard_across_await", Title: "do not hold a span guard across an .await", Default: true}
 )
 

@@ -83,9 +83,12 @@ var spawners = map[string]bool{
 }
 
 // spawn applies spawn_without_span: a task or thread started without the
-// current span, in a file that traces.
+// current span, where a span is known to be current (spanCurrent), outside
+// test code. Like TL101 in Go, which needs a request's context in scope,
+// it leaves start-up code and background workers alone: there is no span
+// to lose there.
 func (f *file) spawn(n *syntax.Node, full string, args []tracingsyntax.Tokens) {
-	if !spawners[full] || len(args) != 1 || !f.traces() || f.inTest(n) {
+	if !spawners[full] || len(args) != 1 || !f.traces() || f.inTest(n) || !f.spanCurrent(n) {
 		return
 	}
 	arg := args[0].Text(f.src)
@@ -98,7 +101,67 @@ func (f *file) spawn(n *syntax.Node, full string, args []tracingsyntax.Tokens) {
 	if n.Kind == "call_expression" {
 		at = n.ChildByField("function")
 	}
-	f.report(SpawnWithoutSpan, "TL106", at, at, "%s starts work outside the current span: its spans and events lose the request's trace; pass future.in_current_span() (or .instrument(span)), or run a closure inside span.in_scope(..)", full)
+	f.report(SpawnWithoutSpan, "TL101", at, at, "%s starts work outside the current span: its spans and events lose the request's trace; pass future.in_current_span() (or .instrument(span)), or run a closure inside span.in_scope(..)", full)
+}
+
+// spanCurrent reports whether a span is known to be current at n: n is in
+// a function marked #[instrument], after a span's guard in an enclosing
+// block (let _g = span.enter()), in a closure run by span.in_scope(..), or
+// in an async block that is instrumented (async { .. }.instrument(span)).
+func (f *file) spanCurrent(n *syntax.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		switch p.Kind {
+		case "block":
+			for _, stmt := range p.Children {
+				if stmt.Start >= n.Start {
+					break
+				}
+				if f.entersSpan(stmt) {
+					return true
+				}
+			}
+		case "closure_expression":
+			if call := p.Ancestor("call_expression"); call != nil && p.Parent != nil && p.Parent.Kind == "arguments" {
+				if fn := call.ChildByField("function"); fn != nil && fn.Kind == "field_expression" && f.text(fn.ChildByField("field")) == "in_scope" {
+					return true
+				}
+			}
+		case "async_block":
+			if fe := p.Parent; fe != nil && fe.Kind == "field_expression" {
+				if m := f.text(fe.ChildByField("field")); m == "instrument" || m == "in_current_span" {
+					return true
+				}
+			}
+		case "function_item":
+			for _, attr := range attributesBefore(p) {
+				if a := firstNamed(attr, "attribute"); a != nil && len(a.NamedChildren()) > 0 {
+					if name, ok := f.fromCrate(f.text(a.NamedChildren()[0]), "tracing", true); ok && name == "instrument" {
+						return true
+					}
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// entersSpan reports a statement that binds a span's guard:
+// let _guard = span.enter(), let _span = info_span!(..).entered().
+func (f *file) entersSpan(stmt *syntax.Node) bool {
+	if stmt.Kind != "let_declaration" || f.text(stmt.ChildByField("pattern")) == "_" {
+		return false
+	}
+	v := stmt.ChildByField("value")
+	if v == nil || v.Kind != "call_expression" {
+		return false
+	}
+	fn := v.ChildByField("function")
+	if fn == nil || fn.Kind != "field_expression" {
+		return false
+	}
+	m := f.text(fn.ChildByField("field"))
+	return (m == "enter" || m == "entered") && f.isSpan(fn.ChildByField("value"))
 }
 
 // usesOtel reports whether the file imports from an opentelemetry crate.

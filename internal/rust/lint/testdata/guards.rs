@@ -32,13 +32,38 @@ pub fn sync_guard() {
     info!("inside");
 }
 
+#[tracing::instrument]
 pub async fn spawns() {
-    tokio::spawn(async { work().await }); // want: TL106
+    tokio::spawn(async { work().await }); // want: TL101
     tokio::spawn(async { work().await }.in_current_span());
     tokio::spawn(work().instrument(info_span!("task")));
     let span = Span::current();
     std::thread::spawn(move || span.in_scope(|| info!("in span")));
-    std::thread::spawn(|| info!("outside")); // want: TL106
+    std::thread::spawn(|| info!("outside")); // want: TL101
+}
+
+// No span is known to be current: start-up code, a background worker.
+pub async fn start_workers() {
+    tokio::spawn(async { work().await });
+    std::thread::spawn(|| info!("outside"));
+}
+
+pub async fn entered() {
+    tokio::spawn(async { work().await }); // before the span is entered
+    let span = info_span!("batch");
+    let _guard = span.enter();
+    tokio::task::spawn_blocking(|| info!("inside")); // want: TL101
+}
+
+pub async fn in_scope_and_instrumented(span: Span) {
+    span.in_scope(|| {
+        std::thread::spawn(|| info!("inside")); // want: TL101
+    });
+    async {
+        tokio::spawn(async { work().await }); // want: TL101
+    }
+    .instrument(span)
+    .await;
 }
 
 pub fn roots() {

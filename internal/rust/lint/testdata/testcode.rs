@@ -10,6 +10,7 @@ mod tests {
     use super::*;
 
     #[tokio::test]
+    #[tracing::instrument]
     async fn spawns() {
         let root = info_span!(parent: None, "root");
         let _guard = root.enter();
@@ -20,12 +21,14 @@ mod tests {
 }
 
 #[tokio::test]
+#[tracing::instrument]
 async fn top_level_test(headers: &std::collections::HashMap<String, String>) {
     std::thread::spawn(|| info!("outside"));
     let _ = headers.get("traceparent");
     let _a = info_span!("a", user.email = %"x@example.com");
 }
 
+#[tracing::instrument]
 pub async fn production() {
-    tokio::spawn(async { work().await }); // want: TL106
+    tokio::spawn(async { work().await }); // want: TL101
 }

@@ -1,5 +1,6 @@
-use tracing::info;
+use tracing::{info, instrument};
 
+#[instrument]
 pub async fn handle(order_id: u64) {
     let task = tokio::spawn(async move { //~ disallowed_methods tracelint::spawn_without_span
         info!(order_id, "sending the confirmation");

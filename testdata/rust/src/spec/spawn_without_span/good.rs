@@ -1,6 +1,6 @@
 use std::future::Future;
 use tokio::task::JoinHandle;
-use tracing::{info, Instrument, Span};
+use tracing::{info, instrument, Instrument, Span};
 
 /// Spawns a task that stays in the caller's span: the one place allowed to
 /// call tokio::spawn.
@@ -27,6 +27,7 @@ pub fn thread_in_current_span<T: Send + 'static>(f: impl FnOnce() -> T + Send + 
     std::thread::spawn(move || span.in_scope(f))
 }
 
+#[instrument]
 pub async fn handle(order_id: u64) {
     let task = spawn_in_current_span(async move {
         info!(order_id, "sending the confirmation");
