@@ -1,5 +1,5 @@
 // config: {attrkeys: {deny: [{key: "legacy.*", reason: "use shop.* keys"}], ignore-namespaces: [internal]}}
-use tracing::{info, info_span, span, Level};
+use tracing::{info_span, span, Level};
 use tracing as tr;
 
 pub fn keys(method: &str, status: u16, ratio: f64, ok: bool, name: String) {
@@ -19,8 +19,7 @@ pub fn keys(method: &str, status: u16, ratio: f64, ok: bool, name: String) {
     _m.record("http.response.status_code", &status);
     _m.record("http.response.status_code", tracing::field::display(status)); // want: TL302
     _m.record("http.response.status_cod", status); // want: TL301
-    info!(http.response.status_code = ok, "done"); // want: TL302
-    tr::info!(server.port = name, "aliased crate"); // want: TL302
+    let _p = tr::info_span!("p", server.port = name); // want: TL302
     let port = 8080;
     let _n = info_span!("n", server.port = port);
     let _o = info_span!("o", server.port = port as i64, server.address = name.as_str());
