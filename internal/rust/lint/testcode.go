@@ -2,6 +2,7 @@ package lint
 
 import (
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/tracelint/tracelint/internal/rust/syntax"
@@ -21,14 +22,52 @@ func (f *file) inTest(n *syntax.Node) bool {
 			continue
 		}
 		for _, attr := range attributesBefore(p) {
-			a := strings.ReplaceAll(f.text(attr), " ", "")
-			if strings.HasSuffix(a, "test]") || strings.Contains(a, "test)") || strings.Contains(a, "::test(") || strings.Contains(a, "bench]") {
+			if f.testAttribute(attr) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// testAttribute reports an attribute that makes its item a test:
+// #[test], #[tokio::test(..)], #[bench], or a cfg that needs test
+// (#[cfg(test)], #[cfg(all(test, feature = "x"))], not #[cfg(not(test))]).
+func (f *file) testAttribute(item *syntax.Node) bool {
+	attr := firstNamed(item, "attribute")
+	if attr == nil || len(attr.NamedChildren()) == 0 {
+		return false
+	}
+	path := f.text(attr.NamedChildren()[0])
+	switch last := lastSegment(path); {
+	case last == "test" || last == "bench":
+		return true
+	case path != "cfg":
+		return false
+	}
+	args := strings.ReplaceAll(f.text(attr.ChildByField("arguments")), " ", "")
+	for {
+		i := strings.Index(args, "not(")
+		if i < 0 {
+			break
+		}
+		depth, j := 0, i+3
+		for ; j < len(args); j++ {
+			if args[j] == '(' {
+				depth++
+			} else if args[j] == ')' {
+				if depth--; depth == 0 {
+					break
+				}
+			}
+		}
+		args = args[:i] + args[min(j+1, len(args)):]
+	}
+	return testWordRE.MatchString(args)
+}
+
+// testWordRE matches the cfg predicate test, not feature = "test".
+var testWordRE = regexp.MustCompile(`[(,]test[,)]`)
 
 // testFile reports a file of tests, benchmarks or examples: below a
 // tests, benches or examples directory, or named tests.rs or *_test.rs.

@@ -32,3 +32,20 @@ async fn top_level_test(headers: &std::collections::HashMap<String, String>) {
 pub async fn production() {
     tokio::spawn(async { work().await }); // want: TL101
 }
+
+#[cfg(all(test, feature = "testing"))]
+mod feature_tests {
+    use super::*;
+
+    #[tracing::instrument]
+    async fn helper() {
+        let _root = info_span!(parent: None, "root");
+        tokio::spawn(async { work().await });
+    }
+}
+
+#[cfg(not(test))]
+#[tracing::instrument]
+pub async fn not_test() {
+    tokio::spawn(async { work().await }); // want: TL101
+}
