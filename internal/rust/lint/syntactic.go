@@ -42,6 +42,12 @@ func (f *file) headerMethod(n *syntax.Node, method string, args []tracingsyntax.
 		return
 	}
 	lit := args[0][0]
+	if len(args[0]) == 1 && lit.Kind == "identifier" {
+		if name, ok := f.constHeader(f.text(lit)); ok {
+			f.header(lit, name, fmt.Sprintf("%s by hand (.%s)", how, method))
+		}
+		return
+	}
 	if lit.Kind != "string_literal" {
 		return
 	}
@@ -51,22 +57,21 @@ func (f *file) headerMethod(n *syntax.Node, method string, args []tracingsyntax.
 			return
 		}
 	}
-	f.header(lit, fmt.Sprintf("%s by hand (.%s)", how, method))
+	f.header(lit, tracingsyntax.StringValue(lit, f.src), fmt.Sprintf("%s by hand (.%s)", how, method))
 }
 
 // headerLiteral applies manual_trace_propagation to
 // HeaderName::from_static("traceparent").
 func (f *file) headerLiteral(n *syntax.Node, arg tracingsyntax.Tokens) {
-	if len(arg) == 1 && arg[0].Kind == "string_literal" {
-		f.header(arg[0], "named by hand (HeaderName::from_static)")
+	if len(arg) == 1 && arg[0].Kind == "string_literal" && n.Ancestor("const_item", "static_item") == nil {
+		f.header(arg[0], tracingsyntax.StringValue(arg[0], f.src), "named by hand (HeaderName::from_static)")
 	}
 }
 
 // header reports a propagation header handled by hand: once per function,
 // with the other places as related.
-func (f *file) header(lit *syntax.Node, how string) {
-	name := tracingsyntax.StringValue(lit, f.src)
-	if !otelapi.IsPropagationHeader(name, f.cfg.Ctxpropagation.PropagationHeaders) || f.inTest(lit) {
+func (f *file) header(lit *syntax.Node, name, how string) {
+	if !otelapi.IsPropagationHeader(name, f.cfg.Ctxpropagation.PropagationHeaders) || f.inTest(lit) || f.inPropagator(lit) {
 		return
 	}
 	if lower := strings.ToLower(name); (lower == "baggage" || lower == "b3") && !f.handlesHeaders() {
@@ -74,6 +79,48 @@ func (f *file) header(lit *syntax.Node, how string) {
 	}
 	s := site{key: "in " + f.enclosingFunc(lit), keyFrom: lit, keyTo: lit}
 	f.reportPerKey(ManualTracePropagation, "TL105", s, fmt.Sprintf("trace header %q is %s: copying one header supports one format and drops the rest of the trace context; inject and extract through a TextMapPropagator (opentelemetry::global::get_text_map_propagator)", strings.ToLower(name), how))
+}
+
+// inPropagator reports whether n lies in a propagator's own code: a method
+// of an impl of a Propagator trait, or a function named inject, extract or
+// fields (inject_context, extract_with_context), where header names belong.
+func (f *file) inPropagator(n *syntax.Node) bool {
+	fn := n.Ancestor("function_item")
+	if fn == nil {
+		return false
+	}
+	name := f.text(fn.ChildByField("name"))
+	for _, p := range []string{"inject", "extract", "fields"} {
+		if name == p || strings.HasPrefix(name, p+"_") {
+			return true
+		}
+	}
+	impl := fn.Ancestor("impl_item")
+	return impl != nil && strings.Contains(f.text(impl.ChildByField("trait")), "Propagator")
+}
+
+// constHeader returns the header name a constant or static of the file
+// holds: a string, or HeaderName::from_static's argument.
+func (f *file) constHeader(name string) (string, bool) {
+	for n := range f.root.Preorder() {
+		if (n.Kind != "const_item" && n.Kind != "static_item") || f.text(n.ChildByField("name")) != name {
+			continue
+		}
+		v := n.ChildByField("value")
+		if v == nil {
+			return "", false
+		}
+		if v.Kind == "string_literal" {
+			return tracingsyntax.StringValue(v, f.src), true
+		}
+		if v.Kind == "call_expression" && strings.HasSuffix(f.text(v.ChildByField("function")), "HeaderName::from_static") {
+			if args := v.ChildByField("arguments").NamedChildren(); len(args) == 1 && args[0].Kind == "string_literal" {
+				return tracingsyntax.StringValue(args[0], f.src), true
+			}
+		}
+		return "", false
+	}
+	return "", false
 }
 
 // spawners start a task or thread that does not inherit the current span.
