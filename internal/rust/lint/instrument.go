@@ -15,33 +15,59 @@ func (f *file) instrumentArgs(attr, fn *syntax.Node, in tracingsyntax.Instrument
 		return
 	}
 	for _, p := range fn.ChildByField("parameters").NamedChildren() {
-		if p.Kind != "parameter" {
+		if p.Kind != "parameter" || redactingType(f.text(p.ChildByField("type"))) {
 			continue
 		}
-		pat := p.ChildByField("pattern")
-		if pat == nil {
-			continue
+		for _, id := range boundNames(p.ChildByField("pattern")) {
+			name := strings.TrimPrefix(f.text(id), "r#")
+			if in.Skip[name] || shadowed(in.Fields, name) {
+				continue
+			}
+			m, ok := f.classifyName("", name)
+			if !ok {
+				continue
+			}
+			rule := "TL403"
+			switch m.Category {
+			case pii.Credentials:
+				rule = "TL401"
+			case pii.Pseudonymous:
+				rule = "TL406"
+			}
+			f.report(InstrumentSensitiveArgs, rule, id, id, "#[instrument] records the argument %s, %s, on the span with its Debug output; add it to skip(..), or use skip_all and record what is safe with fields(..)", name, what(m))
 		}
-		name := strings.TrimPrefix(strings.TrimSpace(strings.TrimPrefix(f.text(pat), "mut ")), "r#")
-		if pat.Kind == "mut_pattern" {
-			name = strings.TrimPrefix(f.text(lastNamed(pat)), "r#")
-		}
-		if !isIdent(name) || in.Skip[name] || shadowed(in.Fields, name) || redactingType(f.text(p.ChildByField("type"))) {
-			continue
-		}
-		m, ok := f.classifyName("", name)
-		if !ok {
-			continue
-		}
-		rule := "TL403"
-		switch m.Category {
-		case pii.Credentials:
-			rule = "TL401"
-		case pii.Pseudonymous:
-			rule = "TL406"
-		}
-		f.report(InstrumentSensitiveArgs, rule, pat, pat, "#[instrument] records the argument %s, %s, on the span with its Debug output; add it to skip(..), or use skip_all and record what is safe with fields(..)", name, what(m))
 	}
+}
+
+// boundNames returns the names a parameter's pattern binds, which
+// #[instrument] records one by one: x, ref mut x, x @ _, &x, (a, b),
+// Wrapper(a), Login { password, user: name, .. }. Like tracing, it finds
+// none in other patterns (slices, _).
+func boundNames(pat *syntax.Node) []*syntax.Node {
+	if pat == nil {
+		return nil
+	}
+	switch pat.Kind {
+	case "identifier", "shorthand_field_identifier":
+		return []*syntax.Node{pat}
+	case "captured_pattern":
+		// email @ Some(_): only the name before @ is recorded.
+		return boundNames(pat.NamedChildren()[0])
+	case "field_pattern":
+		if p := pat.ChildByField("pattern"); p != nil {
+			return boundNames(p) // user: name
+		}
+		return boundNames(pat.ChildByField("name")) // shorthand: password
+	case "mut_pattern", "ref_pattern", "reference_pattern", "tuple_pattern", "tuple_struct_pattern", "struct_pattern":
+		var names []*syntax.Node
+		for _, c := range pat.NamedChildren() {
+			if c.Field != "type" { // not Wrapper in Wrapper(a)
+				names = append(names, boundNames(c)...)
+			}
+		}
+		return names
+	}
+	return nil
 }
 
 // shadowed reports an argument that a field of the same name replaces.
@@ -83,25 +109,4 @@ func isResult(t string) bool {
 	base, _, _ := strings.Cut(t, "<")
 	base = strings.TrimSpace(base)
 	return base == "Result" || strings.HasSuffix(base, "::Result")
-}
-
-func isIdent(s string) bool {
-	if s == "" || s == "_" || s == "self" {
-		return false
-	}
-	for i, r := range s {
-		if r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9' {
-			continue
-		}
-		return false
-	}
-	return true
-}
-
-func lastNamed(n *syntax.Node) *syntax.Node {
-	named := n.NamedChildren()
-	if len(named) == 0 {
-		return nil
-	}
-	return named[len(named)-1]
 }

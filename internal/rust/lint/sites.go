@@ -105,17 +105,27 @@ func (f *file) call(n *syntax.Node) {
 	if fn == nil || args == nil {
 		return
 	}
-	var argTokens []tracingsyntax.Tokens
-	for _, a := range args.NamedChildren() {
-		if a.Kind != "line_comment" && a.Kind != "block_comment" && a.Kind != "attribute_item" {
-			argTokens = append(argTokens, tokensOf(a))
-		}
-	}
 	if fn.Kind == "field_expression" {
-		f.methodCall(n, fn.ChildByField("value"), f.text(fn.ChildByField("field")), argTokens)
+		f.methodCall(n, fn.ChildByField("value"), f.text(fn.ChildByField("field")), callArgs(args))
 		return
 	}
-	f.pathCall(n, f.text(fn), argTokens)
+	f.pathCall(n, f.text(fn), callArgs(args))
+}
+
+// callArgs returns the arguments of a call, each as tokens: of an argument
+// list (the comments and attributes between them are none), or of a macro's
+// token tree, split at its commas.
+func callArgs(group *syntax.Node) []tracingsyntax.Tokens {
+	if group.Kind == "token_tree" {
+		return tracingsyntax.Segments(group)
+	}
+	var args []tracingsyntax.Tokens
+	for _, a := range group.NamedChildren() {
+		if a.Kind != "line_comment" && a.Kind != "block_comment" && a.Kind != "attribute_item" {
+			args = append(args, tokensOf(a))
+		}
+	}
+	return args
 }
 
 // tokenCalls finds path calls inside a token tree of a macro that is not
@@ -129,7 +139,7 @@ func (f *file) tokenCalls(tt *syntax.Node) {
 		if t.Kind != "token_tree" || i == 0 {
 			continue
 		}
-		// Walk back over a path: a::b::c
+		// Walk back over a path: a::b::c, crate::a::b
 		j := i - 1
 		bang := false
 		if kids[j].Kind == "!" {
@@ -143,7 +153,7 @@ func (f *file) tokenCalls(tt *syntax.Node) {
 			}
 			break
 		}
-		if end < 0 || j < 0 || kids[j].Kind != "identifier" || j > end {
+		if end < 0 || j < 0 || !pathStart[kids[j].Kind] || j > end {
 			continue
 		}
 		if j > 0 && kids[j-1].Kind == "." {
@@ -167,6 +177,10 @@ func (f *file) tokenCalls(tt *syntax.Node) {
 		f.pathCall(t, path, tracingsyntax.Segments(t))
 	}
 }
+
+// pathStart are the tokens a path in a token tree may begin with: a name,
+// or crate, self or super (crate::http::HeaderName::from_static(..)).
+var pathStart = map[string]bool{"identifier": true, "crate": true, "self": true, "super": true}
 
 // isTracingMacro reports a macro invocation of one of tracing's macros.
 func (f *file) isTracingMacro(n *syntax.Node) bool {
@@ -232,9 +246,8 @@ func (f *file) methodCall(n, recv *syntax.Node, method string, args []tracingsyn
 		if recv != nil && recv.Kind == "call_expression" && len(args) == 1 {
 			callee := f.text(recv.ChildByField("function"))
 			if (f.isOtel(callee, "Key::new") || f.isOtel(callee, "Key::from_static_str")) && recv.ChildByField("arguments") != nil {
-				keyArgs := recv.ChildByField("arguments").NamedChildren()
-				if len(keyArgs) == 1 {
-					f.keyValue(n, tokensOf(keyArgs[0]), args[0], method)
+				if keyArgs := callArgs(recv.ChildByField("arguments")); len(keyArgs) == 1 {
+					f.keyValue(n, keyArgs[0], args[0], method)
 				}
 			}
 		}
@@ -272,7 +285,7 @@ func unwrapFieldValue(f *file, value tracingsyntax.Tokens) (tracingsyntax.Tokens
 	if sigil == "" || len(steps) > 1 && last.sep != "::" {
 		return value, ""
 	}
-	segs := tracingsyntax.Segments(last.args)
+	segs := callArgs(last.args)
 	if len(segs) != 1 {
 		return value, ""
 	}
@@ -335,7 +348,7 @@ func propagatedIn(f *file, n *syntax.Node) string {
 }
 
 // constString resolves a key written as a constant of the file:
-// const USER_EMAIL: &str = "user.email".
+// const USER_EMAIL: &str = "user.email" (or r"user.email").
 func (f *file) constString(key tracingsyntax.Tokens) (string, bool) {
 	if len(key) != 1 || key[0].Kind != "identifier" {
 		return "", false
@@ -343,7 +356,7 @@ func (f *file) constString(key tracingsyntax.Tokens) (string, bool) {
 	name := f.text(key[0])
 	for n := range f.root.Preorder() {
 		if (n.Kind == "const_item" || n.Kind == "static_item") && f.text(n.ChildByField("name")) == name {
-			if v := n.ChildByField("value"); v != nil && v.Kind == "string_literal" {
+			if v := n.ChildByField("value"); v != nil && (v.Kind == "string_literal" || v.Kind == "raw_string_literal") {
 				return tracingsyntax.StringValue(v, f.src), true
 			}
 		}

@@ -42,28 +42,29 @@ func (f *file) headerMethod(n *syntax.Node, method string, args []tracingsyntax.
 		return
 	}
 	lit := args[0][0]
-	if len(args[0]) == 1 && lit.Kind == "identifier" {
-		if name, ok := f.constHeader(f.text(lit)); ok {
-			f.header(lit, name, fmt.Sprintf("%s by hand (.%s)", how, method))
-		}
+	if !isStringLit(lit) && lit.Kind != "identifier" {
 		return
 	}
-	if lit.Kind != "string_literal" {
-		return
-	}
-	if len(args[0]) > 1 { // "traceparent".to_string()
-		steps, ok := f.chain(args[0][1:])
-		if !ok || len(steps) != 1 || !lookThrough[steps[0].name] && steps[0].name != "parse" {
+	if rest := args[0][1:]; len(rest) > 0 { // "traceparent".to_string(), TRACEPARENT.as_str()
+		steps, ok := f.chain(rest[1:])
+		if rest[0].Kind != "." || !ok || len(steps) != 1 || !lookThrough[steps[0].name] && steps[0].name != "parse" {
 			return
 		}
 	}
-	f.header(lit, tracingsyntax.StringValue(lit, f.src), fmt.Sprintf("%s by hand (.%s)", how, method))
+	name := tracingsyntax.StringValue(lit, f.src)
+	if lit.Kind == "identifier" {
+		var ok bool
+		if name, ok = f.constHeader(f.text(lit)); !ok {
+			return
+		}
+	}
+	f.header(lit, name, fmt.Sprintf("%s by hand (.%s)", how, method))
 }
 
 // headerLiteral applies manual_trace_propagation to
 // HeaderName::from_static("traceparent").
 func (f *file) headerLiteral(n *syntax.Node, arg tracingsyntax.Tokens) {
-	if len(arg) == 1 && arg[0].Kind == "string_literal" && n.Ancestor("const_item", "static_item") == nil {
+	if len(arg) == 1 && isStringLit(arg[0]) && n.Ancestor("const_item", "static_item") == nil {
 		f.header(arg[0], tracingsyntax.StringValue(arg[0], f.src), "named by hand (HeaderName::from_static)")
 	}
 }
@@ -110,17 +111,23 @@ func (f *file) constHeader(name string) (string, bool) {
 		if v == nil {
 			return "", false
 		}
-		if v.Kind == "string_literal" {
+		if isStringLit(v) {
 			return tracingsyntax.StringValue(v, f.src), true
 		}
 		if v.Kind == "call_expression" && strings.HasSuffix(f.text(v.ChildByField("function")), "HeaderName::from_static") {
-			if args := v.ChildByField("arguments").NamedChildren(); len(args) == 1 && args[0].Kind == "string_literal" {
+			if args := v.ChildByField("arguments").NamedChildren(); len(args) == 1 && isStringLit(args[0]) {
 				return tracingsyntax.StringValue(args[0], f.src), true
 			}
 		}
 		return "", false
 	}
 	return "", false
+}
+
+// isStringLit reports a string literal, raw or not: "traceparent",
+// r"traceparent".
+func isStringLit(n *syntax.Node) bool {
+	return n.Kind == "string_literal" || n.Kind == "raw_string_literal"
 }
 
 // spawners start a task or thread that does not inherit the current span.
@@ -168,7 +175,9 @@ func (f *file) spanCurrent(n *syntax.Node) bool {
 				}
 			}
 		case "closure_expression":
-			if call := p.Ancestor("call_expression"); call != nil && p.Parent != nil && p.Parent.Kind == "arguments" {
+			// The nearest call is the one the closure is given to, directly
+			// or as the value of a block: span.in_scope({ let f = || ..; f }).
+			if call := p.Ancestor("call_expression"); call != nil {
 				if fn := call.ChildByField("function"); fn != nil && fn.Kind == "field_expression" && f.text(fn.ChildByField("field")) == "in_scope" {
 					return true
 				}
@@ -295,15 +304,15 @@ func (f *file) guardAcrossAwait(let *syntax.Node, method string) {
 	}
 }
 
-// asyncBody reports whether a block runs in an async fn or async block
-// (and not in a closure inside one).
+// asyncBody reports whether a block runs in an async fn, async block or
+// async closure (and not in a plain closure inside one).
 func asyncBody(b *syntax.Node) bool {
 	for p := b.Parent; p != nil; p = p.Parent {
 		switch p.Kind {
 		case "async_block":
 			return true
 		case "closure_expression":
-			return false
+			return firstNamed(p, "async") != nil // async || { .. }
 		case "function_item":
 			if mods := firstNamed(p, "function_modifiers"); mods != nil {
 				for _, m := range mods.Children {

@@ -68,7 +68,9 @@ func (f *file) chain(ts tracingsyntax.Tokens) ([]step, bool) {
 			steps[len(steps)-1].args = t
 		case t.Kind == "!" && i+1 < len(ts) && isGroup(ts[i+1]) && len(steps) > 0:
 			steps[len(steps)-1].name += "!"
-		case t.Kind == "identifier" || t.Kind == "field_identifier" || t.Kind == "self" || t.Kind == "type_identifier" || t.Kind == "super" || t.Kind == "crate" || t.Kind == "integer_literal" && sep == ".":
+		case t.Kind == "identifier" || t.Kind == "field_identifier" || t.Kind == "self" || t.Kind == "type_identifier" || t.Kind == "super" || t.Kind == "crate" || t.Kind == "integer_literal":
+			// An integer is a tuple field (pair.0) or a receiver
+			// (8080.to_string()).
 			if len(steps) > 0 && sep == "" {
 				return nil, false
 			}
@@ -164,7 +166,7 @@ func (f *file) classifyValue(ts tracingsyntax.Tokens) (pii.Match, string, bool) 
 	}
 	if len(steps) == 1 && steps[0].name == "format!" && steps[0].args != nil {
 		segs := tracingsyntax.Segments(steps[0].args)
-		if len(segs) > 0 && len(segs[0]) == 1 && segs[0][0].Kind == "string_literal" {
+		if len(segs) > 0 && len(segs[0]) == 1 && (segs[0][0].Kind == "string_literal" || segs[0][0].Kind == "raw_string_literal") {
 			for _, name := range inlineArgs(tracingsyntax.StringValue(segs[0][0], f.src)) {
 				if m, ok := f.classifyName("", name); ok {
 					return m, name, true
@@ -226,7 +228,7 @@ func (f *file) valueKind(ts tracingsyntax.Tokens, sigil string, at *syntax.Node)
 	if len(ts) >= 3 && ts[len(ts)-2].Kind == "as" {
 		return rustKind(f.text(ts[len(ts)-1])), ""
 	}
-	if len(ts) == 2 && ts[0].Kind == "-" {
+	if ts[0].Kind == "-" { // -x has the type of x
 		ts = ts[1:]
 	}
 	if len(ts) == 1 {

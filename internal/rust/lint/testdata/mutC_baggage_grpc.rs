@@ -1,0 +1,3 @@
+pub fn f(req: &Request) -> bool {
+    req.metadata().contains_key("baggage") // want: TL105
+}

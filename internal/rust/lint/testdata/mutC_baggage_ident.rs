@@ -1,0 +1,3 @@
+pub fn f(headers: &Map) -> bool {
+    headers.contains_key("baggage") // want: TL105
+}
