@@ -13,9 +13,9 @@ import (
 	"github.com/tracelint/tracelint/internal/rust/treesitter"
 )
 
-// mutBRegistry is a Weaver registry with deprecations, an any-typed key and
+// testRegistry is a Weaver registry with deprecations, an any-typed key and
 // a privacy annotation in a namespace about machines.
-const mutBRegistry = `file_format: definition/2
+const testRegistry = `file_format: definition/2
 attributes:
   - key: shop.order.total
     type: double
@@ -52,12 +52,12 @@ attributes:
       privacy: personal
 `
 
-// mutBCheck checks src with the configuration yaml, written in a
+// checkWithRegistry checks src with the configuration yaml, written in a
 // temporary directory next to the registry above.
-func mutBCheck(t *testing.T, yaml, src string) []finding.Finding {
+func checkWithRegistry(t *testing.T, yaml, src string) []finding.Finding {
 	t.Helper()
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "registry.yaml"), []byte(mutBRegistry), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "registry.yaml"), []byte(testRegistry), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	cfg, err := config.Parse([]byte(yaml), filepath.Join(dir, config.FileName), lint.RuleIDs())
@@ -80,9 +80,9 @@ func mutBCheck(t *testing.T, yaml, src string) []finding.Finding {
 	return c.File("src/lib.rs", []byte(src), root)
 }
 
-// mutBOne returns the message of the one finding of rule on line, failing
+// oneFinding returns the message of the one finding of rule on line, failing
 // the test when there is not exactly one.
-func mutBOne(t *testing.T, fds []finding.Finding, line int, rule string) finding.Finding {
+func oneFinding(t *testing.T, fds []finding.Finding, line int, rule string) finding.Finding {
 	t.Helper()
 	var got []finding.Finding
 	for _, fd := range fds {
@@ -100,9 +100,9 @@ func mutBOne(t *testing.T, fds []finding.Finding, line int, rule string) finding
 	return got[0]
 }
 
-// TestMutBMessages checks that messages name the right key, value and
+// TestMessages checks that messages name the right key, value and
 // remedy.
-func TestMutBMessages(t *testing.T) {
+func TestMessages(t *testing.T) {
 	const registry = `{attrkeys: {registries: [registry.yaml]}, enable: [TL304]}`
 	for _, tc := range []struct {
 		name, cfg, src string
@@ -211,7 +211,7 @@ func TestMutBMessages(t *testing.T) {
 		want: []string{`the event message includes c.email, personal data`},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
-			msg := mutBOne(t, mutBCheck(t, tc.cfg, tc.src), tc.line, tc.rule).Message
+			msg := oneFinding(t, checkWithRegistry(t, tc.cfg, tc.src), tc.line, tc.rule).Message
 			rest := msg
 			for _, w := range tc.want {
 				i := strings.Index(rest, w)
@@ -229,27 +229,27 @@ func TestMutBMessages(t *testing.T) {
 	}
 }
 
-// TestMutBRegistry checks the findings that depend on a registry: an
+// TestRegistryMessages checks the findings that depend on a registry: an
 // any-typed key takes every value, and a key the registry calls personal
 // is reported even in a namespace about machines.
-func TestMutBRegistry(t *testing.T) {
+func TestRegistryMessages(t *testing.T) {
 	src := "use tracing::info;\nfn f(n: u64, who: &str) {\n    let _s = tracing::info_span!(\"s\", shop.order.extra = n, shop.order.extra = \"x\");\n    info!(host.owner = %who, \"booted\");\n}\n"
-	fds := mutBCheck(t, `{attrkeys: {registries: [registry.yaml]}}`, src)
-	mutBOne(t, fds, 4, "TL402")
+	fds := checkWithRegistry(t, `{attrkeys: {registries: [registry.yaml]}}`, src)
+	oneFinding(t, fds, 4, "TL402")
 	if len(fds) != 1 {
 		t.Errorf("%d findings, want 1: %v", len(fds), fds)
 	}
 }
 
-// TestMutBEnds checks where findings end: a type mismatch and a sensitive
+// TestFindingEnds checks where findings end: a type mismatch and a sensitive
 // value at the end of the value, not of the key.
-func TestMutBEnds(t *testing.T) {
+func TestFindingEnds(t *testing.T) {
 	src := "use tracing::info_span;\nfn f(c: &Customer) {\n    let _s = info_span!(\"s\", server.port = \"8080\", user.email = %c.address);\n}\n"
-	fds := mutBCheck(t, `{}`, src)
+	fds := checkWithRegistry(t, `{}`, src)
 	for _, tc := range []struct {
 		rule, end string
 	}{{"TL302", `"8080"`}, {"TL402", `c.address`}} {
-		fd := mutBOne(t, fds, 3, tc.rule)
+		fd := oneFinding(t, fds, 3, tc.rule)
 		want := strings.Index(src, tc.end) + len(tc.end)
 		if fd.End.Offset != want {
 			t.Errorf("%s ends at %d, want %d (after %s)", tc.rule, fd.End.Offset, want, tc.end)
@@ -257,10 +257,10 @@ func TestMutBEnds(t *testing.T) {
 	}
 }
 
-// TestMutBMixed checks messages whose wording depends on a case another
+// TestMixedSites checks messages whose wording depends on a case another
 // site in the same file takes: a value recorded with a sigil and one
 // without, a pseudonymous identifier sent in baggage and one recorded.
-func TestMutBMixed(t *testing.T) {
+func TestMixedSites(t *testing.T) {
 	src := `use opentelemetry::{Context, KeyValue};
 use opentelemetry::baggage::BaggageExt;
 use tracing::{info, info_span};
@@ -271,7 +271,7 @@ fn f(cx: &Context, port: u16, sid: String, session_id: String) -> Context {
     cx.with_baggage(vec![KeyValue::new("session.id", sid)])
 }
 `
-	fds := mutBCheck(t, `{enable: [TL406]}`, src)
+	fds := checkWithRegistry(t, `{enable: [TL406]}`, src)
 	for _, tc := range []struct {
 		line      int
 		rule      string
@@ -282,7 +282,7 @@ fn f(cx: &Context, port: u16, sid: String, session_id: String) -> Context {
 		{7, "TL406", `the value session_id of event field "order.visitor" records a pseudonymous identifier (session id), which still points at a person`, "downstream"},
 		{8, "TL406", `baggage entry "session.id" carries a pseudonymous identifier`, "still points"},
 	} {
-		msg := mutBOne(t, fds, tc.line, tc.rule).Message
+		msg := oneFinding(t, fds, tc.line, tc.rule).Message
 		if !strings.Contains(msg, tc.want) || strings.Contains(msg, tc.not) {
 			t.Errorf("line %d: message %q, want %q and not %q", tc.line, msg, tc.want, tc.not)
 		}
