@@ -146,9 +146,9 @@ func FirstLine(s string) string {
 }
 
 // NearMember returns the member a value most likely meant to be: one that
-// contains the value or is contained in it, ignoring case
-// ("postgres"/"postgresql"), or within two edits (one for values of four
-// bytes or less).
+// starts with the value or with which the value starts, ignoring case, for
+// words of four bytes or more ("postgres"/"postgresql"), or within two
+// edits (one for values of four bytes or less).
 func NearMember(v string, members []string) (string, bool) {
 	limit := 2
 	if len(v) <= 4 {

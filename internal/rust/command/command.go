@@ -35,7 +35,7 @@ const (
 	exitFindings = 3
 )
 
-const usage = `usage: tracelint rust [-config file] [-format text|json|sarif|github] [-j N] [paths]
+const usage = `usage: tracelint rust [-config file] [-format text|json|sarif|github] [-fix] [-j N] [paths]
 
 tracelint rust checks Rust sources with tracelint's Rust lints (docs/rust).
 The paths are files and directories, "." when none is given. A file named
@@ -95,6 +95,7 @@ type options struct {
 	format string
 	json   bool // -json: -format json, with the same exit codes
 	jobs   int
+	fix    bool
 }
 
 // flagSet defines the command's flags on a new flag set.
@@ -105,6 +106,7 @@ func flagSet(opts *options) *flag.FlagSet {
 	fs.StringVar(&opts.format, "format", "", "the output format: "+strings.Join(findingout.Formats, ", ")+" (default text)")
 	fs.BoolVar(&opts.json, "json", false, "-format json")
 	fs.IntVar(&opts.jobs, "j", runtime.GOMAXPROCS(0), "the number of files parsed and checked at once")
+	fs.BoolVar(&opts.fix, "fix", false, "apply the suggested fixes (a renamed key, a guard dropped at once) and report what remains")
 	return fs
 }
 
@@ -197,6 +199,24 @@ func (r *run) check(opts *options) int {
 		if f.Rule == report.InternalErrorCategory {
 			failed = true
 		}
+	}
+	if opts.fix {
+		done, err := r.applyFixes(found)
+		if err != nil {
+			r.errorf("-fix: %v", err)
+			failed = true
+		}
+		remain := "remain"
+		if len(done.remaining) == 1 {
+			remain = "remains"
+		}
+		fmt.Fprintf(r.stderr, "applied %s in %s; %s %s\n", findingout.Count(done.fixes, "fix"),
+			findingout.Count(done.files, "file"), findingout.Count(len(done.remaining), "finding"), remain)
+		if done.overlapping > 0 {
+			fmt.Fprintf(r.stderr, "%s not applied, as it overlaps a fix applied; run tracelint rust -fix again\n",
+				findingout.Count(done.overlapping, "fix"))
+		}
+		found = done.remaining
 	}
 	if err := r.write(opts.format, found); err != nil {
 		r.errorf("%v", err)

@@ -185,3 +185,11 @@ func Load(path string) (*Checker, error) {
 	}
 	return NewChecker(cfg)
 }
+
+// addFix adds to fd a suggested fix that replaces the bytes [start, end)
+// of the file with text.
+func (f *file) addFix(fd *finding.Finding, msg string, start, end int, text string) {
+	fd.Fixes = append(fd.Fixes, finding.Fix{Message: msg, Edits: []finding.Edit{{
+		Pos: f.position(start, nil), End: f.position(end, nil), NewText: text,
+	}}})
+}

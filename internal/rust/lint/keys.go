@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -34,6 +35,10 @@ type site struct {
 	// propagated is "baggage" or "tracestate" for a site that leaves the
 	// process.
 	propagated string
+	// spelled reports a key written out at the site, which a fix may
+	// rewrite: a field's name (not a shorthand, whose name is also its
+	// value) or a string literal (not a constant).
+	spelled bool
 }
 
 // checkKey applies telemetry_key_not_in_contract to a site.
@@ -131,10 +136,16 @@ func (f *file) flushPerKey() {
 func (f *file) deprecated(s site, attr *contract.Attribute) {
 	d := attr.Deprecated
 	msg := fmt.Sprintf("%s %q is deprecated", s.what, s.key)
+	fix := false
 	if d.Reason == "renamed" {
 		msg += fmt.Sprintf(": renamed to %q", d.RenamedTo)
-		if _, ok := f.judge.Lookup(d.RenamedTo); !ok {
+		switch to, ok := f.judge.Lookup(d.RenamedTo); {
+		case !ok:
 			msg += ", which the telemetry contract does not define yet"
+		case to.Type.Value().String() == attr.Type.Value().String():
+			fix = true
+		default:
+			msg += ", whose type differs; change the value too"
 		}
 		if d.Note != "" {
 			msg += " (" + strings.TrimSuffix(keyrule.FirstLine(d.Note), ".") + ")"
@@ -142,7 +153,38 @@ func (f *file) deprecated(s site, attr *contract.Attribute) {
 	} else {
 		msg += keyrule.DeprecationDetail(d) + "; stop recording it or use its replacement"
 	}
-	f.report(TelemetryKeyNotInContract, "TL303", s.keyFrom, s.keyTo, "%s", msg)
+	fd := f.report(TelemetryKeyNotInContract, "TL303", s.keyFrom, s.keyTo, "%s", msg)
+	if fd != nil && fix && s.spelled {
+		f.addFix(fd, fmt.Sprintf("Use the key %q", d.RenamedTo), s.keyFrom.Start, s.keyTo.End, f.spellKey(s, d.RenamedTo))
+	}
+}
+
+// spellKey writes key as the site wrote its key: a string literal for a
+// quoted name or an attribute's key, dotted words for a field name when
+// every segment can be one (http.request.method), else a quoted name
+// ("k8s.pod.name" stays a word; "1st.try" does not).
+func (f *file) spellKey(s site, key string) string {
+	if s.keyFrom == s.keyTo && isStringLit(s.keyFrom) {
+		return strconv.Quote(key)
+	}
+	for seg := range strings.SplitSeq(key, ".") {
+		if !fieldWordRE.MatchString(seg) || rustKeywords[seg] {
+			return strconv.Quote(key)
+		}
+	}
+	return key
+}
+
+// fieldWordRE matches a segment tracing accepts unquoted in a field name.
+var fieldWordRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// rustKeywords are the words that cannot stand unquoted in a field name.
+var rustKeywords = map[string]bool{
+	"as": true, "async": true, "await": true, "break": true, "const": true, "continue": true, "crate": true,
+	"dyn": true, "else": true, "enum": true, "extern": true, "false": true, "fn": true, "for": true, "if": true,
+	"impl": true, "in": true, "let": true, "loop": true, "match": true, "mod": true, "move": true, "mut": true,
+	"pub": true, "ref": true, "return": true, "self": true, "Self": true, "static": true, "struct": true,
+	"super": true, "trait": true, "true": true, "type": true, "unsafe": true, "use": true, "where": true, "while": true,
 }
 
 // checkValue reports a value whose type does not fit the key (TL302) and a

@@ -51,7 +51,7 @@ func (f *file) macro(path string, tt *syntax.Node) {
 		what = "span field"
 	}
 	for _, fd := range m.Fields {
-		s := site{what: what, key: fd.Name, keyConst: true, keyFrom: fd.NameTokens[0], keyTo: fd.NameTokens[len(fd.NameTokens)-1], value: fd.Value, sigil: fd.Sigil}
+		s := site{what: what, key: fd.Name, keyConst: true, keyFrom: fd.NameTokens[0], keyTo: fd.NameTokens[len(fd.NameTokens)-1], value: fd.Value, sigil: fd.Sigil, spelled: !fd.Shorthand}
 		if fd.Name == "message" && !m.Span {
 			f.checkMessage(nil, []tracingsyntax.Tokens{fd.Value})
 			continue
@@ -89,7 +89,7 @@ func (f *file) attribute(n *syntax.Node) {
 	}
 	in := tracingsyntax.ParseInstrument(attr.ChildByField("arguments"), f.src)
 	for _, fd := range in.Fields {
-		s := site{what: "span field", key: fd.Name, keyConst: true, keyFrom: fd.NameTokens[0], keyTo: fd.NameTokens[len(fd.NameTokens)-1], value: fd.Value, sigil: fd.Sigil}
+		s := site{what: "span field", key: fd.Name, keyConst: true, keyFrom: fd.NameTokens[0], keyTo: fd.NameTokens[len(fd.NameTokens)-1], value: fd.Value, sigil: fd.Sigil, spelled: !fd.Shorthand}
 		s.kind, s.recorded = f.valueKind(fd.Value, fd.Sigil, fn.ChildByField("body"))
 		f.checkKey(s)
 		f.checkPII(s)
@@ -263,7 +263,7 @@ func (f *file) methodCall(n, recv *syntax.Node, method string, args []tracingsyn
 
 // record handles span.record("key", value).
 func (f *file) record(key *syntax.Node, value tracingsyntax.Tokens) {
-	s := site{what: "span field", key: tracingsyntax.StringValue(key, f.src), keyConst: true, keyFrom: key, keyTo: key}
+	s := site{what: "span field", key: tracingsyntax.StringValue(key, f.src), keyConst: true, keyFrom: key, keyTo: key, spelled: true}
 	s.value, s.sigil = unwrapFieldValue(f, value)
 	s.kind, s.recorded = f.valueKind(s.value, s.sigil, key)
 	f.checkKey(s)
@@ -304,7 +304,7 @@ func (f *file) keyValue(n *syntax.Node, key, value tracingsyntax.Tokens, method 
 	}
 	switch {
 	case len(key) == 1 && key[0].Kind == "string_literal":
-		s.key, s.keyConst = tracingsyntax.StringValue(key[0], f.src), true
+		s.key, s.keyConst, s.spelled = tracingsyntax.StringValue(key[0], f.src), true, true
 	default:
 		if k, ok := f.constString(key); ok {
 			s.key, s.keyConst = k, true
@@ -387,7 +387,10 @@ func (f *file) letDeclaration(n *syntax.Node) {
 	}
 	pattern := n.ChildByField("pattern")
 	if f.text(pattern) == "_" {
-		f.report(SpanGuardDroppedAtOnce, "TL202", n, n, "let _ = ….%s() drops the guard at once, so nothing after it runs in the span; bind it to a named variable (let _guard = ….%s()) or use span.in_scope(|| ..)", method, method)
+		fd := f.report(SpanGuardDroppedAtOnce, "TL202", n, n, "let _ = ….%s() drops the guard at once, so nothing after it runs in the span; bind it to a named variable (let _guard = ….%s()) or use span.in_scope(|| ..)", method, method)
+		if fd != nil {
+			f.addFix(fd, "Keep the guard until the end of the block", pattern.Start, pattern.End, "_guard")
+		}
 		return
 	}
 	f.guardAcrossAwait(n, method)
