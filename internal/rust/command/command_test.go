@@ -246,7 +246,7 @@ func TestRustExitCodes(t *testing.T) {
 		{[]string{"-format", "xml"}, exitUsage, `tracelint rust: -format "xml": want text, json, sarif, github` + "\n"},
 		{[]string{"-json", "-format", "sarif"}, exitUsage, "-json and -format sarif ask for two formats"},
 		{[]string{"-j", "0"}, exitUsage, "-j 0: want 1 or more"},
-		{[]string{"-fix"}, exitUsage, "tracelint rust: flag provided but not defined: -fix (tracelint rust -help lists the flags)\n"},
+		{[]string{"-diff"}, exitUsage, "tracelint rust: flag provided but not defined: -diff (tracelint rust -help lists the flags)\n"},
 	} {
 		var out, errOut bytes.Buffer
 		code := Main(tc.args, &out, &errOut)
@@ -284,7 +284,7 @@ func TestRustHelp(t *testing.T) {
 	var out, errOut bytes.Buffer
 	code := Main([]string{"-h"}, &out, &errOut)
 	for _, want := range []string{
-		"usage: tracelint rust [-config file] [-format text|json|sarif|github] [-j N] [paths]\n",
+		"usage: tracelint rust [-config file] [-format text|json|sarif|github] [-fix] [-j N] [paths]\n",
 		"  -config string\n", "  -format string\n", "  -j int\n", "  -json\n",
 		"// nolint:pii_in_telemetry",
 		"Exit codes: 0 no findings, 3 findings, 1 something could not be checked,\n2 a mistake on the command line.",
