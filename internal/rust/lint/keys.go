@@ -164,7 +164,7 @@ func (f *file) deprecated(s site, attr *contract.Attribute) {
 // every segment can be one (http.request.method), else a quoted name
 // ("k8s.pod.name" stays a word; "1st.try" does not).
 func (f *file) spellKey(s site, key string) string {
-	if s.keyFrom == s.keyTo && isStringLit(s.keyFrom) {
+	if isStringLit(s.keyFrom) {
 		return strconv.Quote(key)
 	}
 	for seg := range strings.SplitSeq(key, ".") {
