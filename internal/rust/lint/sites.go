@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/tracelint/tracelint/internal/rust/syntax"
@@ -203,6 +204,8 @@ func (f *file) pathCall(n *syntax.Node, path string, args []tracingsyntax.Tokens
 		}
 	case strings.HasSuffix(full, "HeaderName::from_static") && len(args) == 1:
 		f.headerLiteral(n, args[0])
+	case f.isOtel(path, "TraceState::from_key_value"):
+		f.traceStatePairs(n)
 	}
 	f.spawn(n, full, args)
 }
@@ -259,6 +262,98 @@ func (f *file) methodCall(n, recv *syntax.Node, method string, args []tracingsyn
 		}
 	}
 	f.headerMethod(n, method, args)
+	f.propagatedInsert(recv, method, args)
+}
+
+// traceStatePairs reads the (key, value) pairs of
+// TraceState::from_key_value(..): tuples in the arguments, or in a macro's
+// token tree (vec![("vendor", v)]).
+func (f *file) traceStatePairs(call *syntax.Node) {
+	for n := range call.Preorder() {
+		var pair []tracingsyntax.Tokens
+		switch {
+		case n.Kind == "tuple_expression":
+			for _, c := range n.NamedChildren() {
+				pair = append(pair, tokensOf(c))
+			}
+		case n.Kind == "token_tree" && tupleInTokens(n):
+			pair = tracingsyntax.Segments(n)
+		}
+		if len(pair) == 2 {
+			f.propagatedEntry("tracestate", pair[0], pair[1])
+		}
+	}
+}
+
+// tupleInTokens reports a parenthesised group among a macro's tokens that
+// is a tuple, vec![("k", v)], not the arguments of a call or a macro,
+// vec![f("k", v)], vec![m!("k", v)], nor a macro's own arguments (after
+// its !). A token tree's first child is its delimiter, and a macro's
+// tree follows its name and !, so a tree always has a node before it.
+func tupleInTokens(tt *syntax.Node) bool {
+	if tt.Children[0].Kind != "(" {
+		return false
+	}
+	i := slices.Index(tt.Parent.Children, tt)
+	prev := tt.Parent.Children[i-1].Kind
+	return prev != "identifier" && prev != "!"
+}
+
+// propagatedInsert reads state.insert(k, v) on a TraceState and
+// bag.insert(k, v) or insert_with_metadata(k, v, m) on a Baggage.
+func (f *file) propagatedInsert(recv *syntax.Node, method string, args []tracingsyntax.Tokens) {
+	if method != "insert" && method != "insert_with_metadata" || len(args) < 2 || !f.usesOtel() {
+		return
+	}
+	if where := f.propagatedType(recv); where != "" {
+		f.propagatedEntry(where, args[0], args[1])
+	}
+}
+
+// propagatedType returns "tracestate" or "baggage" for an expression of
+// type TraceState or Baggage, as far as syntax tells: a variable bound to
+// one of their constructors, or declared with the type.
+func (f *file) propagatedType(e *syntax.Node) string {
+	if e == nil || e.Kind != "identifier" {
+		return ""
+	}
+	name := f.text(e)
+	fn := e.Ancestor("function_item", "closure_expression")
+	if fn == nil {
+		return ""
+	}
+	var decl string
+	for _, p := range fn.ChildByField("parameters").NamedChildren() {
+		if p.Kind == "parameter" && f.text(p.ChildByField("pattern")) == name {
+			decl = f.text(p.ChildByField("type"))
+		}
+	}
+	for n := range fn.Preorder() {
+		if n.Start >= e.Start {
+			break
+		}
+		if n.Kind == "let_declaration" && strings.TrimPrefix(f.text(n.ChildByField("pattern")), "mut ") == name {
+			decl = f.text(n.ChildByField("type")) + " " + f.text(n.ChildByField("value"))
+		}
+	}
+	switch {
+	case strings.Contains(decl, "TraceState"):
+		return "tracestate"
+	case strings.Contains(decl, "Baggage"):
+		return "baggage"
+	}
+	return ""
+}
+
+// propagatedEntry applies pii_in_telemetry to one baggage or tracestate
+// entry with a literal key.
+func (f *file) propagatedEntry(where string, key, value tracingsyntax.Tokens) {
+	key = stripRefs(key)
+	if len(key) != 1 || !isStringLit(key[0]) {
+		return
+	}
+	f.checkPII(site{what: where + " entry", key: tracingsyntax.StringValue(key[0], f.src), keyConst: true,
+		keyFrom: key[0], keyTo: key[0], value: value, propagated: where})
 }
 
 // record handles span.record("key", value).
