@@ -536,3 +536,19 @@ func TestParseSettings(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestRustOnlyRules checks that a configuration written for Go and Rust
+// services alike may name the Rust-only lints, whatever rule IDs the
+// caller knows.
+func TestRustOnlyRules(t *testing.T) {
+	cfg, err := Parse([]byte("disable: [span_guard_across_await, TL201]\n"), "c.yml", []string{"TL201"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(cfg.Disable, "span_guard_across_await") {
+		t.Errorf("disable = %v", cfg.Disable)
+	}
+	if _, err := Parse([]byte("disable: [span_guard_across_wait]\n"), "c.yml", []string{"TL201"}); err == nil {
+		t.Error("a misspelt lint name was accepted")
+	}
+}

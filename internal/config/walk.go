@@ -272,7 +272,7 @@ func (w *walker) typeError(n *yaml.Node, t reflect.Type, l loc) error {
 
 // ruleID checks an entry of enable or disable.
 func (w *walker) ruleID(n *yaml.Node, l loc, id string) error {
-	if _, found := slices.BinarySearch(w.rules, id); found {
+	if _, found := slices.BinarySearch(w.rules, id); found || slices.Contains(RustOnlyRules, id) {
 		return nil
 	}
 	if near := nearest(id, w.rules, ruleForm); near != "" {
@@ -284,6 +284,12 @@ func (w *walker) ruleID(n *yaml.Node, l loc, id string) error {
 	}
 	return w.errorf(n, "unknown rule %q in %s; known rules: %s", id, l.key, known)
 }
+
+// RustOnlyRules are the names of tracelint rust's lints that mirror no Go
+// rule, which enable and disable name in place of a rule ID. Every
+// configuration accepts them, so that one .tracelint.yml serves the Go and
+// the Rust services of a repository.
+var RustOnlyRules = []string{"span_guard_across_await"}
 
 // ruleForm is how a rule ID is compared with the known ones: in upper
 // case, with the letter O for a zero and the letter l for a one read as the

@@ -254,7 +254,7 @@ func Schema(opts []Option, ruleIDs []string) ([]byte, error) {
 		}
 		switch o.Key {
 		case "enable", "disable":
-			prop["items"] = map[string]any{"enum": ruleIDs}
+			prop["items"] = map[string]any{"enum": slices.Concat(ruleIDs, config.RustOnlyRules)}
 		case "attrkeys.min-stability":
 			prop["enum"] = config.StabilityLevels
 		}
