@@ -8,7 +8,6 @@ import (
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/rust/lint"
 	"github.com/tracelint/tracelint/internal/rust/syntax"
-	"github.com/tracelint/tracelint/internal/rust/treesitter"
 )
 
 // benchFiles are the sources the benchmarks parse and check: this
@@ -33,11 +32,7 @@ func benchFiles(b *testing.B) [][]byte {
 // into syntax.Nodes, per file.
 func BenchmarkParse(b *testing.B) {
 	srcs := benchFiles(b)
-	p, err := treesitter.New()
-	if err != nil {
-		b.Skip(err)
-	}
-	defer p.Close()
+	p := newParser(b)
 	var bytes int64
 	for _, src := range srcs {
 		bytes += int64(len(src))
@@ -54,11 +49,7 @@ func BenchmarkParse(b *testing.B) {
 // BenchmarkCheck measures the lints on parsed trees, per file.
 func BenchmarkCheck(b *testing.B) {
 	srcs := benchFiles(b)
-	p, err := treesitter.New()
-	if err != nil {
-		b.Skip(err)
-	}
-	defer p.Close()
+	p := newParser(b)
 	c, err := lint.NewChecker(config.Default())
 	if err != nil {
 		b.Fatal(err)

@@ -11,7 +11,6 @@ import (
 
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/rust/lint"
-	"github.com/tracelint/tracelint/internal/rust/treesitter"
 )
 
 // fixtureMarkerRE matches the fixture's markers: //~ names, one per
@@ -29,11 +28,7 @@ func TestFixture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := treesitter.New()
-	if err != nil {
-		t.Skip(err)
-	}
-	defer p.Close()
+	p := newParser(t)
 	var got, want []string
 	checked := make(map[string]bool)
 	err = filepath.WalkDir(filepath.Join(crate, "src"), func(path string, d os.DirEntry, err error) error {

@@ -12,6 +12,7 @@ import (
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/finding"
 	"github.com/tracelint/tracelint/internal/rust/lint"
+	"github.com/tracelint/tracelint/internal/rust/syntax"
 	"github.com/tracelint/tracelint/internal/rust/treesitter"
 )
 
@@ -34,20 +35,33 @@ func check(t *testing.T, name string, src []byte, dir string) []finding.Finding 
 			t.Fatalf("%s: config: %v", name, err)
 		}
 	}
+	return checkWith(t, cfg, name, src)
+}
+
+// checkWith parses src and checks it with cfg as the file name.
+func checkWith(t testing.TB, cfg *config.Config, name string, src []byte) []finding.Finding {
+	t.Helper()
 	c, err := lint.NewChecker(cfg)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
-	p, err := treesitter.New()
-	if err != nil {
-		t.Skip(err)
-	}
-	defer p.Close()
-	root, err := p.Parse(src)
+	root, err := newParser(t).Parse(src)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return c.File(name, src, root)
+}
+
+// newParser returns a Rust parser, closed when the test ends; a build
+// without cgo skips the test.
+func newParser(t testing.TB) syntax.Parser {
+	t.Helper()
+	p, err := treesitter.New()
+	if err != nil {
+		t.Skip(err)
+	}
+	t.Cleanup(p.Close)
+	return p
 }
 
 // TestLints checks each testdata file: exactly the rules its // want:

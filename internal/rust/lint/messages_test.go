@@ -10,7 +10,6 @@ import (
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/finding"
 	"github.com/tracelint/tracelint/internal/rust/lint"
-	"github.com/tracelint/tracelint/internal/rust/treesitter"
 )
 
 // testRegistry is a Weaver registry with deprecations, an any-typed key and
@@ -64,20 +63,7 @@ func checkWithRegistry(t *testing.T, yaml, src string) []finding.Finding {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := lint.NewChecker(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := treesitter.New()
-	if err != nil {
-		t.Skip(err)
-	}
-	defer p.Close()
-	root, err := p.Parse([]byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c.File("src/lib.rs", []byte(src), root)
+	return checkWith(t, cfg, "src/lib.rs", []byte(src))
 }
 
 // oneFinding returns the message of the one finding of rule on line, failing

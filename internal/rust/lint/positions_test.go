@@ -9,7 +9,6 @@ import (
 	"github.com/tracelint/tracelint"
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/rust/lint"
-	"github.com/tracelint/tracelint/internal/rust/treesitter"
 )
 
 // TestLintNamed checks that a lint is found by its name, with or without
@@ -87,22 +86,8 @@ fn last(v: String) { let _c = info_span!("c", http.request.methd = %v); }`
 // subject and suffix, and its related places; findings come by position,
 // then by rule.
 func TestPositions(t *testing.T) {
-	c, err := lint.NewChecker(config.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := treesitter.New()
-	if err != nil {
-		t.Skip(err)
-	}
-	defer p.Close()
-	src := []byte(positionsSrc)
-	root, err := p.Parse(src)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got []string
-	for _, f := range c.File("src/shop.rs", src, root) {
+	for _, f := range checkWith(t, config.Default(), "src/shop.rs", []byte(positionsSrc)) {
 		msg, _, _ := strings.Cut(f.Message, ":")
 		if i := strings.Index(msg, " is in the namespace"); i >= 0 {
 			msg = msg[:i]
