@@ -16,19 +16,17 @@ type finding interface {
 	describe(m pii.Match) (*rules.Rule, string)
 }
 
-const redactHint = "drop it, or pass the value through a redactor listed in piiattrs.redactors"
-
 // keyFinding is an attribute whose key says its value is sensitive.
 type keyFinding struct{ key string }
 
 func (f keyFinding) describe(m pii.Match) (*rules.Rule, string) {
 	switch {
 	case m.Category == pii.Credentials:
-		return TL401, fmt.Sprintf("attribute %q records %s: secrets must never reach telemetry, which is stored for weeks and read by many; drop the attribute", f.key, what(m))
+		return TL401, fmt.Sprintf("attribute %q records %s: secrets must never reach telemetry, which is stored for weeks and read by many; drop the attribute", f.key, m.What())
 	case m.Category == pii.Pseudonymous:
-		return TL406, fmt.Sprintf("attribute %q records %s, which still points at a person; %s", f.key, what(m), redactHint)
+		return TL406, fmt.Sprintf("attribute %q records %s, which still points at a person; %s", f.key, m.What(), pii.RedactHint)
 	}
-	return TL402, fmt.Sprintf("attribute %q records %s: telemetry is stored for weeks and read by many; %s", f.key, what(m), redactHint)
+	return TL402, fmt.Sprintf("attribute %q records %s: telemetry is stored for weeks and read by many; %s", f.key, m.What(), pii.RedactHint)
 }
 
 // valueFinding is a sensitive value under a neutral key, or in a log
@@ -53,11 +51,11 @@ func (f valueFinding) describe(m pii.Match) (*rules.Rule, string) {
 	}
 	switch {
 	case m.Category == pii.Credentials:
-		return TL401, fmt.Sprintf("%s is %s: secrets must never reach telemetry; drop it", subject, what(m))
+		return TL401, fmt.Sprintf("%s is %s: secrets must never reach telemetry; drop it", subject, m.What())
 	case m.Category == pii.Pseudonymous:
-		return TL406, fmt.Sprintf("%s is %s, which still points at a person; %s", subject, what(m), redactHint)
+		return TL406, fmt.Sprintf("%s is %s, which still points at a person; %s", subject, m.What(), pii.RedactHint)
 	}
-	return TL403, fmt.Sprintf("%s is %s: telemetry is stored for weeks and read by many; %s", subject, what(m), redactHint)
+	return TL403, fmt.Sprintf("%s is %s: telemetry is stored for weeks and read by many; %s", subject, m.What(), pii.RedactHint)
 }
 
 // nameFinding is sensitive data in a span, event or log event name.
@@ -75,9 +73,9 @@ func (f nameFinding) describe(m pii.Match) (*rules.Rule, string) {
 		name = "log event name"
 	}
 	if m.Category == pii.Pseudonymous {
-		return TL406, fmt.Sprintf("the %s includes %s, %s; use a constant name", name, types.ExprString(f.expr), what(m))
+		return TL406, fmt.Sprintf("the %s includes %s, %s; use a constant name", name, types.ExprString(f.expr), m.What())
 	}
-	return TL405, fmt.Sprintf("the %s includes %s, %s: names are indexed and shown in every trace view; use a constant name", name, types.ExprString(f.expr), what(m))
+	return TL405, fmt.Sprintf("the %s includes %s, %s: names are indexed and shown in every trace view; use a constant name", name, types.ExprString(f.expr), m.What())
 }
 
 // statusFinding is sensitive data in a span's status description or a
@@ -95,11 +93,11 @@ func (f statusFinding) describe(m pii.Match) (*rules.Rule, string) {
 	subject := fmt.Sprintf("%s includes %s", where, types.ExprString(f.expr))
 	switch m.Category {
 	case pii.Credentials:
-		return TL401, fmt.Sprintf("%s, %s: secrets must never reach telemetry; leave it out of the message", subject, what(m))
+		return TL401, fmt.Sprintf("%s, %s: secrets must never reach telemetry; leave it out of the message", subject, m.What())
 	case pii.Pseudonymous:
-		return TL406, fmt.Sprintf("%s, %s, which still points at a person; leave it out of the message", subject, what(m))
+		return TL406, fmt.Sprintf("%s, %s, which still points at a person; leave it out of the message", subject, m.What())
 	}
-	return TL403, fmt.Sprintf("%s, %s: errors and status descriptions are stored with the span and shown in every trace view; leave the data out of the message", subject, what(m))
+	return TL403, fmt.Sprintf("%s, %s: errors and status descriptions are stored with the span and shown in every trace view; leave the data out of the message", subject, m.What())
 }
 
 // propagatedFinding is sensitive data in baggage or tracestate.
@@ -118,7 +116,7 @@ func (f propagatedFinding) describe(m pii.Match) (*rules.Rule, string) {
 		}
 	}
 	if m.Category == pii.Pseudonymous {
-		return TL406, fmt.Sprintf("%s carries %s to every downstream service; keep it inside the process", subject, what(m))
+		return TL406, fmt.Sprintf("%s carries %s to every downstream service; keep it inside the process", subject, m.What())
 	}
-	return TL404, fmt.Sprintf("%s carries %s to every downstream service, third parties included, in clear text; keep it inside the process", subject, what(m))
+	return TL404, fmt.Sprintf("%s carries %s to every downstream service, third parties included, in clear text; keep it inside the process", subject, m.What())
 }

@@ -1,10 +1,8 @@
 package piiattrs
 
 import (
-	"fmt"
 	"go/ast"
 	"go/types"
-	"path"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -14,6 +12,7 @@ import (
 	"github.com/tracelint/tracelint/internal/attrsite"
 	"github.com/tracelint/tracelint/internal/config"
 	"github.com/tracelint/tracelint/internal/contract"
+	"github.com/tracelint/tracelint/internal/keyrule"
 	"github.com/tracelint/tracelint/internal/memo"
 	"github.com/tracelint/tracelint/internal/modsource"
 	"github.com/tracelint/tracelint/internal/otelapi"
@@ -357,12 +356,7 @@ func (c *checker) classifyKeyOnce(key string) (pii.Match, bool) {
 }
 
 func (c *checker) allowed(key string) bool {
-	for _, glob := range c.cfg.Allow {
-		if ok, _ := path.Match(glob, key); ok {
-			return true
-		}
-	}
-	return false
+	return keyrule.MatchesAny(c.cfg.Allow, key)
 }
 
 // constString returns the key or index e spells, when it is known before
@@ -389,18 +383,4 @@ func (c *checker) report(n ast.Node, m pii.Match, f finding) {
 		return
 	}
 	c.rep.Report(report.Finding{Rule: rule, Pos: n.Pos(), End: n.End(), Message: msg})
-}
-
-// what names the data a match found: "a credential (password)", "personal
-// data (contact: email)".
-func what(m pii.Match) string {
-	switch {
-	case m.Category == pii.Credentials:
-		return fmt.Sprintf("a credential (%s)", m.Why)
-	case m.Category == pii.Pseudonymous:
-		return fmt.Sprintf("a pseudonymous identifier (%s)", m.Why)
-	case m.Category == pii.Personal:
-		return fmt.Sprintf("personal data (%s)", m.Why)
-	}
-	return fmt.Sprintf("personal data (%s: %s)", m.Category, m.Why)
 }

@@ -1,7 +1,6 @@
 package driver
 
 import (
-	"bytes"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -168,7 +167,7 @@ func (r *run) convert(res *result, act *checker.Action, d analysis.Diagnostic) *
 			break
 		}
 	}
-	it.LineText = lineText(res.read(r.paths.Abs(it.Pos.File)), it.Pos.Offset)
+	it.LineText = finding.LineText(res.read(r.paths.Abs(it.Pos.File)), it.Pos.Offset)
 	return it
 }
 
@@ -195,21 +194,6 @@ func (res *result) read(name string) []byte {
 		res.src[name] = b
 	}
 	return b
-}
-
-// lineText is the text of the line of src that holds offset, trimmed.
-func lineText(src []byte, offset int) string {
-	if offset < 0 || offset > len(src) {
-		return ""
-	}
-	start := bytes.LastIndexByte(src[:offset], '\n') + 1
-	end := bytes.IndexByte(src[offset:], '\n')
-	if end < 0 {
-		end = len(src)
-	} else {
-		end += offset
-	}
-	return strings.TrimSpace(string(src[start:end]))
 }
 
 // enclosingFunc names the top-level function or method of f that holds

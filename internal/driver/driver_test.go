@@ -76,15 +76,6 @@ var v = 1
 	}
 }
 
-func TestLineText(t *testing.T) {
-	src := []byte("package p\n\n\tx := 1 // c\nlast")
-	for off, want := range map[int]string{0: "package p", 11: "x := 1 // c", 14: "x := 1 // c", 24: "last", 100: ""} {
-		if got := lineText(src, off); got != want {
-			t.Errorf("offset %d: %q, want %q", off, got, want)
-		}
-	}
-}
-
 func TestSummary(t *testing.T) {
 	l := func(checked, failed int) *loaded {
 		out := &loaded{checked: map[string]bool{}, failed: map[string]bool{}}

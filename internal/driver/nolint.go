@@ -68,7 +68,7 @@ func (r *run) suppress(res *result) {
 				file:  fi,
 				line:  fi.fset.PositionFor(p.Pos, false).Line,
 			}
-			it.LineText = lineText(src, it.Pos.Offset)
+			it.LineText = finding.LineText(src, it.Pos.Offset)
 			if p.Fix != nil {
 				it.Fixes = []finding.Fix{{Message: p.Fix.Message, Edits: []finding.Edit{{
 					Pos: r.position(fi.fset, p.Fix.Pos, false), End: r.position(fi.fset, p.Fix.End, false), NewText: p.Fix.NewText,

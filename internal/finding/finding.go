@@ -5,6 +5,7 @@
 package finding
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 )
@@ -89,4 +90,20 @@ func cutNumber(s string) (string, int, bool) {
 		return "", 0, false
 	}
 	return s[:i], n, true
+}
+
+// LineText is the text of the line of src that holds offset, trimmed: what
+// a baseline matches a finding's line on.
+func LineText(src []byte, offset int) string {
+	if offset < 0 || offset > len(src) {
+		return ""
+	}
+	start := bytes.LastIndexByte(src[:offset], '\n') + 1
+	end := bytes.IndexByte(src[offset:], '\n')
+	if end < 0 {
+		end = len(src)
+	} else {
+		end += offset
+	}
+	return strings.TrimSpace(string(src[start:end]))
 }

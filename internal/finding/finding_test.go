@@ -21,3 +21,12 @@ func TestParsePos(t *testing.T) {
 		}
 	}
 }
+
+func TestLineText(t *testing.T) {
+	src := []byte("package p\n\n\tx := 1 // c\nlast")
+	for off, want := range map[int]string{0: "package p", 11: "x := 1 // c", 14: "x := 1 // c", 24: "last", 100: ""} {
+		if got := LineText(src, off); got != want {
+			t.Errorf("offset %d: %q, want %q", off, got, want)
+		}
+	}
+}

@@ -43,7 +43,13 @@ func (j *Judge) Ignored(key string) bool {
 
 // Allowed reports whether key matches a glob of attrkeys.allow.
 func (j *Judge) Allowed(key string) bool {
-	for _, glob := range j.Cfg.Allow {
+	return MatchesAny(j.Cfg.Allow, key)
+}
+
+// MatchesAny reports whether key matches one of globs, in which * matches
+// any run of characters: the allow lists of attrkeys and piiattrs.
+func MatchesAny(globs []string, key string) bool {
+	for _, glob := range globs {
 		if ok, _ := path.Match(glob, key); ok {
 			return true
 		}

@@ -16,6 +16,7 @@
 package pii
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -290,3 +291,20 @@ func Words(s string) []string {
 	flush()
 	return words
 }
+
+// What names the data a match found, for a message: "a credential
+// (password)", "personal data (contact: email)".
+func (m Match) What() string {
+	switch m.Category {
+	case Credentials:
+		return fmt.Sprintf("a credential (%s)", m.Why)
+	case Pseudonymous:
+		return fmt.Sprintf("a pseudonymous identifier (%s)", m.Why)
+	case Personal:
+		return fmt.Sprintf("personal data (%s)", m.Why)
+	}
+	return fmt.Sprintf("personal data (%s: %s)", m.Category, m.Why)
+}
+
+// RedactHint ends a message about personal data: what to do instead.
+const RedactHint = "drop it, or pass the value through a redactor listed in piiattrs.redactors"

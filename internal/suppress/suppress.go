@@ -120,6 +120,25 @@ func parse(text string) ([]name, string, bool) {
 	return names, reason, true
 }
 
+// ParseDirective reads a comment's text as a //nolint directive: the names
+// it lists, nil for a bare //nolint, and its reason; ok is false for any
+// other comment. Tools for other languages (tracelint rust) read their
+// comments' directives with it.
+func ParseDirective(text string) (names []string, reason string, ok bool) {
+	list, reason, ok := parse(text)
+	for _, n := range list {
+		names = append(names, n.text)
+	}
+	return names, reason, ok
+}
+
+// Covers reports whether a directive's name silences a finding of rule from
+// the analyzer named analyzer: the analyzer, the rule ID, "tracelint" or
+// "all", in any case.
+func Covers(name, analyzer, rule string) bool {
+	return isAll(name) || strings.EqualFold(name, analyzer) || strings.EqualFold(name, rule)
+}
+
 // Silenced reports whether a finding of rule (an ID such as TL201) from the
 // analyzer named analyzer, at pos, is silenced by a directive.
 func (d *Directives) Silenced(pos token.Pos, analyzer, rule string) bool {
@@ -166,7 +185,7 @@ func (dir *directive) matches(analyzer, rule string, mark bool) bool {
 	found := false
 	for i := range dir.names {
 		n := &dir.names[i]
-		if isAll(n.text) || strings.EqualFold(n.text, analyzer) || strings.EqualFold(n.text, rule) {
+		if Covers(n.text, analyzer, rule) {
 			found = true
 			n.used = n.used || mark
 		}

@@ -109,7 +109,7 @@ func (f *file) report(l *Lint, rule string, from, to *syntax.Node, format string
 		Message:  fmt.Sprintf(format, args...) + f.suffix(l, rule),
 		URL:      l.URL(),
 		Func:     f.enclosingFunc(from),
-		LineText: lineText(f.src, from.Start),
+		LineText: finding.LineText(f.src, from.Start),
 	}
 	f.findings = append(f.findings, fd)
 	f.at = append(f.at, from)
@@ -156,25 +156,6 @@ func (f *file) enclosingFunc(n *syntax.Node) string {
 		}
 	}
 	return name
-}
-
-// lineText returns the trimmed text of the line at offset.
-func lineText(src []byte, offset int) string {
-	start, end := offset, offset
-	for start > 0 && src[start-1] != '\n' {
-		start--
-	}
-	for end < len(src) && src[end] != '\n' {
-		end++
-	}
-	s := string(src[start:end])
-	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
-		s = s[1:]
-	}
-	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t' || s[len(s)-1] == '\r') {
-		s = s[:len(s)-1]
-	}
-	return s
 }
 
 // Load reads the configuration file at path and returns a checker for it.

@@ -34,7 +34,7 @@ func (f *file) instrumentArgs(attr, fn *syntax.Node, in tracingsyntax.Instrument
 			case pii.Pseudonymous:
 				rule = "TL406"
 			}
-			f.report(InstrumentSensitiveArgs, rule, id, id, "#[instrument] records the argument %s, %s, on the span with its Debug output; add it to skip(..), or use skip_all and record what is safe with fields(..)", name, what(m))
+			f.report(InstrumentSensitiveArgs, rule, id, id, "#[instrument] records the argument %s, %s, on the span with its Debug output; add it to skip(..), or use skip_all and record what is safe with fields(..)", name, m.What())
 		}
 	}
 }

@@ -2,15 +2,13 @@ package lint
 
 import (
 	"fmt"
-	"path"
 	"strings"
 
+	"github.com/tracelint/tracelint/internal/keyrule"
 	"github.com/tracelint/tracelint/internal/pii"
 	"github.com/tracelint/tracelint/internal/rust/syntax"
 	"github.com/tracelint/tracelint/internal/rust/tracingsyntax"
 )
-
-const redactHint = "drop it, or pass the value through a redactor listed in piiattrs.redactors"
 
 // checkPII applies pii_in_telemetry to a site: a key that says its value is
 // sensitive, or a sensitive value under a neutral key.
@@ -47,17 +45,17 @@ func (f *file) reportPII(l *Lint, m pii.Match, from, to *syntax.Node, s site, ex
 	}
 	switch {
 	case s.propagated != "" && m.Category == pii.Pseudonymous:
-		f.report(l, "TL406", from, to, "%s carries %s to every downstream service; keep it inside the process", subject, what(m))
+		f.report(l, "TL406", from, to, "%s carries %s to every downstream service; keep it inside the process", subject, m.What())
 	case s.propagated != "":
-		f.report(l, "TL404", from, to, "%s carries %s to every downstream service, third parties included, in clear text; keep it inside the process", subject, what(m))
+		f.report(l, "TL404", from, to, "%s carries %s to every downstream service, third parties included, in clear text; keep it inside the process", subject, m.What())
 	case m.Category == pii.Credentials:
-		f.report(l, "TL401", from, to, "%s records %s: secrets must never reach telemetry, which is stored for weeks and read by many; drop it", subject, what(m))
+		f.report(l, "TL401", from, to, "%s records %s: secrets must never reach telemetry, which is stored for weeks and read by many; drop it", subject, m.What())
 	case m.Category == pii.Pseudonymous:
-		f.report(l, "TL406", from, to, "%s records %s, which still points at a person; %s", subject, what(m), redactHint)
+		f.report(l, "TL406", from, to, "%s records %s, which still points at a person; %s", subject, m.What(), pii.RedactHint)
 	case expr == "":
-		f.report(l, "TL402", from, to, "%s records %s: telemetry is stored for weeks and read by many; %s", subject, what(m), redactHint)
+		f.report(l, "TL402", from, to, "%s records %s: telemetry is stored for weeks and read by many; %s", subject, m.What(), pii.RedactHint)
 	default:
-		f.report(l, "TL403", from, to, "%s is %s: telemetry is stored for weeks and read by many; %s", subject, what(m), redactHint)
+		f.report(l, "TL403", from, to, "%s is %s: telemetry is stored for weeks and read by many; %s", subject, m.What(), pii.RedactHint)
 	}
 }
 
@@ -88,11 +86,11 @@ func (f *file) checkMessage(msg *syntax.Node, args []tracingsyntax.Tokens) {
 func (f *file) reportName(m pii.Match, from, to *syntax.Node, expr string) {
 	switch m.Category {
 	case pii.Credentials:
-		f.report(PIIInTelemetry, "TL401", from, to, "the event message includes %s, %s: secrets must never reach telemetry; leave it out of the message", expr, what(m))
+		f.report(PIIInTelemetry, "TL401", from, to, "the event message includes %s, %s: secrets must never reach telemetry; leave it out of the message", expr, m.What())
 	case pii.Pseudonymous:
-		f.report(PIIInTelemetry, "TL406", from, to, "the event message includes %s, %s, which still points at a person; record it as a field through a redactor, or leave it out", expr, what(m))
+		f.report(PIIInTelemetry, "TL406", from, to, "the event message includes %s, %s, which still points at a person; record it as a field through a redactor, or leave it out", expr, m.What())
 	default:
-		f.report(PIIInTelemetry, "TL405", from, to, "the event message includes %s, %s: messages are indexed and shown in every trace view; leave it out of the message", expr, what(m))
+		f.report(PIIInTelemetry, "TL405", from, to, "the event message includes %s, %s: messages are indexed and shown in every trace view; leave it out of the message", expr, m.What())
 	}
 }
 
@@ -121,19 +119,6 @@ func inlineArgs(format string) []string {
 	return names
 }
 
-// what names the data a match found: "a credential (password)".
-func what(m pii.Match) string {
-	switch m.Category {
-	case pii.Credentials:
-		return fmt.Sprintf("a credential (%s)", m.Why)
-	case pii.Pseudonymous:
-		return fmt.Sprintf("a pseudonymous identifier (%s)", m.Why)
-	case pii.Personal:
-		return fmt.Sprintf("personal data (%s)", m.Why)
-	}
-	return fmt.Sprintf("personal data (%s: %s)", m.Category, m.Why)
-}
-
 // classifyKey classifies a constant key: the registry's privacy annotation
 // first, then the matcher.
 func (f *file) classifyKey(key string) (pii.Match, bool) {
@@ -148,12 +133,7 @@ func (f *file) classifyName(owner, name string) (pii.Match, bool) {
 
 // piiAllowed reports a key of piiattrs.allow.
 func (f *file) piiAllowed(key string) bool {
-	for _, glob := range f.cfg.Piiattrs.Allow {
-		if ok, _ := path.Match(glob, key); ok {
-			return true
-		}
-	}
-	return false
+	return keyrule.MatchesAny(f.cfg.Piiattrs.Allow, key)
 }
 
 func lastOr(ts tracingsyntax.Tokens, n *syntax.Node) *syntax.Node {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/tracelint/tracelint/internal/finding"
 	"github.com/tracelint/tracelint/internal/rust/syntax"
+	"github.com/tracelint/tracelint/internal/suppress"
 )
 
 // A finding is silenced by a comment directive,
@@ -16,9 +17,6 @@ import (
 // enclosing item or statement; or by an allow attribute on an enclosing
 // item, #[allow(tracelint::pii_in_telemetry)], which only compiles under a
 // registered tool (nightly's register_tool) or inside cfg_attr.
-
-// nolintRE matches a nolint comment and the names after its colon.
-var nolintRE = regexp.MustCompile(`^//\s*nolint(?::([\w:, ]+))?`)
 
 // silenced reports whether a directive silences fd, found at n.
 func (f *file) silenced(fd finding.Finding, n *syntax.Node) bool {
@@ -37,11 +35,9 @@ func (f *file) silenced(fd finding.Finding, n *syntax.Node) bool {
 				return true
 			}
 		}
-		if line := p.Line - 1; f.lineAbove(p) {
-			for ; line > 0 && f.directiveLines[line]; line-- {
-				if f.lineSilences(line, fd) {
-					return true
-				}
+		for line := p.Line - 1; line > 0 && f.directiveLines[line]; line-- {
+			if f.lineSilences(line, fd) {
+				return true
 			}
 		}
 		if p.Kind == "source_file" {
@@ -54,9 +50,6 @@ func (f *file) silenced(fd finding.Finding, n *syntax.Node) bool {
 	}
 	return false
 }
-
-// lineAbove is always true; it names the check of the lines above p.
-func (f *file) lineAbove(p *syntax.Node) bool { return p.Line > 1 }
 
 // scopeKind reports the nodes a directive above them covers: items and
 // statements.
@@ -73,15 +66,14 @@ func (f *file) readDirectives() {
 	for n := range f.root.Preorder() {
 		switch n.Kind {
 		case "line_comment", "block_comment":
-			if m := nolintRE.FindStringSubmatch(f.text(n)); m != nil {
-				names := []string{"all"}
-				if m[1] != "" {
-					names = nil
-					for _, name := range strings.Split(m[1], ",") {
-						if name = strings.TrimSpace(name); name != "" {
-							names = append(names, name)
-						}
-					}
+			// "// nolint:x", as Rust code spaces its comments, is read as "//nolint:x".
+			text := f.text(n)
+			if rest, ok := strings.CutPrefix(text, "//"); ok {
+				text = "//" + strings.TrimLeft(rest, " \t")
+			}
+			if names, _, ok := suppress.ParseDirective(text); ok {
+				if names == nil {
+					names = []string{"all"}
 				}
 				f.directives[n.Line] = append(f.directives[n.Line], names...)
 			}
@@ -112,10 +104,10 @@ func (f *file) lineSilences(line int, fd finding.Finding) bool {
 	return false
 }
 
-// names reports whether a directive's name covers fd.
+// names reports whether a directive's name covers fd: a lint's name may
+// carry the tracelint:: prefix.
 func names(name string, fd finding.Finding) bool {
-	name = strings.TrimPrefix(name, "tracelint::")
-	return name == "all" || name == "tracelint" || name == fd.Rule || name == fd.Analyzer
+	return suppress.Covers(strings.TrimPrefix(name, "tracelint::"), fd.Analyzer, fd.Rule)
 }
 
 // allowRE matches the tracelint lints an allow attribute names.

@@ -20,11 +20,11 @@ func (f *file) reportSpanName(m pii.Match, method string, arg tracingsyntax.Toke
 	from, to := arg[0], arg[len(arg)-1]
 	switch m.Category {
 	case pii.Credentials:
-		f.report(PIIInTelemetry, "TL401", from, to, "the %s includes %s, %s: secrets must never reach telemetry; use a constant name", name, expr, what(m))
+		f.report(PIIInTelemetry, "TL401", from, to, "the %s includes %s, %s: secrets must never reach telemetry; use a constant name", name, expr, m.What())
 	case pii.Pseudonymous:
-		f.report(PIIInTelemetry, "TL406", from, to, "the %s includes %s, %s; use a constant name", name, expr, what(m))
+		f.report(PIIInTelemetry, "TL406", from, to, "the %s includes %s, %s; use a constant name", name, expr, m.What())
 	default:
-		f.report(PIIInTelemetry, "TL405", from, to, "the %s includes %s, %s: names are indexed and shown in every trace view; use a constant name", name, expr, what(m))
+		f.report(PIIInTelemetry, "TL405", from, to, "the %s includes %s, %s: names are indexed and shown in every trace view; use a constant name", name, expr, m.What())
 	}
 }
 

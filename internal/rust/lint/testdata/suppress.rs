@@ -8,6 +8,8 @@ pub fn suppressed(email: &str) {
     // nolint:tracelint::pii_in_telemetry
     let _e = info_span!("e", user.email = %email);
     let _f = info_span!("f", user.email = %email); // want: TL402
+    let _g = info_span!("g", user.email = %email); // nolintfoo is no directive // want: TL402
+    let _h = info_span!("h", user.email = %email); // nolint:PII_In_Telemetry, names are read in any case, as golangci-lint reads them
 }
 
 // nolint:pii_in_telemetry // a whole function
