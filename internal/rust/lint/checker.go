@@ -41,8 +41,8 @@ func NewChecker(cfg *config.Config) (*Checker, error) {
 		c.enabled[r.ID] = r.Enabled(cfg)
 	}
 	for _, l := range Lints {
-		if len(l.Mirrors) == 0 {
-			c.enabled[l.Name] = l.enabled(cfg)
+		if l.Rule != nil {
+			c.enabled[l.Name] = l.Rule.Enabled(cfg)
 		}
 	}
 	return c, nil

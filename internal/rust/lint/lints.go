@@ -28,11 +28,10 @@ type Lint struct {
 	// empty for a lint with no Go counterpart, whose findings carry Name as
 	// their rule.
 	Mirrors []string
-	// Title says what the lint reports, for a lint with no Go counterpart.
-	Title string
-	// Default reports whether a lint with no Go counterpart is on by
-	// default; the others follow their Go rules.
-	Default bool
+	// Rule is the rule of a lint with no Go counterpart, under its name:
+	// its title and default, for the SARIF log and for enable and disable;
+	// nil for the others, which follow their Go rules.
+	Rule *rules.Rule
 }
 
 // URL returns the lint's page.
@@ -48,7 +47,7 @@ var (
 	SpanGuardDroppedAtOnce    = &Lint{Name: "span_guard_dropped_at_once", Mirrors: []string{"TL202"}}
 	FreshRootContext          = &Lint{Name: "fresh_root_context", Mirrors: []string{"TL101"}}
 	SpawnWithoutSpan          = &Lint{Name: "spawn_without_span", Mirrors: []string{"TL101"}}
-	SpanGuardAcrossAwait      = &Lint{Name: "span_guard_across_await", Title: "do not hold a span guard across an .await", Default: true}
+	SpanGuardAcrossAwait      = &Lint{Name: "span_guard_across_await", Rule: &rules.Rule{ID: "span_guard_across_await", Analyzer: "tracelint rust", Title: "do not hold a span guard across an .await", Default: true}}
 )
 
 // Lints is every lint tracelint rust enforces, by name.
@@ -78,34 +77,16 @@ func Catalogue(catalogue []*rules.Rule) []*rules.Rule {
 		}
 	}
 	for _, l := range Lints {
-		if len(l.Mirrors) == 0 {
-			out = append(out, &rules.Rule{ID: l.Name, Analyzer: "tracelint rust", Title: l.Title, Default: l.Default})
+		if l.Rule != nil {
+			out = append(out, l.Rule)
 		}
 	}
 	return out
 }
 
-// enabled reports whether a lint with no Go counterpart is on: disable
-// and enable name it as they name rule IDs.
-func (l *Lint) enabled(cfg *config.Config) bool {
-	switch {
-	case slices.Contains(cfg.Disable, l.Name):
-		return false
-	case slices.Contains(cfg.Enable, l.Name):
-		return true
-	}
-	return l.Default
-}
-
 // RuleIDs returns what enable and disable may name: the Go rule IDs, which
 // the lints report under, and the names of the lints that have no Go
-// counterpart.
+// counterpart (config.RustOnlyRules, which every configuration accepts).
 func RuleIDs() []string {
-	ids := tracelint.RuleIDs()
-	for _, l := range Lints {
-		if len(l.Mirrors) == 0 {
-			ids = append(ids, l.Name)
-		}
-	}
-	return ids
+	return slices.Concat(tracelint.RuleIDs(), config.RustOnlyRules)
 }

@@ -36,7 +36,7 @@ func TestCatalogue(t *testing.T) {
 	byID := make(map[string]bool)
 	for _, r := range lint.Catalogue(tracelint.Rules()) {
 		byID[r.ID] = true
-		if r.ID == lint.SpanGuardAcrossAwait.Name && (r.Title != lint.SpanGuardAcrossAwait.Title || !r.Default) {
+		if r.ID == lint.SpanGuardAcrossAwait.Name && (r.Title != lint.SpanGuardAcrossAwait.Rule.Title || !r.Default) {
 			t.Errorf("catalogue rule %s: title %q, default %t", r.ID, r.Title, r.Default)
 		}
 	}
