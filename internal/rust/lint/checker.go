@@ -83,10 +83,13 @@ type file struct {
 	root     *syntax.Node
 	imports  imports
 	findings []finding.Finding
-	at       []*syntax.Node // the node each finding starts at
-	perKey   map[string]int // index in findings of the first finding per rule and key
-	tracing  int            // whether the file traces: 0 not known yet, 1 yes, -1 no
-	headers  int            // whether the file's code names headers, likewise
+	at       []*syntax.Node            // the node each finding starts at
+	perKey   map[string]int            // index in findings of the first finding per rule and key
+	tracing  int                       // whether the file traces: 0 not known yet, 1 yes, -1 no
+	headers  int                       // whether the file's code names headers, likewise
+	otel     int                       // whether the file uses opentelemetry, likewise
+	consts   map[string][]*syntax.Node // the file's const and static items, by name
+	lines    []int                     // offsets of the lines' starts, made on first use
 
 	directives     map[int][]string // nolint names by line
 	directiveLines map[int]bool     // lines of comments or attributes that begin their line
@@ -131,15 +134,11 @@ func (f *file) position(offset int, n *syntax.Node) finding.Position {
 	if n != nil && n.Start == offset {
 		return finding.Position{File: f.path, Line: n.Line, Column: n.Column, Offset: offset}
 	}
-	line, col := 1, 1
-	for i := 0; i < offset && i < len(f.src); i++ {
-		if f.src[i] == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
+	if f.lines == nil {
+		f.lines = syntax.LineStarts(f.src)
 	}
-	return finding.Position{File: f.path, Line: line, Column: col, Offset: offset}
+	line, _ := slices.BinarySearch(f.lines, offset+1)
+	return finding.Position{File: f.path, Line: line, Column: offset - f.lines[line-1] + 1, Offset: offset}
 }
 
 // enclosingFunc names the function around n: "name", or "Type::name" in

@@ -15,13 +15,23 @@ type imports struct {
 	macroUse map[string]bool
 }
 
-// readImports reads the use declarations anywhere in the file: a use in a
-// function body counts for the whole file, which is close enough for
-// names as distinctive as the tracing macros.
+// readImports reads, in one walk, the use declarations anywhere in the
+// file (a use in a function body counts for the whole file, which is close
+// enough for names as distinctive as the tracing macros), the file's
+// constants and statics by name, and whether its code names headers.
 func (f *file) readImports() {
 	f.imports = imports{names: make(map[string]string), macroUse: make(map[string]bool)}
+	f.consts = make(map[string][]*syntax.Node)
+	f.headers = -1
 	for n := range f.root.Preorder() {
 		switch n.Kind {
+		case "const_item", "static_item":
+			name := f.text(n.ChildByField("name"))
+			f.consts[name] = append(f.consts[name], n)
+		case "identifier", "type_identifier", "field_identifier":
+			if w := strings.ToLower(f.text(n)); strings.Contains(w, "header") || strings.Contains(w, "metadata") {
+				f.headers = 1
+			}
 		case "use_declaration":
 			f.useTree(n.ChildByField("argument"), "")
 		case "extern_crate_declaration":

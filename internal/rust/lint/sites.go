@@ -449,11 +449,9 @@ func (f *file) constString(key tracingsyntax.Tokens) (string, bool) {
 		return "", false
 	}
 	name := f.text(key[0])
-	for n := range f.root.Preorder() {
-		if (n.Kind == "const_item" || n.Kind == "static_item") && f.text(n.ChildByField("name")) == name {
-			if v := n.ChildByField("value"); v != nil && (v.Kind == "string_literal" || v.Kind == "raw_string_literal") {
-				return tracingsyntax.StringValue(v, f.src), true
-			}
+	for _, n := range f.consts[name] {
+		if v := n.ChildByField("value"); v != nil && (v.Kind == "string_literal" || v.Kind == "raw_string_literal") {
+			return tracingsyntax.StringValue(v, f.src), true
 		}
 	}
 	return "", false

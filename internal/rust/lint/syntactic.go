@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -103,10 +104,7 @@ func (f *file) inPropagator(n *syntax.Node) bool {
 // constHeader returns the header name a constant or static of the file
 // holds: a string, or HeaderName::from_static's argument.
 func (f *file) constHeader(name string) (string, bool) {
-	for n := range f.root.Preorder() {
-		if (n.Kind != "const_item" && n.Kind != "static_item") || f.text(n.ChildByField("name")) != name {
-			continue
-		}
+	for _, n := range f.consts[name] {
 		v := n.ChildByField("value")
 		if v == nil {
 			return "", false
@@ -220,37 +218,38 @@ func (f *file) entersSpan(stmt *syntax.Node) bool {
 	return (m == "enter" || m == "entered") && f.isSpan(fn.ChildByField("value"))
 }
 
-// usesOtel reports whether the file imports from an opentelemetry crate.
+// usesOtel reports whether the file imports from an opentelemetry crate
+// or names one.
 func (f *file) usesOtel() bool {
+	if f.otel == 0 {
+		f.otel = -1
+		if f.importsFrom("opentelemetry") || bytes.Contains(f.src, []byte("opentelemetry::")) {
+			f.otel = 1
+		}
+	}
+	return f.otel > 0
+}
+
+// importsFrom reports whether a use line of the file imports from a crate
+// whose name starts with prefix, by name or with a glob.
+func (f *file) importsFrom(prefix string) bool {
 	for _, full := range f.imports.names {
-		if strings.HasPrefix(full, "opentelemetry") {
+		if strings.HasPrefix(full, prefix) {
 			return true
 		}
 	}
 	for _, g := range f.imports.globs {
-		if strings.HasPrefix(g, "opentelemetry") {
+		if strings.HasPrefix(g, prefix) {
 			return true
 		}
 	}
-	return strings.Contains(string(f.src), "opentelemetry::")
+	return false
 }
 
 // handlesHeaders reports whether the file's code (not its comments) names
 // headers or gRPC metadata, where "baggage" and "b3" are header names:
-// HeaderMap, headers, req.metadata().
+// HeaderMap, headers, req.metadata(). readImports decides it.
 func (f *file) handlesHeaders() bool {
-	if f.headers == 0 {
-		f.headers = -1
-		for n := range f.root.Preorder() {
-			if n.Kind != "identifier" && n.Kind != "type_identifier" && n.Kind != "field_identifier" {
-				continue
-			}
-			if w := strings.ToLower(f.text(n)); strings.Contains(w, "header") || strings.Contains(w, "metadata") {
-				f.headers = 1
-				break
-			}
-		}
-	}
 	return f.headers > 0
 }
 
@@ -258,17 +257,8 @@ func (f *file) handlesHeaders() bool {
 func (f *file) traces() bool {
 	if f.tracing == 0 {
 		f.tracing = -1
-		for _, full := range f.imports.names {
-			if strings.HasPrefix(full, "tracing") || strings.HasPrefix(full, "opentelemetry") {
-				f.tracing = 1
-			}
-		}
-		for _, g := range f.imports.globs {
-			if strings.HasPrefix(g, "tracing") {
-				f.tracing = 1
-			}
-		}
-		if f.imports.macroUse["tracing"] || strings.Contains(string(f.src), "tracing::") {
+		if f.importsFrom("tracing") || f.importsFrom("opentelemetry") || f.imports.macroUse["tracing"] ||
+			bytes.Contains(f.src, []byte("tracing::")) {
 			f.tracing = 1
 		}
 	}

@@ -96,3 +96,16 @@ func (n *Node) Ancestor(kinds ...string) *Node {
 	}
 	return nil
 }
+
+// LineStarts returns the offset at which each line of src starts: the
+// first is 0. The 1-based line of an offset is the number of starts at or
+// before it.
+func LineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}

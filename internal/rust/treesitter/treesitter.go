@@ -84,7 +84,7 @@ func (p *parser) Parse(src []byte) (*syntax.Node, error) {
 	defer tree.Close()
 	c := tree.Walk()
 	defer c.Close()
-	b := builder{t: p.t, lines: lineStarts(src)}
+	b := builder{t: p.t, lines: syntax.LineStarts(src)}
 	return b.convert(c, nil), nil
 }
 
@@ -126,15 +126,4 @@ func (b *builder) convert(c *sitter.TreeCursor, parent *syntax.Node) *syntax.Nod
 		c.GotoParent()
 	}
 	return n
-}
-
-// lineStarts returns the offset at which each line of src starts.
-func lineStarts(src []byte) []int {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	return starts
 }
