@@ -65,16 +65,7 @@ func (r *run) report(res *result) int {
 				findingout.Count(fixed.fixes, "fix"), findingout.Count(fixed.files, "file"), findingout.Count(len(fixed.remaining), "finding"))
 			return exitCode(failed, len(items) > 0, r.opts.legacyJSON)
 		}
-		remain := "remain"
-		if len(fixed.remaining) == 1 {
-			remain = "remains"
-		}
-		fmt.Fprintf(r.stderr, "applied %s in %s; %s %s\n",
-			findingout.Count(fixed.fixes, "fix"), findingout.Count(fixed.files, "file"), findingout.Count(len(fixed.remaining), "finding"), remain)
-		if fixed.overlapping > 0 {
-			fmt.Fprintf(r.stderr, "%s not applied, as %s a fix applied; run tracelint -fix again\n",
-				findingout.Count(fixed.overlapping, "fix"), overlaps(fixed.overlapping))
-		}
+		findingout.WriteFixed(r.stderr, "tracelint", fixed.fixes, fixed.files, len(fixed.remaining), fixed.overlapping)
 		items = fixed.remaining
 	}
 
@@ -86,14 +77,6 @@ func (r *run) report(res *result) int {
 		fmt.Fprintln(r.stderr, summary(items, known, r.opts.baseline, res.loaded))
 	}
 	return exitCode(failed, len(items) > 0, r.opts.legacyJSON)
-}
-
-// overlaps is "it overlaps" or "they overlap".
-func overlaps(n int) string {
-	if n == 1 {
-		return "it overlaps"
-	}
-	return "they overlap"
 }
 
 // exitCode is the code of a run that failed to check something, or that

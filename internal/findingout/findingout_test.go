@@ -3,6 +3,7 @@ package findingout_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/tracelint/tracelint/internal/finding"
@@ -88,5 +89,22 @@ func TestPaths(t *testing.T) {
 	}
 	if got := zero.Abs("x/f.go"); got != filepath.FromSlash("x/f.go") {
 		t.Errorf("zero Paths: Abs = %q, want the name itself", got)
+	}
+}
+
+func TestWriteFixed(t *testing.T) {
+	for _, tc := range []struct {
+		fixes, files, remaining, overlapping int
+		want                                 string
+	}{
+		{2, 1, 1, 0, "applied 2 fixes in 1 file; 1 finding remains\n"},
+		{1, 2, 0, 1, "applied 1 fix in 2 files; 0 findings remain\n1 fix not applied, as it overlaps a fix applied; run tracelint rust -fix again\n"},
+		{0, 0, 3, 2, "applied 0 fixes in 0 files; 3 findings remain\n2 fixes not applied, as they overlap a fix applied; run tracelint rust -fix again\n"},
+	} {
+		var b strings.Builder
+		findingout.WriteFixed(&b, "tracelint rust", tc.fixes, tc.files, tc.remaining, tc.overlapping)
+		if b.String() != tc.want {
+			t.Errorf("WriteFixed(%d, %d, %d, %d) = %q, want %q", tc.fixes, tc.files, tc.remaining, tc.overlapping, b.String(), tc.want)
+		}
 	}
 }

@@ -50,3 +50,21 @@ func WriteText(w io.Writer, fs []finding.Finding, context int, abs func(string) 
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// WriteFixed writes what a -fix run of command did: "applied 3 fixes in 2
+// files; 1 finding remains", and a line for the fixes left out because
+// they overlap one applied.
+func WriteFixed(w io.Writer, command string, fixes, files, remaining, overlapping int) {
+	remain := "remain"
+	if remaining == 1 {
+		remain = "remains"
+	}
+	fmt.Fprintf(w, "applied %s in %s; %s %s\n", Count(fixes, "fix"), Count(files, "file"), Count(remaining, "finding"), remain)
+	if overlapping > 0 {
+		they := "they overlap"
+		if overlapping == 1 {
+			they = "it overlaps"
+		}
+		fmt.Fprintf(w, "%s not applied, as %s a fix applied; run %s -fix again\n", Count(overlapping, "fix"), they, command)
+	}
+}

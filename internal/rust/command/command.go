@@ -206,16 +206,7 @@ func (r *run) check(opts *options) int {
 			r.errorf("-fix: %v", err)
 			failed = true
 		}
-		remain := "remain"
-		if len(done.remaining) == 1 {
-			remain = "remains"
-		}
-		fmt.Fprintf(r.stderr, "applied %s in %s; %s %s\n", findingout.Count(done.fixes, "fix"),
-			findingout.Count(done.files, "file"), findingout.Count(len(done.remaining), "finding"), remain)
-		if done.overlapping > 0 {
-			fmt.Fprintf(r.stderr, "%s not applied, as it overlaps a fix applied; run tracelint rust -fix again\n",
-				findingout.Count(done.overlapping, "fix"))
-		}
+		findingout.WriteFixed(r.stderr, "tracelint rust", done.fixes, done.files, len(done.remaining), done.overlapping)
 		found = done.remaining
 	}
 	if err := r.write(opts.format, found); err != nil {
